@@ -1,0 +1,14 @@
+//! peixun: the 2020 CAS overseas-training application helper.
+//!
+//! The core (everything but `ui` and `storage`) is pure: no browser, no clock, no I/O.
+//! It compiles and is tested natively, and powers both the web app and `peixun-check`.
+
+pub mod calendar;
+pub mod model;
+pub mod rule_set;
+pub mod rules;
+
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,176 @@
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::{Category, CountryCode, Execution, Member};
+
+/// 附件1: one application for one group. Field names are SPEC §2's.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Application {
+    pub id: String,
+    /// +1 on each saved change.
+    pub revision: u64,
+    pub updated_at: Option<DateTime<FixedOffset>>,
+    /// Versions this copy descends from, `(revision, content hash)`, recorded when a copy
+    /// is exported or imported; it is how import tells an update from a conflict.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<SyncPoint>,
+    pub title: String,
+    pub category: Option<Category>,
+    /// 重点领域专项 numbers, 1-based in the order of the notice's list (一(四)).
+    pub special_topics: Vec<u8>,
+    pub priority: Priority,
+    pub country: Option<CountryCode>,
+    pub hosts: Vec<Host>,
+    pub duration_days: Option<u32>,
+    pub exit_date: Option<NaiveDate>,
+    pub return_date: Option<NaiveDate>,
+    pub rationale: String,
+    pub content: String,
+    pub objectives: String,
+    pub sharing_plan: String,
+    pub lead_unit: String,
+    pub contact: Contact,
+    pub members: Vec<Member>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub execution: Option<Execution>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncPoint {
+    pub revision: u64,
+    pub hash: u64,
+}
+
+/// 优先条件 (notice 二(二)).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Priority {
+    pub innovation_fields: bool,
+    pub three_majors: bool,
+    pub four_institutions: bool,
+    pub national_major_tasks: bool,
+    pub strategic_priority_program: bool,
+    pub cas_key_project: bool,
+    pub priority_note: String,
+}
+
+impl Priority {
+    /// The flags by their rule-set keys, in SPEC order.
+    pub fn flags(&self) -> [(&'static str, bool); 6] {
+        [
+            ("innovation_fields", self.innovation_fields),
+            ("three_majors", self.three_majors),
+            ("four_institutions", self.four_institutions),
+            ("national_major_tasks", self.national_major_tasks),
+            ("strategic_priority_program", self.strategic_priority_program),
+            ("cas_key_project", self.cas_key_project),
+        ]
+    }
+}
+
+/// 境外培训机构.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Host {
+    pub name_zh: String,
+    pub name_en: String,
+    /// Absent means the application's country.
+    pub country: Option<CountryCode>,
+    pub city: String,
+    pub website: String,
+    pub contact: String,
+}
+
+/// 联系人.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Contact {
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+}
+
+impl Application {
+    /// The member marked as leader, if exactly one is.
+    pub fn leader(&self) -> Option<(usize, &Member)> {
+        let mut leaders = self.members.iter().enumerate().filter(|(_, m)| m.is_leader);
+        match (leaders.next(), leaders.next()) {
+            (Some(l), None) => Some(l),
+            _ => None,
+        }
+    }
+
+    /// Training days from exit to return, both days counted (SPEC §2).
+    pub fn span_days(&self) -> Option<i64> {
+        Some((self.return_date? - self.exit_date?).num_days() + 1)
+    }
+
+    /// A hash of everything a person typed (not id, revision, time or history), so that
+    /// two copies with equal content are recognised as equal.
+    pub fn content_hash(&self) -> u64 {
+        let content = Application {
+            id: String::new(),
+            revision: 0,
+            updated_at: None,
+            history: Vec::new(),
+            ..self.clone()
+        };
+        let json = serde_json::to_vec(&content).unwrap_or_default();
+        fnv1a(&json)
+    }
+
+    pub fn sync_point(&self) -> SyncPoint {
+        SyncPoint { revision: self.revision, hash: self.content_hash() }
+    }
+
+    /// Records a saved change: revision +1 and the time.
+    pub fn touch(&mut self, now: DateTime<FixedOffset>) {
+        self.revision += 1;
+        self.updated_at = Some(now);
+    }
+
+    /// Remembers the current version as one this copy descends from (export, import).
+    pub fn record_sync_point(&mut self) {
+        const KEEP: usize = 64;
+        let p = self.sync_point();
+        if !self.history.contains(&p) {
+            self.history.push(p);
+        }
+        let excess = self.history.len().saturating_sub(KEEP);
+        self.history.drain(..excess);
+    }
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_object_is_a_valid_draft() {
+        let a: Application = serde_json::from_str("{}").unwrap();
+        assert_eq!(a, Application::default());
+    }
+
+    #[test]
+    fn content_hash_ignores_bookkeeping_but_not_content() {
+        let a = Application { id: "a".into(), title: "量子".into(), ..Default::default() };
+        let mut b = a.clone();
+        b.id = "b".into();
+        b.revision = 9;
+        assert_eq!(a.content_hash(), b.content_hash());
+        b.title.push('x');
+        assert_ne!(a.content_hash(), b.content_hash());
+    }
+
+    #[test]
+    fn span_counts_both_days() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let a = Application { exit_date: d("2020-06-01"), return_date: d("2020-06-14"), ..Default::default() };
+        assert_eq!(a.span_days(), Some(14));
+    }
+}

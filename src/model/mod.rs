@@ -1,0 +1,17 @@
+//! The data people type: applications (附件1), members, execution records, the workspace.
+//! Plain serde structs with SPEC §2 field names. A draft is incomplete by nature: every
+//! field may be missing and still parse; gaps are findings of the `required` rule.
+
+mod application;
+mod country;
+mod enums;
+mod execution;
+mod member;
+mod workspace;
+
+pub use application::{Application, Contact, Host, Priority};
+pub use country::CountryCode;
+pub use enums::{Category, Gender, TitleLevel};
+pub use execution::{Execution, ExecutionStatus, Money, Reimbursement, SharingActivity, SharingForm};
+pub use member::Member;
+pub use workspace::Workspace;

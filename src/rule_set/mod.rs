@@ -1,0 +1,263 @@
+//! Every number of the notice, as data. The 2020 rule-set (`cas-2020.json`) is embedded;
+//! another year's can be loaded from a file with the same shape (docs/rule-set.md).
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Category, CountryCode, TitleLevel};
+
+const EMBEDDED_2020: &str = include_str!("cas-2020.json");
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSet {
+    pub id: String,
+    pub name: String,
+    pub notice: Notice,
+    pub program_year: Period,
+    pub categories: BTreeMap<Category, CategoryRules>,
+    pub key_fields: KeyFields,
+    pub priority_items: Vec<PriorityItem>,
+    pub durations: Durations,
+    pub host_limits: Vec<HostLimit>,
+    pub min_hosts: u32,
+    pub max_cities: u32,
+    pub age_reference: AgeReference,
+    pub submission_deadline: NaiveDate,
+    pub summary_due_working_days: u32,
+    pub reimbursement: ReimbursementRules,
+    pub calendar: CalendarData,
+    pub developed_countries: CountryList,
+    pub submit_to: SubmitTo,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    pub title: String,
+    pub issuer: String,
+    pub date: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub clause: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryRules {
+    pub label: String,
+    pub clause: String,
+    pub plan_persons: u32,
+    pub min_members: u32,
+    pub max_members: u32,
+    pub max_age: u32,
+    pub leader_levels: Vec<TitleLevel>,
+    pub leader_requirement: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyFields {
+    pub label: String,
+    pub clause: String,
+    pub plan_persons: u32,
+    pub topics: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityItem {
+    pub key: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Durations {
+    pub allowed: Vec<u32>,
+    pub open_ended_from: u32,
+    pub clause: String,
+}
+
+/// From `from_days` of training on, at most `max_hosts` hosts (二(三)).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HostLimit {
+    pub from_days: u32,
+    pub max_hosts: u32,
+}
+
+/// The day on which ages (周岁) are counted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum AgeReference {
+    /// The application's exit date, or `fallback` while it has none.
+    ExitDate { fallback: NaiveDate },
+    Fixed { date: NaiveDate },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonthDay {
+    pub month: u32,
+    pub day: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReimbursementRules {
+    pub period_start: MonthDay,
+    pub period_end: MonthDay,
+    pub settlement_window: Window,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Window {
+    pub from: MonthDay,
+    pub to: MonthDay,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarData {
+    pub source: String,
+    pub holidays: Vec<Holiday>,
+    pub workdays: Vec<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Holiday {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountryList {
+    pub source: String,
+    pub countries: Vec<NamedCountry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamedCountry {
+    pub code: CountryCode,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubmitTo {
+    pub office: String,
+    pub contact: String,
+    pub phone: String,
+    pub email: String,
+}
+
+impl RuleSet {
+    /// The embedded 2020 rule-set, parsed once.
+    pub fn embedded() -> &'static RuleSet {
+        static CELL: OnceLock<RuleSet> = OnceLock::new();
+        CELL.get_or_init(|| RuleSet::from_json(EMBEDDED_2020).expect("the embedded rule-set is valid"))
+    }
+
+    /// Parses and checks a rule-set file; the error is a Chinese sentence.
+    pub fn from_json(text: &str) -> Result<RuleSet, String> {
+        let rs: RuleSet = serde_json::from_str(text).map_err(|e| format!("规则集文件无效：{e}"))?;
+        for c in Category::ALL {
+            let r = rs.categories.get(&c).ok_or_else(|| format!("规则集缺少类别 {}", c.key()))?;
+            if r.min_members == 0 || r.min_members > r.max_members {
+                return Err(format!("规则集类别 {} 的人数范围无效", c.key()));
+            }
+        }
+        if rs.host_limits.is_empty() {
+            return Err("规则集缺少境外培训机构数量限制（host_limits）".into());
+        }
+        Ok(rs)
+    }
+
+    pub fn category(&self, c: Category) -> &CategoryRules {
+        // from_json checked that every category is present.
+        &self.categories[&c]
+    }
+
+    pub fn duration_allowed(&self, days: u32) -> bool {
+        self.durations.allowed.contains(&days) || days >= self.durations.open_ended_from
+    }
+
+    /// The most hosts allowed for a training of `days` days, if any limit applies.
+    pub fn max_hosts(&self, days: u32) -> Option<u32> {
+        self.host_limits.iter().filter(|l| days >= l.from_days).max_by_key(|l| l.from_days).map(|l| l.max_hosts)
+    }
+
+    pub fn is_developed(&self, code: CountryCode) -> bool {
+        self.developed_countries.countries.iter().any(|c| c.code == code)
+    }
+
+    pub fn topic_label(&self, n: u8) -> Option<&str> {
+        self.key_fields.topics.get(usize::from(n).checked_sub(1)?).map(String::as_str)
+    }
+
+    /// The reimbursement period that ends on `period_end` of `year` (二(六)):
+    /// 2020 → 2019-09-01 … 2020-08-31.
+    pub fn reimbursement_period(&self, year: i32) -> Option<(NaiveDate, NaiveDate)> {
+        let r = &self.reimbursement;
+        let start_year = if r.period_start > r.period_end { year - 1 } else { year };
+        Some((
+            NaiveDate::from_ymd_opt(start_year, r.period_start.month, r.period_start.day)?,
+            NaiveDate::from_ymd_opt(year, r.period_end.month, r.period_end.day)?,
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_2020_holds_the_notice_numbers() {
+        let rs = RuleSet::embedded();
+        assert_eq!(rs.category(Category::Lead).max_age, 55);
+        assert_eq!(rs.category(Category::Youth).max_age, 40);
+        assert_eq!(rs.category(Category::Keytech).max_age, 50);
+        assert_eq!(rs.key_fields.topics.len(), 12);
+        assert_eq!(rs.key_fields.plan_persons, 50);
+        assert_eq!(rs.summary_due_working_days, 15);
+    }
+
+    #[test]
+    fn host_limit_by_duration() {
+        let rs = RuleSet::embedded();
+        assert_eq!(rs.max_hosts(13), None);
+        assert_eq!(rs.max_hosts(14), Some(2));
+        assert_eq!(rs.max_hosts(21), Some(3));
+        assert_eq!(rs.max_hosts(90), Some(3));
+    }
+
+    #[test]
+    fn reimbursement_period_spans_september_to_august() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(RuleSet::embedded().reimbursement_period(2020), Some((d("2019-09-01"), d("2020-08-31"))));
+    }
+
+    #[test]
+    fn unknown_fields_and_missing_categories_are_refused() {
+        let mut v: serde_json::Value = serde_json::from_str(EMBEDDED_2020).unwrap();
+        v["surprise"] = 1.into();
+        assert!(RuleSet::from_json(&v.to_string()).is_err());
+        let mut v: serde_json::Value = serde_json::from_str(EMBEDDED_2020).unwrap();
+        v["categories"].as_object_mut().unwrap().remove("youth");
+        assert!(RuleSet::from_json(&v.to_string()).unwrap_err().contains("youth"));
+    }
+}

@@ -1,0 +1,161 @@
+//! The rule registry, modelled on a linter: each rule lives in its own file with its ID,
+//! severity, clause, message and valid/invalid tests, and appears once in [`RULES`].
+//! Checking never fails: it returns findings, never a `Result`.
+
+mod finding;
+#[cfg(test)]
+pub(crate) mod testing;
+
+mod age_limit;
+
+pub use finding::{Finding, Severity};
+
+use chrono::NaiveDate;
+
+use crate::calendar::Calendar;
+use crate::model::{Application, Workspace};
+use crate::rule_set::RuleSet;
+
+/// A rule's identity, docs and check, in one declaration.
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    /// Where in the notice the rule comes from, e.g. "一(一)–(三)".
+    pub clause: &'static str,
+    /// One line in Chinese: what must hold.
+    pub title: &'static str,
+    /// The limit as the loaded rule-set sets it, for the rules page.
+    pub limit: fn(&RuleSet) -> String,
+    pub check: Check,
+}
+
+pub enum Check {
+    /// Looks at one application at a time.
+    Application(fn(&Cx, &Application, &mut Report)),
+    /// Looks across the workspace (duplicates, ranking, totals, dates of today).
+    Workspace(fn(&Cx, &Workspace, &mut Report)),
+}
+
+/// What a check may know besides the data: the rule-set, today, the unit.
+pub struct Cx<'a> {
+    pub rule_set: &'a RuleSet,
+    pub today: NaiveDate,
+    pub calendar: Calendar,
+    /// The unit whose workspace this is; empty for a researcher's own.
+    pub unit: &'a str,
+    /// Whether this is a unit's submission, where every application must be ranked.
+    pub ranking_required: bool,
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(rule_set: &'a RuleSet, ws: &'a Workspace, today: NaiveDate) -> Cx<'a> {
+        Cx {
+            rule_set,
+            today,
+            calendar: Calendar::new(rule_set, &ws.closure_days),
+            unit: ws.unit.trim(),
+            ranking_required: false,
+        }
+    }
+
+    /// The day ages are counted on for this application (SPEC §3).
+    pub fn age_reference(&self, app: &Application) -> NaiveDate {
+        use crate::rule_set::AgeReference;
+        match &self.rule_set.age_reference {
+            AgeReference::ExitDate { fallback } => app.exit_date.unwrap_or(*fallback),
+            AgeReference::Fixed { date } => *date,
+        }
+    }
+}
+
+/// Collects one rule's findings.
+pub struct Report<'a> {
+    rule: &'static Rule,
+    application: Option<&'a str>,
+    out: &'a mut Vec<Finding>,
+}
+
+impl<'a> Report<'a> {
+    /// A finding on the application being checked (or on the workspace).
+    pub fn push(&mut self, path: impl Into<String>, message: String) {
+        let app = self.application.map(str::to_string);
+        self.push_for(app, path, message);
+    }
+
+    /// A finding on a named application, from a workspace rule.
+    pub fn push_for(&mut self, application: Option<String>, path: impl Into<String>, message: String) {
+        self.out.push(Finding {
+            rule: self.rule.id,
+            severity: self.rule.severity,
+            application,
+            path: path.into(),
+            message,
+            clause: self.rule.clause,
+        });
+    }
+}
+
+/// Every rule, in the order the rules page lists them.
+pub static RULES: &[&Rule] = &[&age_limit::AGE_LIMIT];
+
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.id == id)
+}
+
+/// Findings of the application-scoped rules for one application.
+pub fn check_application(cx: &Cx, app: &Application) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for r in RULES {
+        if let Check::Application(f) = r.check {
+            f(cx, app, &mut Report { rule: r, application: Some(&app.id), out: &mut out });
+        }
+    }
+    out
+}
+
+/// Findings of the workspace-scoped rules.
+pub fn check_workspace_rules(cx: &Cx, ws: &Workspace) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for r in RULES {
+        if let Check::Workspace(f) = r.check {
+            f(cx, ws, &mut Report { rule: r, application: None, out: &mut out });
+        }
+    }
+    out
+}
+
+/// Every finding for a workspace: each application, then the cross-cutting rules.
+pub fn check_all(cx: &Cx, ws: &Workspace) -> Vec<Finding> {
+    let mut out: Vec<Finding> = ws.applications.iter().flat_map(|a| check_application(cx, a)).collect();
+    out.extend(check_workspace_rules(cx, ws));
+    out
+}
+
+/// `members[2].birth_date`
+pub fn member_path(index: usize, field: &str) -> String {
+    format!("members[{index}].{field}")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_kebab_case() {
+        let ids: BTreeSet<_> = RULES.iter().map(|r| r.id).collect();
+        assert_eq!(ids.len(), RULES.len());
+        for id in ids {
+            assert!(id.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{id}");
+        }
+    }
+
+    #[test]
+    fn every_rule_describes_its_limit() {
+        for r in RULES {
+            assert!(!(r.limit)(RuleSet::embedded()).is_empty(), "{}", r.id);
+            assert!(!r.title.is_empty() && !r.clause.is_empty(), "{}", r.id);
+        }
+    }
+}
