@@ -3,10 +3,12 @@
 //! The core (everything but `ui` and `storage`) is pure: no browser, no clock, no I/O.
 //! It compiles and is tested natively, and powers both the web app and `peixun-check`.
 
+pub mod bundle;
 pub mod calendar;
 pub mod model;
 pub mod rule_set;
 pub mod rules;
+pub mod summary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

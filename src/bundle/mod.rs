@@ -1,0 +1,1 @@
+//! Bundles (SPEC §4): parse, export, migrate, import plan, merge.

@@ -1,0 +1,1 @@
+//! 附件2 summary table model (SPEC §5).
