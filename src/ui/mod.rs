@@ -1,1 +1,30 @@
-pub fn start() {}
+//! The thin UI: Leptos components that render what the core computes. No rule is
+//! re-implemented here; pages show the core's findings.
+
+mod app;
+mod nav;
+pub mod pages;
+pub mod route;
+
+pub use app::App;
+
+use leptos::prelude::*;
+
+/// Mounts the app on `<body>` and tells the page it is interactive.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+    mark_interactive();
+}
+
+/// `performance.mark("peixun-interactive")` and `<html data-ready>`: what the bench
+/// and the end-to-end tests wait for.
+fn mark_interactive() {
+    let window = window();
+    if let Some(p) = window.performance() {
+        let _ = p.mark("peixun-interactive");
+    }
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-ready", "1");
+    }
+}

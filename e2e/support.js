@@ -1,0 +1,113 @@
+// Shared pieces of the end-to-end tests: a static server for dist/ that a test can stop,
+// and Debian's Chromium driven by playwright-core with no network of its own.
+'use strict';
+const http = require('node:http');
+const fs = require('node:fs');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const DIST = path.resolve(__dirname, '..', process.env.PEIXUN_DIST || 'dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/** Serves `root` on 127.0.0.1 under `prefix` (e.g. "/sub/dir/"); resolves to { url, close }. */
+function serve(root = DIST, prefix = '/') {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
+    const file = path.join(root, rel);
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
+      'Cache-Control': 'no-cache',
+    });
+    fs.createReadStream(file).pipe(res);
+  });
+  const sockets = new Set();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({
+        url: `http://127.0.0.1:${port}${prefix}`,
+        origin: `http://127.0.0.1:${port}`,
+        close: () =>
+          new Promise((done) => {
+            for (const s of sockets) s.destroy();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A fresh headless Chromium (a new, empty profile each time). */
+function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** Waits until the wasm app has mounted. */
+async function ready(page) {
+  await page.waitForSelector('html[data-ready="1"]', { timeout: 15000 });
+}
+
+/** Waits until a service worker controls the page. */
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, {
+    timeout: 15000,
+  });
+}
+
+const PAGES = [
+  { slug: '', label: '工作台', title: '工作台' },
+  { slug: 'apply', label: '申请表', title: '申请表（附件1）' },
+  { slug: 'unit', label: '单位汇总', title: '单位汇总' },
+  { slug: 'execution', label: '执行与核销', title: '执行与核销' },
+  { slug: 'rules', label: '规则说明', title: '规则说明' },
+  { slug: 'data', label: '数据与设置', title: '数据与设置' },
+];
+
+/** Clicks every navigation link and checks that its page shows. */
+async function visitEveryPage(page, assert) {
+  for (const p of PAGES) {
+    await page.click(`nav a[data-route="${p.slug}"]`);
+    await page.waitForSelector(`main[data-page="${p.slug}"]`);
+    assert.equal((await page.textContent('main h1')).trim(), p.title);
+    assert.equal(await page.getAttribute(`nav a[data-route="${p.slug}"]`, 'aria-current'), 'page');
+  }
+}
+
+module.exports = { DIST, serve, launch, ready, controlled, PAGES, visitEveryPage };

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs what peixun needs on a fresh machine of this kind, from the package registries
+# only (crates.io, npm, Debian). Idempotent: a step whose tool is already there at the
+# right version is skipped, so a second run takes seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '[setup] %s\n' "$*"; }
+need_apt=()
+
+# wasm-bindgen-cli must match the wasm-bindgen version in Cargo.lock exactly.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132.0.0
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
+command -v brotli >/dev/null || need_apt+=(brotli)
+# CJK fonts, so screenshots and printed PDFs show Chinese, not boxes.
+[ -d /usr/share/fonts/opentype/noto ] || need_apt+=(fonts-noto-cjk)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  say "installing ${need_apt[*]} from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+# Debian's binaryen (v108) writes wasm that fails at run time; use npm's.
+if ! wasm-opt --version 2>/dev/null | grep -q "version_${BINARYEN_VERSION%%.*}"; then
+  say "installing binaryen ${BINARYEN_VERSION} (wasm-opt) from npm"
+  if dpkg -s binaryen >/dev/null 2>&1; then apt-get remove -y -qq binaryen >/dev/null; fi
+  npm install -g --no-audit --no-fund "binaryen@${BINARYEN_VERSION}" >/dev/null
+fi
+
+if ! trunk --version 2>/dev/null | grep -q "trunk ${TRUNK_VERSION}"; then
+  say "building trunk ${TRUNK_VERSION} (about 6 minutes)"
+  cargo install --locked trunk --version "${TRUNK_VERSION}"
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen ${WASM_BINDGEN_VERSION}"; then
+  say "building wasm-bindgen-cli ${WASM_BINDGEN_VERSION} (about 2 minutes)"
+  # Not --locked: one of its locked dependencies is gone from the registry.
+  cargo install wasm-bindgen-cli --version "${WASM_BINDGEN_VERSION}"
+fi
+
+if [ ! -d node_modules/playwright-core ] || ! node -e "process.exit(require('./node_modules/playwright-core/package.json').version === require('./package-lock.json').packages['node_modules/playwright-core'].version ? 0 : 1)"; then
+  say "installing the npm dev dependencies"
+  npm ci --no-audit --no-fund >/dev/null
+fi
+
+say "ready: rustc $(rustc --version | cut -d' ' -f2), trunk ${TRUNK_VERSION}, wasm-bindgen ${WASM_BINDGEN_VERSION}, $(wasm-opt --version), $(chromium --version 2>/dev/null | head -1)"

@@ -1,0 +1,31 @@
+use leptos::prelude::*;
+
+use super::PageTitle;
+use crate::rule_set::RuleSet;
+
+/// 数据与设置: where the data lives, backups, the rule-set in use.
+#[component]
+pub fn Data() -> impl IntoView {
+    let rs = RuleSet::embedded();
+    view! {
+        <PageTitle>"数据与设置"</PageTitle>
+        <section class="panel">
+            <h2>"数据保存在哪里"</h2>
+            <p>"全部数据只保存在本浏览器的本地存储（localStorage）中，不上传到任何服务器。首次打开后，本页面可离线使用。"</p>
+            <p>"导出全部数据、从备份恢复、存储空间状态将在这里提供。"</p>
+        </section>
+        <section class="panel">
+            <h2>"当前规则集"</h2>
+            <dl class="facts">
+                <dt>"规则集"</dt>
+                <dd data-rule-set=rs.id.clone()>{format!("{}（{}）", rs.name, rs.id)}</dd>
+                <dt>"依据"</dt>
+                <dd>{format!("{}，{}", rs.notice.title, rs.notice.date)}</dd>
+                <dt>"报送截止日"</dt>
+                <dd>{rs.submission_deadline.to_string()}</dd>
+                <dt>"报送至"</dt>
+                <dd>{format!("{} {}，{}，{}", rs.submit_to.office, rs.submit_to.contact, rs.submit_to.phone, rs.submit_to.email)}</dd>
+            </dl>
+        </section>
+    }
+}

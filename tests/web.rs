@@ -1,0 +1,86 @@
+//! Components mounted in headless Chromium (wasm-bindgen-test), asserted on the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use peixun::rules::RULES;
+use peixun::ui::App;
+use peixun::ui::pages::Rules;
+use peixun::ui::route::Route;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh element to mount into.
+fn host() -> web_sys::HtmlElement {
+    let doc = document();
+    let el = doc.create_element("section").unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+/// Lets the browser dispatch queued events (hashchange) and Leptos re-render.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    leptos::task::tick().await;
+}
+
+fn text(host: &web_sys::HtmlElement, selector: &str) -> String {
+    host.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).text_content().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn routes_parse_from_hashes() {
+    assert_eq!(Route::from_hash(""), Route::Workspace);
+    assert_eq!(Route::from_hash("#/"), Route::Workspace);
+    assert_eq!(Route::from_hash("#/rules"), Route::Rules);
+    assert_eq!(Route::from_hash("#rules"), Route::Rules);
+    assert_eq!(Route::from_hash("#/apply/abc"), Route::Editor);
+    assert_eq!(Route::from_hash("#/nowhere"), Route::Workspace);
+    for r in Route::ALL {
+        assert_eq!(Route::from_hash(&r.href()), r);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_shell_follows_the_hash() {
+    window().location().set_hash("#/").unwrap();
+    let host = host();
+    // Mounting also starts Leptos' executor, which settle() needs.
+    let _app = mount_to(host.clone(), App);
+    settle().await;
+    assert_eq!(text(&host, ".masthead__product"), "因公出国（境）培训项目申报助手");
+    assert_eq!(host.query_selector_all("nav a").unwrap().length(), 6);
+    assert_eq!(text(&host, "main h1"), "工作台");
+
+    window().location().set_hash("#/unit").unwrap();
+    settle().await;
+    assert_eq!(text(&host, "main h1"), "单位汇总");
+    let current = host.query_selector("nav a[aria-current='page']").unwrap().unwrap();
+    assert_eq!(current.get_attribute("data-route").as_deref(), Some("unit"));
+    assert_eq!(document().title(), "单位汇总 · 因公出国（境）培训项目申报助手");
+
+    window().location().set_hash("#/data").unwrap();
+    settle().await;
+    assert_eq!(text(&host, "main h1"), "数据与设置");
+    assert!(text(&host, "[data-rule-set]").contains("cas-2020"));
+    window().location().set_hash("#/").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_rules_page_lists_every_rule_of_the_registry() {
+    let host = host();
+    let _page = mount_to(host.clone(), Rules);
+    settle().await;
+    let rows = host.query_selector_all("tbody tr[data-rule]").unwrap();
+    assert_eq!(rows.length() as usize, RULES.len());
+    for r in RULES {
+        let row = text(&host, &format!("tr[data-rule='{}']", r.id));
+        assert!(row.contains(r.clause) && row.contains(r.severity.label()), "{}: {row}", r.id);
+    }
+    assert!(text(&host, "tr[data-rule='age-limit']").contains("优秀青年人才培养 ≤ 40 周岁"));
+}
