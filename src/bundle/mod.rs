@@ -3,6 +3,7 @@
 //! to a new workspace, all or nothing. `migrate` keeps old files opening.
 
 mod apply;
+mod check;
 mod describe;
 mod error;
 mod export;
@@ -13,8 +14,9 @@ mod parse;
 mod plan;
 
 pub use apply::{ApplyError, Choice, Resolution, Resolutions, apply};
+pub use check::{MEMBER_CARD_ID, check_bundle, workspace_of};
 pub use error::{BundleError, ErrorKind};
-pub use export::{export, file_name, mark_exported};
+pub use export::{export, file_name, mark_exported, to_text};
 pub use format::{Bundle, FILE_SUFFIX, FORMAT, Kind};
 pub use merge::{FieldConflict, diff, merge};
 pub use migrate::{CURRENT_VERSION, migrate};
