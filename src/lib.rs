@@ -1,13 +1,17 @@
 //! peixun: the 2020 CAS overseas-training application helper.
 //!
-//! The core (everything but `ui` and `storage`) is pure: no browser, no clock, no I/O.
+//! The core (everything but `ui`, `storage` and the native `cli`) is pure: no browser, no
+//! clock, no I/O.
 //! It compiles and is tested natively, and powers both the web app and `peixun-check`.
 
 pub mod bundle;
 pub mod calendar;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod model;
 pub mod rule_set;
 pub mod rules;
+pub mod sample;
 pub mod summary;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,1 +1,27 @@
-//! Bundles (SPEC §4): parse, export, migrate, import plan, merge.
+//! Bundles (SPEC §4): the shared file format. `parse` reads one, `export` writes one,
+//! `plan_import` previews what importing it would change and `apply` commits that preview
+//! to a new workspace, all or nothing. `migrate` keeps old files opening.
+
+mod apply;
+mod check;
+mod describe;
+mod error;
+mod export;
+mod format;
+mod merge;
+mod migrate;
+mod parse;
+mod plan;
+
+pub use apply::{ApplyError, Choice, Resolution, Resolutions, apply};
+pub use check::{MEMBER_CARD_ID, check_bundle, workspace_of};
+pub use error::{BundleError, ErrorKind};
+pub use export::{export, file_name, mark_exported, to_text};
+pub use format::{Bundle, FILE_SUFFIX, FORMAT, Kind};
+pub use merge::{FieldConflict, diff, merge};
+pub use migrate::{CURRENT_VERSION, migrate};
+pub use parse::parse;
+pub use plan::{
+    Action, ImportPlan, MemberAction, MemberItem, PlanError, PlanItem, Unchanged, plan_import,
+    plan_member_import,
+};

@@ -49,7 +49,8 @@ mod tests {
 
     #[test]
     fn youth_40_vs_41_on_the_exit_day() {
-        let valid = [youth().exits("2020-03-01").born(1, "1980-03-01"), youth().exits("2020-02-29").born(1, "1979-03-01")];
+        let valid =
+            [youth().exits("2020-03-01").born(1, "1980-03-01"), youth().exits("2020-02-29").born(1, "1979-03-01")];
         for a in &valid {
             assert_clean(&R, a);
         }

@@ -7,13 +7,34 @@ mod finding;
 pub(crate) mod testing;
 
 mod age_limit;
+mod city_count;
+mod dates_consistent;
+mod deadline;
+mod developed_country;
+mod duplicate_person;
+mod duration;
+mod full_term;
+mod group_size;
+mod host_count;
+mod leader_title;
+mod leader_unit;
+mod one_country;
+mod one_leader;
+mod plan_numbers;
+mod ranking;
+mod registered_staff;
+mod reimbursement_period;
+mod required;
+mod same_period;
+mod summary_due;
+mod within_year;
 
 pub use finding::{Finding, Severity};
 
 use chrono::NaiveDate;
 
 use crate::calendar::Calendar;
-use crate::model::{Application, Workspace};
+use crate::model::{Application, CountryCode, Workspace};
 use crate::rule_set::RuleSet;
 
 /// A rule's identity, docs and check, in one declaration.
@@ -95,8 +116,31 @@ impl<'a> Report<'a> {
     }
 }
 
-/// Every rule, in the order the rules page lists them.
-pub static RULES: &[&Rule] = &[&age_limit::AGE_LIMIT];
+/// Every rule, in the order the rules page lists them (SPEC §3's table).
+pub static RULES: &[&Rule] = &[
+    &required::REQUIRED,
+    &group_size::GROUP_SIZE,
+    &one_leader::ONE_LEADER,
+    &registered_staff::REGISTERED_STAFF,
+    &age_limit::AGE_LIMIT,
+    &leader_title::LEADER_TITLE,
+    &duration::DURATION,
+    &dates_consistent::DATES_CONSISTENT,
+    &within_year::WITHIN_YEAR,
+    &host_count::HOST_COUNT,
+    &city_count::CITY_COUNT,
+    &one_country::ONE_COUNTRY,
+    &same_period::SAME_PERIOD,
+    &developed_country::DEVELOPED_COUNTRY,
+    &leader_unit::LEADER_UNIT,
+    &duplicate_person::DUPLICATE_PERSON,
+    &ranking::RANKING,
+    &deadline::DEADLINE,
+    &plan_numbers::PLAN_NUMBERS,
+    &summary_due::SUMMARY_DUE,
+    &full_term::FULL_TERM,
+    &reimbursement_period::REIMBURSEMENT_PERIOD,
+];
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)
@@ -136,6 +180,31 @@ pub fn member_path(index: usize, field: &str) -> String {
     format!("members[{index}].{field}")
 }
 
+/// The notice clause a message quotes: the application's category's (一(二)) when it has
+/// one, else the rule's own.
+fn clause_for<'a>(cx: &Cx<'a>, app: &Application, rule: &'static Rule) -> &'a str {
+    match app.category {
+        Some(c) => &cx.rule_set.category(c).clause,
+        None => rule.clause,
+    }
+}
+
+/// 德国（DE） when the rule-set names the country, else the bare code.
+fn country_name(rs: &RuleSet, code: CountryCode) -> String {
+    match rs.developed_countries.countries.iter().find(|c| c.code == code) {
+        Some(c) => format!("{}（{code}）", c.name),
+        None => code.to_string(),
+    }
+}
+
+/// How a workspace rule names an application: 「项目名称」, or its id while untitled.
+fn app_name(app: &Application) -> String {
+    match app.title.trim() {
+        "" => format!("「未命名申请 {}」", app.id),
+        t => format!("「{t}」"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -149,6 +218,38 @@ mod tests {
         for id in ids {
             assert!(id.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{id}");
         }
+    }
+
+    #[test]
+    fn the_registry_lists_spec_s_table_in_order() {
+        let ids: Vec<_> = RULES.iter().map(|r| r.id).collect();
+        assert_eq!(
+            ids,
+            [
+                "required",
+                "group-size",
+                "one-leader",
+                "registered-staff",
+                "age-limit",
+                "leader-title",
+                "duration",
+                "dates-consistent",
+                "within-year",
+                "host-count",
+                "city-count",
+                "one-country",
+                "same-period",
+                "developed-country",
+                "leader-unit",
+                "duplicate-person",
+                "ranking",
+                "deadline",
+                "plan-numbers",
+                "summary-due",
+                "full-term",
+                "reimbursement-period",
+            ]
+        );
     }
 
     #[test]

@@ -85,6 +85,12 @@ pub trait AppExt {
     fn lasting(self, days: u32) -> Self;
     /// Exactly `n` members, member 0 the leader.
     fn with_members(self, n: usize) -> Self;
+    /// Member `i` with title level `level`.
+    fn level(self, i: usize, level: TitleLevel) -> Self;
+    /// One host per city, all in the application's country.
+    fn hosts_in(self, cities: &[&str]) -> Self;
+    /// A distinct id and title, for workspaces of several applications.
+    fn named(self, id: &str, title: &str) -> Self;
 }
 
 impl AppExt for Application {
@@ -114,16 +120,46 @@ impl AppExt for Application {
             .collect();
         self
     }
+
+    fn level(mut self, i: usize, level: TitleLevel) -> Self {
+        self.members[i].title_level = Some(level);
+        self
+    }
+
+    fn hosts_in(mut self, cities: &[&str]) -> Self {
+        self.hosts = cities.iter().enumerate().map(|(i, c)| host(i, c)).collect();
+        self
+    }
+
+    fn named(mut self, id: &str, title: &str) -> Self {
+        self.id = id.into();
+        self.title = title.into();
+        self
+    }
 }
 
 pub fn cx(ws: &Workspace) -> Cx<'_> {
-    Cx::new(RuleSet::embedded(), ws, d(TODAY))
+    cx_on(ws, TODAY)
+}
+
+/// A context whose today is `today`.
+pub fn cx_on<'a>(ws: &'a Workspace, today: &str) -> Cx<'a> {
+    Cx::new(RuleSet::embedded(), ws, d(today))
+}
+
+pub fn workspace(apps: Vec<Application>) -> Workspace {
+    Workspace { applications: apps, ..Default::default() }
+}
+
+/// Runs one rule on one application on the day `today`.
+pub fn run_on(rule: &'static Rule, app: &Application, today: &str) -> Vec<Finding> {
+    let ws = workspace(vec![app.clone()]);
+    run_ws(rule, &cx_on(&ws, today), &ws)
 }
 
 /// Runs one rule on one application, in a workspace holding only it.
 pub fn run(rule: &'static Rule, app: &Application) -> Vec<Finding> {
-    let ws = Workspace { applications: vec![app.clone()], ..Default::default() };
-    run_ws(rule, &cx(&ws), &ws)
+    run_on(rule, app, TODAY)
 }
 
 /// Runs one rule on a workspace with the given context.
@@ -169,4 +205,9 @@ fn the_fixtures_break_no_rule() {
             .collect();
         assert!(found.is_empty(), "{c:?}: {found:#?}");
     }
+}
+
+/// Where each finding points, `(application, path)`, to compare with a table.
+pub fn places(found: &[Finding]) -> Vec<(Option<&str>, &str)> {
+    found.iter().map(|f| (f.application.as_deref(), f.path.as_str())).collect()
 }

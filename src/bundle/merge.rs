@@ -1,0 +1,335 @@
+//! Field-level diff and merge of two copies of one application, done on their JSON form
+//! so that a field added to the model later is compared without touching this file.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use crate::model::Application;
+
+/// Which side's value to keep for one conflicting field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Choice {
+    Mine,
+    Theirs,
+}
+
+/// One field that differs, with both values as people read them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldConflict {
+    /// `title`, `hosts`, `members[1].birth_date`, `members[2]` (only in mine),
+    /// `members[theirs:0]` (only in theirs).
+    pub path: String,
+    pub label_zh: String,
+    pub mine: String,
+    pub theirs: String,
+}
+
+/// Bookkeeping, not content: never a conflict.
+const SKIP: [&str; 5] = ["id", "revision", "updated_at", "history", "members"];
+
+/// Every field where `mine` and `theirs` differ, in field order.
+pub fn diff(mine: &Application, theirs: &Application) -> Vec<FieldConflict> {
+    let (m, t) = (object(mine), object(theirs));
+    let mut out = Vec::new();
+    for key in keys(&m, &t) {
+        let (a, b) = (get(&m, &key), get(&t, &key));
+        if a != b {
+            out.push(FieldConflict {
+                label_zh: label(&key).into(),
+                mine: display(&key, a),
+                theirs: display(&key, b),
+                path: key,
+            });
+        }
+    }
+    let (mm, tm) = (members(&m), members(&t));
+    for pair in pair_members(&mm, &tm) {
+        match pair {
+            (Some(i), Some(j)) => {
+                let (a, b) = (as_map(&mm[i]), as_map(&tm[j]));
+                for key in keys(&a, &b) {
+                    let (x, y) = (get(&a, &key), get(&b, &key));
+                    if x != y {
+                        out.push(FieldConflict {
+                            path: format!("members[{i}].{key}"),
+                            label_zh: format!(
+                                "成员 {} 的{}",
+                                member_name(&mm[i]),
+                                member_label(&key)
+                            ),
+                            mine: display(&key, x),
+                            theirs: display(&key, y),
+                        });
+                    }
+                }
+            }
+            (Some(i), None) => out.push(FieldConflict {
+                path: format!("members[{i}]"),
+                label_zh: format!("成员 {}（仅我方有）", member_name(&mm[i])),
+                mine: display("member", Some(&mm[i])),
+                theirs: "（无此成员）".into(),
+            }),
+            (None, Some(j)) => out.push(FieldConflict {
+                path: format!("members[theirs:{j}]"),
+                label_zh: format!("成员 {}（仅对方有）", member_name(&tm[j])),
+                mine: "（无此成员）".into(),
+                theirs: display("member", Some(&tm[j])),
+            }),
+            (None, None) => {}
+        }
+    }
+    out
+}
+
+/// `mine` with the fields `choices` sets to `Theirs` taken from `theirs` (a field not in
+/// `choices` keeps mine). The result's revision is above both; its history holds both.
+pub fn merge(
+    mine: &Application,
+    theirs: &Application,
+    choices: &BTreeMap<String, Choice>,
+) -> Application {
+    let pick = |path: &str| choices.get(path).copied().unwrap_or(Choice::Mine) == Choice::Theirs;
+    let (mut m, t) = (object(mine), object(theirs));
+    for key in keys(&m, &t) {
+        if pick(&key) {
+            match t.get(&key) {
+                Some(v) => m.insert(key, v.clone()),
+                None => m.remove(&key),
+            };
+        }
+    }
+    let (mm, tm) = (members(&m), members(&t));
+    let mut merged = Vec::new();
+    let mut added = Vec::new();
+    for pair in pair_members(&mm, &tm) {
+        match pair {
+            (Some(i), Some(j)) => {
+                let (mut a, b) = (as_map(&mm[i]), as_map(&tm[j]));
+                for key in keys(&a, &b) {
+                    if pick(&format!("members[{i}].{key}")) {
+                        match b.get(&key) {
+                            Some(v) => a.insert(key, v.clone()),
+                            None => a.remove(&key),
+                        };
+                    }
+                }
+                merged.push(Value::Object(a));
+            }
+            (Some(i), None) if !pick(&format!("members[{i}]")) => merged.push(mm[i].clone()),
+            (None, Some(j)) if pick(&format!("members[theirs:{j}]")) => added.push(tm[j].clone()),
+            _ => {}
+        }
+    }
+    merged.extend(added);
+    m.insert("members".into(), Value::Array(merged));
+    // Each field came from a valid application, so the mix is valid too; should that ever
+    // fail, keeping mine unchanged is the safe side.
+    let mut out: Application =
+        serde_json::from_value(Value::Object(m)).unwrap_or_else(|_| mine.clone());
+    out.id = mine.id.clone();
+    out.revision = mine.revision.max(theirs.revision) + 1;
+    out.updated_at = mine.updated_at.max(theirs.updated_at);
+    out.history = union(&mine.history, &theirs.history);
+    out
+}
+
+/// `a` then the entries of `b` not in `a`.
+pub(crate) fn union<T: PartialEq + Clone>(a: &[T], b: &[T]) -> Vec<T> {
+    let mut out = a.to_vec();
+    out.extend(b.iter().filter(|x| !a.contains(x)).cloned());
+    out
+}
+
+fn object(app: &Application) -> Map<String, Value> {
+    as_map(&serde_json::to_value(app).unwrap_or(Value::Null))
+}
+
+fn as_map(v: &Value) -> Map<String, Value> {
+    v.as_object().cloned().unwrap_or_default()
+}
+
+fn members(m: &Map<String, Value>) -> Vec<Value> {
+    m.get("members")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// Content keys of both sides: mine's order, then keys only theirs has.
+fn keys(a: &Map<String, Value>, b: &Map<String, Value>) -> Vec<String> {
+    let mut ks: Vec<String> = a.keys().cloned().collect();
+    ks.extend(b.keys().filter(|k| !a.contains_key(*k)).cloned());
+    ks.retain(|k| !SKIP.contains(&k.as_str()));
+    ks
+}
+
+/// A missing field and `null` mean the same.
+fn get<'v>(m: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    m.get(key).filter(|v| !v.is_null())
+}
+
+/// Members matched by id: (index in mine, index in theirs), mine's order first.
+fn pair_members(mine: &[Value], theirs: &[Value]) -> Vec<(Option<usize>, Option<usize>)> {
+    let id = |v: &Value| {
+        v.get("id")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    let mut used = vec![false; theirs.len()];
+    let mut out = Vec::new();
+    for (i, m) in mine.iter().enumerate() {
+        let mid = id(m);
+        let j = (!mid.is_empty())
+            .then(|| (0..theirs.len()).find(|&j| !used[j] && id(&theirs[j]) == mid))
+            .flatten();
+        if let Some(j) = j {
+            used[j] = true;
+        }
+        out.push((Some(i), j));
+    }
+    out.extend(
+        (0..theirs.len())
+            .filter(|&j| !used[j])
+            .map(|j| (None, Some(j))),
+    );
+    out
+}
+
+fn member_name(v: &Value) -> String {
+    match v.get("name").and_then(Value::as_str).map(str::trim) {
+        Some(n) if !n.is_empty() => n.to_string(),
+        _ => "（未填姓名）".into(),
+    }
+}
+
+fn label(key: &str) -> &str {
+    match key {
+        "title" => "项目名称",
+        "category" => "项目类别",
+        "special_topics" => "重点领域专项",
+        "priority" => "优先条件",
+        "country" => "国别",
+        "hosts" => "境外培训机构",
+        "duration_days" => "培训天数",
+        "exit_date" => "出境日期",
+        "return_date" => "入境日期",
+        "rationale" => "项目理由",
+        "content" => "培训内容与日程安排",
+        "objectives" => "预期目标与成果",
+        "sharing_plan" => "回国后成果分享计划",
+        "lead_unit" => "团组带头人所在单位",
+        "contact" => "联系人",
+        "execution" => "执行情况",
+        other => other,
+    }
+}
+
+fn member_label(key: &str) -> &str {
+    match key {
+        "name" => "姓名",
+        "gender" => "性别",
+        "birth_date" => "出生日期",
+        "unit" => "工作单位",
+        "registered_staff" => "在册职工",
+        "title" => "职称",
+        "title_level" => "职称级别",
+        "position" => "职务",
+        "discipline" => "专业/研究方向",
+        "foreign_language" => "外语语种及水平",
+        "is_leader" => "团组带头人",
+        "phone" => "电话",
+        "email" => "电子邮箱",
+        "exit_date" => "预计出境日期",
+        "return_date" => "预计入境日期",
+        "country" => "国别",
+        other => other,
+    }
+}
+
+/// A value as people read it.
+fn display(key: &str, v: Option<&Value>) -> String {
+    let Some(v) = v else {
+        return "（空）".into();
+    };
+    match (key, v) {
+        (_, Value::String(s)) if s.is_empty() => "（空）".into(),
+        ("category", Value::String(s)) => enum_label(s).into(),
+        ("gender" | "title_level", Value::String(s)) => enum_label(s).into(),
+        (_, Value::String(s)) => s.clone(),
+        (_, Value::Bool(b)) => if *b { "是" } else { "否" }.into(),
+        (_, Value::Number(n)) => n.to_string(),
+        ("hosts", Value::Array(hs)) => hs.iter().map(host_text).collect::<Vec<_>>().join("；"),
+        ("member", v) => {
+            let born = v
+                .get("birth_date")
+                .and_then(Value::as_str)
+                .unwrap_or("出生日期未填");
+            format!("{}（{born}）", member_name(v))
+        }
+        (_, Value::Array(xs)) => xs
+            .iter()
+            .map(|x| display("", Some(x)))
+            .collect::<Vec<_>>()
+            .join("、"),
+        (_, Value::Object(o)) => {
+            let parts: Vec<String> = o
+                .iter()
+                .filter(|(_, v)| {
+                    !matches!(v, Value::Null | Value::Bool(false)) && v.as_str() != Some("")
+                })
+                .filter(|(_, v)| v.as_array().is_none_or(|a| !a.is_empty()))
+                .map(|(k, v)| format!("{k}: {}", display(k, Some(v))))
+                .collect();
+            if parts.is_empty() {
+                "（空）".into()
+            } else {
+                parts.join("，")
+            }
+        }
+        (_, Value::Null) => "（空）".into(),
+    }
+}
+
+fn host_text(h: &Value) -> String {
+    let s = |k: &str| {
+        h.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    };
+    let name = [s("name_zh"), s("name_en")]
+        .into_iter()
+        .filter(|x| !x.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let city = s("city");
+    match (name.is_empty(), city.is_empty()) {
+        (true, true) => "（未填机构）".into(),
+        (_, true) => name,
+        (true, _) => format!("（未填机构），{city}"),
+        _ => format!("{name}，{city}"),
+    }
+}
+
+fn enum_label(s: &str) -> &str {
+    match s {
+        "lead" => "领军人才研修",
+        "youth" => "优秀青年人才培养",
+        "keytech" => "关键技术专项培训",
+        "male" => "男",
+        "female" => "女",
+        "senior_full" => "正高级",
+        "senior_associate" => "副高级",
+        "intermediate" => "中级",
+        "junior" => "初级",
+        "none" => "无",
+        other => other,
+    }
+}
+
+#[cfg(test)]
+#[path = "merge_tests.rs"]
+mod tests;

@@ -1,0 +1,93 @@
+use super::*;
+use crate::model::{Category, Host, Member};
+
+fn m(id: &str, name: &str) -> Member {
+    Member {
+        id: id.into(),
+        name: name.into(),
+        birth_date: chrono::NaiveDate::from_ymd_opt(1985, 4, 12),
+        ..Default::default()
+    }
+}
+
+fn base() -> Application {
+    Application {
+        id: "a".into(),
+        revision: 2,
+        title: "研修".into(),
+        category: Some(Category::Youth),
+        hosts: vec![Host {
+            name_zh: "马普所".into(),
+            city: "Stuttgart".into(),
+            ..Default::default()
+        }],
+        members: vec![m("m1", "王晓明"), m("m2", "李娜")],
+        ..Default::default()
+    }
+}
+
+#[test]
+fn equal_copies_have_no_diff_even_with_other_bookkeeping() {
+    let mut b = base();
+    b.revision = 9;
+    b.id = "other".into();
+    assert!(diff(&base(), &b).is_empty());
+}
+
+#[test]
+fn diff_names_fields_members_and_whole_lists() {
+    let mine = base();
+    let mut theirs = base();
+    theirs.category = Some(Category::Keytech);
+    theirs.hosts[0].city = "Berlin".into();
+    theirs.members.remove(0);
+    theirs.members[0].name = "李娜娜".into();
+    theirs.members.push(m("m3", "赵磊"));
+    let d = diff(&mine, &theirs);
+    let got: Vec<(&str, &str, &str)> = d
+        .iter()
+        .map(|c| (c.path.as_str(), c.mine.as_str(), c.theirs.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("category", "优秀青年人才培养", "关键技术专项培训"),
+            ("hosts", "马普所，Stuttgart", "马普所，Berlin"),
+            ("members[0]", "王晓明（1985-04-12）", "（无此成员）"),
+            ("members[1].name", "李娜", "李娜娜"),
+            ("members[theirs:1]", "（无此成员）", "赵磊（1985-04-12）"),
+        ]
+    );
+}
+
+#[test]
+fn merge_keeps_the_chosen_values() {
+    let mine = base();
+    let mut theirs = base();
+    theirs.revision = 4;
+    theirs.title = "新标题".into();
+    theirs.category = None;
+    theirs.members.remove(0);
+    theirs.members[0].name = "李娜娜".into();
+    theirs.members.push(m("m3", "赵磊"));
+    let choices = BTreeMap::from([
+        ("title".to_string(), Choice::Theirs),
+        ("category".to_string(), Choice::Theirs),
+        ("members[0]".to_string(), Choice::Mine),
+        ("members[1].name".to_string(), Choice::Mine),
+        ("members[theirs:1]".to_string(), Choice::Theirs),
+    ]);
+    let out = merge(&mine, &theirs, &choices);
+    assert_eq!(out.title, "新标题");
+    assert_eq!(out.category, None);
+    let names: Vec<&str> = out.members.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["王晓明", "李娜", "赵磊"]);
+    assert_eq!(out.revision, 5);
+
+    let all_theirs: BTreeMap<String, Choice> = diff(&mine, &theirs)
+        .into_iter()
+        .map(|c| (c.path, Choice::Theirs))
+        .collect();
+    let out = merge(&mine, &theirs, &all_theirs);
+    assert_eq!(out.content_hash(), theirs.content_hash());
+}

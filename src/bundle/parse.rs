@@ -1,0 +1,270 @@
+//! Reading a bundle file: JSON syntax first (with line and column), then the header
+//! (`format`, `version`, `kind`), then migration, then the typed fields (with the field
+//! path). Every failure is a [`BundleError`] in Chinese; no input makes this panic.
+
+use serde_json::Value;
+
+use super::describe::{describe_value, translate};
+use super::error::{BundleError, ErrorKind};
+use super::format::{Bundle, FORMAT, Kind};
+use super::migrate::{CURRENT_VERSION, migrate, unknown_version_message};
+
+/// Reads a bundle file's text.
+pub fn parse(text: &str) -> Result<Bundle, BundleError> {
+    // Windows editors like to start UTF-8 files with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(BundleError::new(
+            ErrorKind::Truncated,
+            "文件是空的，没有任何内容，不是数据包".into(),
+        ));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
+    let version = check_header(text, &value)?;
+    if version == CURRENT_VERSION {
+        // Read from the text so that type errors carry a line and column too.
+        let de = &mut serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(de).map_err(|e| typed_error(text, &value, e))
+    } else {
+        let value = migrate(value, version)?;
+        serde_path_to_error::deserialize(value.clone()).map_err(|e| typed_error(text, &value, e))
+    }
+}
+
+fn syntax_error(text: &str, e: &serde_json::Error) -> BundleError {
+    let pos = char_position(text, e.line(), e.column());
+    let (line, col) = pos.unwrap_or((0, 0));
+    let err = if e.is_eof() {
+        BundleError::new(
+            ErrorKind::Truncated,
+            format!("文件不完整（在第 {line} 行第 {col} 列意外结束），可能下载或复制时被截断"),
+        )
+    } else {
+        let what = translate_syntax(&e.to_string());
+        BundleError::new(
+            ErrorKind::NotJson,
+            format!("文件不是有效的 JSON：第 {line} 行第 {col} 列{what}"),
+        )
+    };
+    err.with_position(pos)
+}
+
+/// serde_json's syntax messages, in Chinese.
+fn translate_syntax(raw: &str) -> String {
+    let msg = strip_position(raw);
+    let zh = match msg {
+        "expected value" => "应为一个值（对象、数组、文本、数字、true、false 或 null）",
+        "expected `,` or `}`" => "缺少逗号或右花括号 }",
+        "expected `,` or `]`" => "缺少逗号或右方括号 ]",
+        "expected `:`" => "缺少冒号 :",
+        "key must be a string" => "对象的键必须是带双引号的文本",
+        "trailing comma" => "多了一个逗号",
+        "trailing characters" => "在 JSON 结束之后还有多余的内容",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "文本中含有未转义的控制字符（如换行）"
+        }
+        "invalid escape" => "文本中有无效的转义序列",
+        "invalid number" => "数字格式无效",
+        "number out of range" => "数字超出范围",
+        "recursion limit exceeded" => "嵌套层数过多",
+        "expected ident" => "有无法识别的单词（只允许 true、false、null）",
+        "invalid unicode code point" => "有无效的 Unicode 字符",
+        _ => return format!("有语法错误（{msg}）"),
+    };
+    format!("：{zh}")
+}
+
+/// Removes serde_json's " at line N column M" tail.
+pub(super) fn strip_position(raw: &str) -> &str {
+    raw.rfind(" at line ").map_or(raw, |i| &raw[..i])
+}
+
+/// The `format`, `version` and `kind` checks; returns the version.
+fn check_header(text: &str, value: &Value) -> Result<u64, BundleError> {
+    let Some(obj) = value.as_object() else {
+        return Err(BundleError::new(
+            ErrorKind::NotABundle,
+            format!(
+                "这不是 peixun 数据包：文件内容是{}，应为以 {{ 开头的 JSON 对象",
+                describe_value(value)
+            ),
+        ));
+    };
+    let at = |key: &str| top_level_key_position(text, key);
+    match obj.get("format") {
+        Some(Value::String(s)) if s == FORMAT => {}
+        Some(other) => {
+            let msg = format!(
+                "这不是 peixun 数据包：format 为{}，应为 \"{FORMAT}\"",
+                describe_value(other)
+            );
+            return Err(BundleError::at_path(ErrorKind::NotABundle, "format", msg)
+                .with_position(at("format")));
+        }
+        None => {
+            let keys: Vec<&str> = obj.keys().take(6).map(String::as_str).collect();
+            let found = if keys.is_empty() {
+                "一个空对象".to_string()
+            } else {
+                format!("顶层字段为 {}", keys.join("、"))
+            };
+            let msg = format!(
+                "这不是 peixun 数据包：缺少 \"format\": \"{FORMAT}\"（文件是{found}，可能是其他程序的 JSON 文件）"
+            );
+            return Err(BundleError::new(ErrorKind::NotABundle, msg));
+        }
+    }
+    let version = match obj.get("version") {
+        None => {
+            let msg = format!("数据包缺少 version 字段（应为整数 {CURRENT_VERSION}）");
+            return Err(BundleError::at_path(
+                ErrorKind::MissingField,
+                "version",
+                msg,
+            ));
+        }
+        Some(v) => v.as_u64().ok_or_else(|| {
+            let msg = format!(
+                "字段 version：应为整数（如 {CURRENT_VERSION}），收到{}",
+                describe_value(v)
+            );
+            BundleError::at_path(
+                ErrorKind::WrongType,
+                "version",
+                prefix_position(at("version"), msg),
+            )
+            .with_position(at("version"))
+        })?,
+    };
+    if version > CURRENT_VERSION || version == 0 {
+        let msg = unknown_version_message(version);
+        return Err(
+            BundleError::at_path(ErrorKind::UnknownVersion(version), "version", msg)
+                .with_position(at("version")),
+        );
+    }
+    match obj.get("kind") {
+        Some(Value::String(s)) if Kind::parse(s).is_some() => Ok(version),
+        None => Err(BundleError::at_path(
+            ErrorKind::MissingField,
+            "kind",
+            "数据包缺少 kind 字段（应为 application、member 或 unit）".into(),
+        )),
+        Some(other) => {
+            let msg = format!(
+                "数据包类型 kind 为{}，应为 application（申请）、member（成员卡）或 unit（单位汇总）",
+                describe_value(other)
+            );
+            Err(BundleError::at_path(ErrorKind::WrongKind, "kind", msg).with_position(at("kind")))
+        }
+    }
+}
+
+fn typed_error(
+    text: &str,
+    value: &Value,
+    e: serde_path_to_error::Error<serde_json::Error>,
+) -> BundleError {
+    let segments: Vec<&serde_path_to_error::Segment> = e.path().iter().collect();
+    let path = e.path().to_string();
+    let found = lookup(value, &segments);
+    let field = segments.iter().rev().find_map(|s| match s {
+        serde_path_to_error::Segment::Map { key } => Some(key.as_str()),
+        _ => None,
+    });
+    let inner = e.inner();
+    let pos = if inner.line() > 0 {
+        char_position(text, inner.line(), inner.column())
+    } else {
+        None
+    };
+    let (kind, detail) = translate(
+        strip_position(&inner.to_string()),
+        field.unwrap_or(""),
+        found,
+    );
+    let where_ = if path == "." {
+        String::new()
+    } else {
+        format!("字段 {path}：")
+    };
+    let message = prefix_position(pos, format!("{where_}{detail}"));
+    BundleError {
+        kind,
+        line: None,
+        column: None,
+        path: (path != ".").then_some(path),
+        message,
+    }
+    .with_position(pos)
+}
+
+fn prefix_position(pos: Option<(usize, usize)>, msg: String) -> String {
+    match pos {
+        Some((l, c)) => format!("第 {l} 行第 {c} 列，{msg}"),
+        None => msg,
+    }
+}
+
+fn lookup<'v>(value: &'v Value, segments: &[&serde_path_to_error::Segment]) -> Option<&'v Value> {
+    use serde_path_to_error::Segment;
+    segments.iter().try_fold(value, |v, s| match s {
+        Segment::Map { key } => v.get(key.as_str()),
+        Segment::Seq { index } => v.get(*index),
+        _ => None,
+    })
+}
+
+/// serde_json counts columns in bytes; people count characters (a CJK character is one).
+fn char_position(text: &str, line: usize, byte_col: usize) -> Option<(usize, usize)> {
+    if line == 0 {
+        return None;
+    }
+    let l = text.split('\n').nth(line - 1).unwrap_or("");
+    let mut end = byte_col.min(l.len());
+    while !l.is_char_boundary(end) {
+        end -= 1;
+    }
+    Some((line, l[..end].chars().count().max(1)))
+}
+
+/// Where the value of a top-level key starts, found with a small scanner that skips
+/// strings and nested containers (serde_json's `Value` keeps no positions).
+fn top_level_key_position(text: &str, key: &str) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let (mut i, mut depth) = (0usize, 0usize);
+    while i < b.len() {
+        match b[i] {
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                let s = text.get(start..i.min(b.len()))?;
+                let mut j = i + 1;
+                while j < b.len() && b[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                if depth == 1 && s == key && b.get(j) == Some(&b':') {
+                    j += 1;
+                    while j < b.len() && b[j].is_ascii_whitespace() {
+                        j += 1;
+                    }
+                    let line = text[..j].matches('\n').count() + 1;
+                    let line_start = text[..j].rfind('\n').map_or(0, |p| p + 1);
+                    return Some((line, text[line_start..j].chars().count() + 1));
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+#[path = "parse_tests.rs"]
+mod tests;

@@ -1,0 +1,102 @@
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::{Check, Cx, Report, Rule, Severity, member_path};
+use crate::model::Workspace;
+use crate::rule_set::RuleSet;
+
+/// 同一人（姓名 + 出生日期）不在同一工作区的两份申请中。Every occurrence is flagged and
+/// names the other applications. A name repeated inside one application is not this rule's
+/// business; members without a name or birth date are not compared.
+/// Example: 张三 1982-05-05 in applications A and B → `members[0].name` on A and on B.
+pub static DUPLICATE_PERSON: Rule = Rule {
+    id: "duplicate-person",
+    severity: Severity::Warning,
+    clause: "—",
+    title: "同一人不重复出现在两份申请中",
+    limit,
+    check: Check::Workspace(check),
+};
+
+fn limit(_: &RuleSet) -> String {
+    "同一姓名和出生日期只出现在一份申请中".into()
+}
+
+fn check(_: &Cx, ws: &Workspace, out: &mut Report) {
+    // (name, birth) → every (application index, member index) where it occurs.
+    let mut people: BTreeMap<(&str, NaiveDate), Vec<(usize, usize)>> = BTreeMap::new();
+    for (a, app) in ws.applications.iter().enumerate() {
+        for (m, member) in app.members.iter().enumerate() {
+            let name = member.name.trim();
+            let Some(born) = member.birth_date.filter(|_| !name.is_empty()) else { continue };
+            people.entry((name, born)).or_default().push((a, m));
+        }
+    }
+    let mut found = Vec::new();
+    for ((name, born), at) in &people {
+        for &(a, m) in at {
+            let mut others: Vec<usize> = at.iter().map(|&(o, _)| o).filter(|&o| o != a).collect();
+            others.dedup();
+            if others.is_empty() {
+                continue;
+            }
+            let titles: Vec<_> = others.iter().map(|&o| super::app_name(&ws.applications[o])).collect();
+            let message = format!("成员 {name}（{born} 出生）同时在申请{}中，请核实是否重复申报", titles.join("、"));
+            found.push((a, m, message));
+        }
+    }
+    // Report in workspace order, not name order.
+    found.sort_by_key(|&(a, m, _)| (a, m));
+    for (a, m, message) in found {
+        out.push_for(Some(ws.applications[a].id.clone()), member_path(m, "name"), message);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DUPLICATE_PERSON as R;
+    use crate::model::{Application, Category};
+    use crate::rules::testing::*;
+
+    fn two(edit: fn(&mut Application)) -> Vec<crate::rules::Finding> {
+        let a = valid(Category::Youth).named("a", "项目甲");
+        let mut b = valid(Category::Keytech).named("b", "项目乙");
+        b.members[0].name = "王五".into();
+        b.members[1].name = "赵六".into();
+        edit(&mut b);
+        let ws = workspace(vec![a, b]);
+        run_ws(&R, &cx(&ws), &ws)
+    }
+
+    #[test]
+    fn same_name_and_birth_date_in_two_applications() {
+        // Application a holds 张三 1982-05-05 and 李二 1985-07-07.
+        let valid = [
+            two(|_| {}),
+            two(|b| b.members[1].name = "张三".into()),
+            two(|b| b.members[1].birth_date = Some(d("1985-07-07"))),
+            two(|b| b.members[1] = b.members[0].clone()),
+            two(|b| b.members[1].name = "  ".into()),
+        ];
+        for found in valid {
+            assert!(found.is_empty(), "{found:#?}");
+        }
+        let found = two(|b| {
+            b.members[1].name = " 张三".into();
+            b.members[1].birth_date = Some(d("1982-05-05"));
+        });
+        assert_eq!(places(&found), [(Some("a"), "members[0].name"), (Some("b"), "members[1].name")]);
+        assert_eq!(found[0].message, "成员 张三（1982-05-05 出生）同时在申请「项目乙」中，请核实是否重复申报");
+        assert_eq!(found[1].message, "成员 张三（1982-05-05 出生）同时在申请「项目甲」中，请核实是否重复申报");
+    }
+
+    #[test]
+    fn three_applications_each_name_the_other_two() {
+        let apps = vec![youth().named("a", "甲"), youth().named("b", "乙"), youth().named("c", "")];
+        let ws = workspace(apps);
+        let found = run_ws(&R, &cx(&ws), &ws);
+        assert_eq!(found.len(), 6, "two members in three applications");
+        assert!(found[0].message.contains("同时在申请「乙」、「未命名申请 c」中"), "{}", found[0].message);
+    }
+}

@@ -1,0 +1,63 @@
+use super::{Check, Cx, Report, Rule, Severity};
+use crate::model::Application;
+use crate::rule_set::RuleSet;
+
+/// 培训时长：可选择 14 天、21 天、30 天、60 天或 90 天及以上。
+/// Example: 21 and 90 ok; 15 and 89 → `duration_days`.
+pub static DURATION: Rule = Rule {
+    id: "duration",
+    severity: Severity::Error,
+    clause: "一(四) 培训时长",
+    title: "培训天数是可选的时长之一",
+    limit,
+    check: Check::Application(check),
+};
+
+/// 14 天、21 天、30 天、60 天或 90 天及以上
+fn limit(rs: &RuleSet) -> String {
+    let d = &rs.durations;
+    let fixed: Vec<_> = d.allowed.iter().map(|n| format!("{n} 天")).collect();
+    format!("{}或 {} 天及以上", fixed.join("、"), d.open_ended_from)
+}
+
+fn check(cx: &Cx, app: &Application, out: &mut Report) {
+    let Some(days) = app.duration_days else { return };
+    let rs = cx.rule_set;
+    if !rs.duration_allowed(days) {
+        out.push(
+            "duration_days",
+            format!("培训天数 {days} 天不在可选范围内：可选择 {}（通知{}）", limit(rs), rs.durations.clause),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DURATION as R;
+    use crate::model::Category;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn allowed_durations_and_their_neighbours() {
+        for c in Category::ALL {
+            for days in [14, 21, 30, 60, 90, 120] {
+                assert_clean(&R, &valid(c).lasting(days));
+            }
+            for days in [1, 13, 15, 20, 22, 31, 59, 61, 89] {
+                assert_one(&R, &valid(c).lasting(days), "duration_days");
+            }
+            let mut zero = valid(c);
+            zero.duration_days = Some(0);
+            assert_one(&R, &zero, "duration_days");
+        }
+    }
+
+    #[test]
+    fn message_lists_the_choices() {
+        let f = assert_one(&R, &youth().lasting(89), "duration_days");
+        assert_eq!(
+            f.message,
+            "培训天数 89 天不在可选范围内：可选择 14 天、21 天、30 天、60 天或 90 天及以上（通知一(四) 培训时长）"
+        );
+    }
+}

@@ -1,0 +1,78 @@
+use super::{Check, Cx, Report, Rule, Severity};
+use crate::model::Application;
+use crate::rule_set::RuleSet;
+
+/// 团组人数在本类别的范围内：领军 1–6 人（个人或 2–6 人成组），青年、关键技术 2–6 人。
+/// An application without members is left to `required`; without a category, skipped.
+/// Example: youth with 1 member → `members`; lead with 1 member is fine.
+pub static GROUP_SIZE: Rule = Rule {
+    id: "group-size",
+    severity: Severity::Error,
+    clause: "一(一)–(三)",
+    title: "团组人数在本类别允许的范围内",
+    limit,
+    check: Check::Application(check),
+};
+
+fn limit(rs: &RuleSet) -> String {
+    rs.categories
+        .values()
+        .map(|c| format!("{} {}–{} 人", c.label, c.min_members, c.max_members))
+        .collect::<Vec<_>>()
+        .join("；")
+}
+
+fn check(cx: &Cx, app: &Application, out: &mut Report) {
+    let Some(category) = app.category else { return };
+    let rules = cx.rule_set.category(category);
+    let n = app.members.len();
+    if n == 0 {
+        return;
+    }
+    if n < rules.min_members as usize || n > rules.max_members as usize {
+        out.push(
+            "members",
+            format!(
+                "团组共 {n} 人，{}项目须为 {}–{} 人（通知{}）",
+                rules.label, rules.min_members, rules.max_members, rules.clause
+            ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GROUP_SIZE as R;
+    use crate::model::Category;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn one_two_six_seven_per_category() {
+        for (c, valid_sizes, invalid_sizes) in [
+            (Category::Lead, [1, 2, 6], [7, 7]),
+            (Category::Youth, [2, 6, 6], [1, 7]),
+            (Category::Keytech, [2, 6, 6], [1, 7]),
+        ] {
+            for n in valid_sizes {
+                assert_clean(&R, &valid(c).with_members(n));
+            }
+            for n in invalid_sizes {
+                assert_one(&R, &valid(c).with_members(n), "members");
+            }
+        }
+    }
+
+    #[test]
+    fn message_names_the_size_the_range_and_the_clause() {
+        let f = assert_one(&R, &youth().with_members(7), "members");
+        assert_eq!(f.message, "团组共 7 人，优秀青年人才培养项目须为 2–6 人（通知一(二)）");
+    }
+
+    #[test]
+    fn no_members_or_no_category_is_left_to_required() {
+        assert_clean(&R, &youth().with_members(0));
+        let mut a = youth().with_members(7);
+        a.category = None;
+        assert_clean(&R, &a);
+    }
+}

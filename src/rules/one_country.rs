@@ -1,0 +1,87 @@
+use super::{Check, Cx, Report, Rule, Severity};
+use crate::model::Application;
+use crate::rule_set::RuleSet;
+
+/// 团组赴同一国家培训：每个境外培训机构都在申请的国别。A host without a country is in
+/// the application's; without the application's country there is nothing to compare.
+/// Example: country DE, host 1 in FR → `hosts[1].country`.
+pub static ONE_COUNTRY: Rule = Rule {
+    id: "one-country",
+    severity: Severity::Error,
+    clause: "一(一)–(三), 二(三)",
+    title: "所有境外培训机构都在同一国家",
+    limit,
+    check: Check::Application(check),
+};
+
+fn limit(_: &RuleSet) -> String {
+    "所有境外培训机构位于申请填写的国别".into()
+}
+
+fn check(cx: &Cx, app: &Application, out: &mut Report) {
+    let Some(country) = app.country else { return };
+    let rs = cx.rule_set;
+    // 一(二)、二(三) for a youth group: the category's clause, then the hosts' clause.
+    let group = app.category.map_or("一(一)–(三)", |c| rs.category(c).clause.as_str());
+    for (i, h) in app.hosts.iter().enumerate() {
+        let Some(there) = h.country.filter(|c| *c != country) else { continue };
+        let name = [&h.name_zh, &h.name_en].into_iter().map(|n| n.trim()).find(|n| !n.is_empty());
+        let name = name.map_or_else(|| format!("第 {} 个境外培训机构", i + 1), |n| format!("境外培训机构 {n} "));
+        out.push(
+            format!("hosts[{i}].country"),
+            format!(
+                "{name}位于{}，与项目国别{}不同：团组须赴同一国家培训（通知{group}、二(三)）",
+                super::country_name(rs, there),
+                super::country_name(rs, country)
+            ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ONE_COUNTRY as R;
+    use crate::model::{Application, Category, CountryCode};
+    use crate::rules::testing::*;
+
+    fn host_in(mut a: Application, i: usize, code: Option<&str>) -> Application {
+        a.hosts[i].country = code.and_then(CountryCode::parse);
+        a
+    }
+
+    #[test]
+    fn hosts_in_the_application_s_country() {
+        for c in Category::ALL {
+            let two = || valid(c).lasting(21).hosts_in(&["Berlin", "Munich"]);
+            for a in [two(), host_in(two(), 1, Some("DE")), host_in(two(), 1, None)] {
+                assert_clean(&R, &a);
+            }
+            assert_one(&R, &host_in(two(), 1, Some("FR")), "hosts[1].country");
+            assert_one(&R, &host_in(two(), 0, Some("BR")), "hosts[0].country");
+        }
+    }
+
+    #[test]
+    fn without_a_country_nothing_to_compare() {
+        let mut a = host_in(youth(), 0, Some("FR"));
+        a.country = None;
+        assert_clean(&R, &a);
+    }
+
+    #[test]
+    fn messages() {
+        let mut a = host_in(youth(), 0, Some("BR"));
+        a.category = None;
+        a.hosts[0].name_zh = String::new();
+        let f = assert_one(&R, &a, "hosts[0].country");
+        assert_eq!(
+            f.message,
+            "境外培训机构 Host 0 位于BR，与项目国别德国（DE）不同：团组须赴同一国家培训（通知一(一)–(三)、二(三)）"
+        );
+        let f = assert_one(&R, &host_in(youth(), 0, Some("FR")), "hosts[0].country");
+        assert_eq!(
+            f.message,
+            "境外培训机构 培训机构0 位于法国（FR），与项目国别德国（DE）不同：团组须赴同一国家培训（通知一(二)、二(三)）"
+        );
+    }
+}

@@ -1,0 +1,113 @@
+use chrono::{Datelike, NaiveDate};
+
+use super::{Check, Cx, Report, Rule, Severity};
+use crate::model::Workspace;
+use crate::rule_set::RuleSet;
+
+/// 核销表只列核销期内的费用：每年 9 月 1 日至 30 日核销上一年 9 月 1 日至当年 8 月 31 日的支出。
+///
+/// Which period: the one being settled is the one that ended most recently, on or before
+/// today. From 2020-08-31 on (through 2021-08-30) that is 2019-09-01 – 2020-08-31; before
+/// 2020-08-31 it is the year before's. Rows without a date are not checked.
+/// Example: today 2020-09-10: 2019-08-31 → `reimbursements[0].expense_date`; 2019-09-01 and
+/// 2020-08-31 ok; 2020-09-01 flagged.
+pub static REIMBURSEMENT_PERIOD: Rule = Rule {
+    id: "reimbursement-period",
+    severity: Severity::Warning,
+    clause: "二(六)",
+    title: "核销表的费用日期在核销期内",
+    limit,
+    check: Check::Workspace(check),
+};
+
+fn limit(rs: &RuleSet) -> String {
+    let r = &rs.reimbursement;
+    format!(
+        "上一年 {} 月 {} 日至当年 {} 月 {} 日",
+        r.period_start.month, r.period_start.day, r.period_end.month, r.period_end.day
+    )
+}
+
+/// The period that ended most recently, on or before `today`.
+fn settled_period(rs: &RuleSet, today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    match rs.reimbursement_period(today.year()) {
+        Some((start, end)) if end <= today => Some((start, end)),
+        _ => rs.reimbursement_period(today.year() - 1),
+    }
+}
+
+fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
+    let Some((start, end)) = settled_period(cx.rule_set, cx.today) else { return };
+    for (i, row) in ws.reimbursements.iter().enumerate() {
+        let Some(date) = row.expense_date else { continue };
+        if date < start || date > end {
+            let app = Some(row.application_id.clone()).filter(|id| !id.is_empty());
+            let who = match row.person.trim() {
+                "" => String::new(),
+                p => format!("（{p}）"),
+            };
+            out.push_for(
+                app,
+                format!("reimbursements[{i}].expense_date"),
+                format!(
+                    "核销表第 {} 行{who}的费用日期 {date} 不在核销期 {start} 至 {end} 内（通知{}）",
+                    i + 1,
+                    REIMBURSEMENT_PERIOD.clause
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::REIMBURSEMENT_PERIOD as R;
+    use crate::model::{Reimbursement, Workspace};
+    use crate::rules::Finding;
+    use crate::rules::testing::*;
+
+    fn rows(today: &str, dates: &[Option<&str>]) -> Vec<Finding> {
+        let reimbursements = dates
+            .iter()
+            .enumerate()
+            .map(|(i, date)| Reimbursement {
+                application_id: if i == 0 { String::new() } else { "app-youth".into() },
+                person: "张三".into(),
+                expense_date: date.map(d),
+                ..Default::default()
+            })
+            .collect();
+        let ws = Workspace { reimbursements, ..workspace(vec![youth()]) };
+        run_ws(&R, &cx_on(&ws, today), &ws)
+    }
+
+    #[test]
+    fn september_to_august() {
+        let dates = [Some("2019-08-31"), Some("2019-09-01"), Some("2020-08-31"), Some("2020-09-01"), None];
+        let found = rows("2020-09-10", &dates);
+        assert_eq!(
+            places(&found),
+            [(None, "reimbursements[0].expense_date"), (Some("app-youth"), "reimbursements[3].expense_date")]
+        );
+        assert_eq!(
+            found[0].message,
+            "核销表第 1 行（张三）的费用日期 2019-08-31 不在核销期 2019-09-01 至 2020-08-31 内（通知二(六)）"
+        );
+        assert!(found.iter().all(|f| f.severity == R.severity));
+    }
+
+    #[test]
+    fn the_period_is_the_last_one_ended_by_today() {
+        let dates = [Some("2018-08-31"), Some("2018-09-01"), Some("2019-08-31"), Some("2019-09-01")];
+        // 2020-08-30: the 2020 period has not ended, 2018-09-01 – 2019-08-31 is settled.
+        let paths = |today| places(&rows(today, &dates)).into_iter().map(|(_, p)| p.to_string()).collect::<Vec<_>>();
+        assert_eq!(paths("2020-08-30"), ["reimbursements[0].expense_date", "reimbursements[3].expense_date"]);
+        // From 2020-08-31 on, 2019-09-01 – 2020-08-31.
+        for today in ["2020-08-31", "2021-08-30"] {
+            assert_eq!(
+                paths(today),
+                ["reimbursements[0].expense_date", "reimbursements[1].expense_date", "reimbursements[2].expense_date"]
+            );
+        }
+    }
+}

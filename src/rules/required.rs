@@ -1,0 +1,130 @@
+use super::{Check, Cx, Report, Rule, Severity, member_path};
+use crate::model::Application;
+use crate::rule_set::RuleSet;
+
+/// 申请表须填写完整：项目名称、类别、国别、境外培训机构、培训天数、出境日期、项目理由、
+/// 培训内容、预期目标，以及每位成员的姓名、出生日期、工作单位、职称级别。
+/// A string of spaces counts as missing. One finding per missing field.
+/// Example: title "  " → `title`; member 1 without a birth date → `members[1].birth_date`.
+pub static REQUIRED: Rule = Rule {
+    id: "required",
+    severity: Severity::Error,
+    clause: "二(八)",
+    title: "申请表的必填项均已填写",
+    limit,
+    check: Check::Application(check),
+};
+
+fn limit(rs: &RuleSet) -> String {
+    format!(
+        "项目名称、项目类别、国别、至少 {} 个境外培训机构、培训天数、出境日期、项目理由、培训内容与日程安排、\
+         预期目标与成果；每位成员的姓名、出生日期、工作单位、职称级别",
+        rs.min_hosts
+    )
+}
+
+fn blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+fn check(cx: &Cx, app: &Application, out: &mut Report) {
+    let clause = REQUIRED.clause;
+    let mut missing = |path: String, what: &str| out.push(path, format!("未填写{what}（通知{clause}）"));
+    let application = [
+        ("title", "项目名称", blank(&app.title)),
+        ("category", "项目类别", app.category.is_none()),
+        ("country", "国别", app.country.is_none()),
+        ("duration_days", "培训天数", app.duration_days.is_none()),
+        ("exit_date", "出境日期", app.exit_date.is_none()),
+        ("rationale", "项目理由", blank(&app.rationale)),
+        ("content", "培训内容与日程安排", blank(&app.content)),
+        ("objectives", "预期目标与成果", blank(&app.objectives)),
+    ];
+    for (path, what, gap) in application {
+        if gap {
+            missing(path.into(), what);
+        }
+    }
+    let min_hosts = cx.rule_set.min_hosts as usize;
+    if app.hosts.len() < min_hosts {
+        missing("hosts".into(), &format!("境外培训机构（至少 {min_hosts} 个）"));
+    }
+    if app.members.is_empty() {
+        missing("members".into(), "团组成员");
+    }
+    for (i, m) in app.members.iter().enumerate() {
+        // 「成员 李二 的工作单位」, 「第 2 位成员的姓名」
+        let who = if blank(&m.name) { m.display_name(i) } else { format!("成员 {} ", m.display_name(i)) };
+        let fields = [
+            ("name", "姓名", blank(&m.name)),
+            ("birth_date", "出生日期", m.birth_date.is_none()),
+            ("unit", "工作单位", blank(&m.unit)),
+            ("title_level", "职称级别", m.title_level.is_none()),
+        ];
+        for (field, what, gap) in fields {
+            if gap {
+                missing(member_path(i, field), &format!("{who}的{what}"));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::REQUIRED as R;
+    use crate::model::{Application, Category};
+    use crate::rules::testing::*;
+
+    type Edit = fn(&mut Application);
+
+    #[test]
+    fn each_missing_field_is_one_finding() {
+        let cases: [(Edit, &str); 16] = [
+            (|a| a.title = " \t".into(), "title"),
+            (|a| a.category = None, "category"),
+            (|a| a.country = None, "country"),
+            (|a| a.hosts.clear(), "hosts"),
+            (|a| a.duration_days = None, "duration_days"),
+            (|a| a.exit_date = None, "exit_date"),
+            (|a| a.rationale = String::new(), "rationale"),
+            (|a| a.content = "  ".into(), "content"),
+            (|a| a.objectives = String::new(), "objectives"),
+            (|a| a.members.clear(), "members"),
+            (|a| a.members[1].name = " ".into(), "members[1].name"),
+            (|a| a.members[1].birth_date = None, "members[1].birth_date"),
+            (|a| a.members[0].unit = String::new(), "members[0].unit"),
+            (|a| a.members[0].title_level = None, "members[0].title_level"),
+            // Fields the notice does not require stay optional.
+            (|a| a.sharing_plan.clear(), ""),
+            (|a| a.return_date = None, ""),
+        ];
+        for c in Category::ALL {
+            assert_clean(&R, &valid(c));
+            for (edit, path) in cases {
+                let mut a = valid(c);
+                edit(&mut a);
+                if path.is_empty() {
+                    assert_clean(&R, &a);
+                } else {
+                    assert_one(&R, &a, path);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn messages_name_the_field_and_the_member() {
+        let mut a = youth();
+        a.members[1].unit = String::new();
+        let f = assert_one(&R, &a, "members[1].unit");
+        assert_eq!(f.message, "未填写成员 李二 的工作单位（通知二(八)）");
+        a.members[1].name = String::new();
+        assert_eq!(run(&R, &a)[0].message, "未填写第 2 位成员的姓名（通知二(八)）");
+    }
+
+    #[test]
+    fn an_empty_draft_lists_every_gap() {
+        let found = run(&R, &Application::default());
+        assert_eq!(found.len(), 10, "{found:#?}");
+    }
+}

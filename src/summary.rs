@@ -1,1 +1,0 @@
-//! 附件2 summary table model (SPEC §5).

@@ -1,0 +1,11 @@
+//! 附件2《因公出国（境）培训项目计划申请汇总表》 (SPEC §5): one row per application in
+//! ranking order, every cell already a display string, plus the totals per category and
+//! for the key fields; `to_csv` renders it for Excel.
+
+mod csv;
+mod table;
+mod totals;
+
+pub use csv::{guard_formula, to_csv};
+pub use table::{COLUMNS, SummaryRow, SummaryTable};
+pub use totals::{CategoryTotal, KeyFieldsTotal, Totals};

@@ -1,0 +1,232 @@
+use crate::model::{Application, Workspace};
+use crate::rule_set::RuleSet;
+
+use super::totals::Totals;
+
+/// The column headers, in SPEC §5's order.
+pub const COLUMNS: [&str; 15] = [
+    "排序",
+    "项目名称",
+    "项目类别",
+    "重点领域专项",
+    "团组带头人（姓名/职称）",
+    "人数",
+    "成员",
+    "国别",
+    "城市",
+    "境外培训机构",
+    "培训天数",
+    "计划出入境日期",
+    "优先条件",
+    "联系人及电话",
+    "备注",
+];
+
+/// One application's row, each cell as shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryRow {
+    pub application_id: String,
+    /// Empty for an application not (yet) ranked.
+    pub rank: String,
+    pub title: String,
+    pub category: String,
+    pub special_topics: String,
+    pub leader: String,
+    pub persons: String,
+    pub members: String,
+    pub country: String,
+    pub cities: String,
+    pub hosts: String,
+    pub duration: String,
+    pub dates: String,
+    pub priority: String,
+    pub contact: String,
+    pub note: String,
+}
+
+impl SummaryRow {
+    /// The cells in [`COLUMNS`] order.
+    pub fn cells(&self) -> [&str; 15] {
+        [
+            &self.rank,
+            &self.title,
+            &self.category,
+            &self.special_topics,
+            &self.leader,
+            &self.persons,
+            &self.members,
+            &self.country,
+            &self.cities,
+            &self.hosts,
+            &self.duration,
+            &self.dates,
+            &self.priority,
+            &self.contact,
+            &self.note,
+        ]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryTable {
+    pub unit: String,
+    pub rows: Vec<SummaryRow>,
+    pub totals: Totals,
+}
+
+impl SummaryTable {
+    /// Rows in ranking order; unranked applications follow, in workspace order.
+    pub fn build(ws: &Workspace, rs: &RuleSet) -> SummaryTable {
+        let mut ordered: Vec<(Option<usize>, &Application)> = Vec::new();
+        for id in &ws.ranking {
+            if let Some(app) = ws.get(id)
+                && !ordered.iter().any(|(_, a)| a.id == app.id)
+            {
+                ordered.push((Some(ordered.len() + 1), app));
+            }
+        }
+        for app in &ws.applications {
+            if !ordered.iter().any(|(_, a)| a.id == app.id) {
+                ordered.push((None, app));
+            }
+        }
+        let apps: Vec<&Application> = ordered.iter().map(|(_, a)| *a).collect();
+        SummaryTable {
+            unit: ws.unit.clone(),
+            rows: ordered
+                .iter()
+                .map(|(rank, app)| row(*rank, app, rs))
+                .collect(),
+            totals: Totals::of(&apps, rs),
+        }
+    }
+
+    pub fn columns() -> &'static [&'static str; 15] {
+        &COLUMNS
+    }
+}
+
+fn or_blank<T: ToString>(x: Option<T>) -> String {
+    x.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn row(rank: Option<usize>, app: &Application, rs: &RuleSet) -> SummaryRow {
+    let leader = app.members.iter().find(|m| m.is_leader);
+    let names: Vec<&str> = app
+        .members
+        .iter()
+        .map(|m| m.name.trim())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let mut cities: Vec<&str> = Vec::new();
+    for c in app
+        .hosts
+        .iter()
+        .map(|h| h.city.trim())
+        .filter(|c| !c.is_empty())
+    {
+        if !cities.contains(&c) {
+            cities.push(c);
+        }
+    }
+    let hosts: Vec<&str> = app
+        .hosts
+        .iter()
+        .map(|h| {
+            if h.name_zh.trim().is_empty() {
+                h.name_en.trim()
+            } else {
+                h.name_zh.trim()
+            }
+        })
+        .filter(|n| !n.is_empty())
+        .collect();
+    let country = app.country.map(|c| {
+        let name = rs
+            .developed_countries
+            .countries
+            .iter()
+            .find(|n| n.code == c)
+            .map(|n| n.name.as_str());
+        name.map_or_else(|| c.to_string(), |n| format!("{c} {n}"))
+    });
+    let dates = match (app.exit_date, app.return_date) {
+        (None, None) => String::new(),
+        (a, b) => format!("{} 至 {}", or_blank(a), or_blank(b)),
+    };
+    let mut priority: Vec<&str> = app
+        .priority
+        .flags()
+        .into_iter()
+        .filter(|(_, on)| *on)
+        .filter_map(|(key, _)| {
+            rs.priority_items
+                .iter()
+                .find(|p| p.key == key)
+                .map(|p| p.label.as_str())
+        })
+        .collect();
+    let note = app.priority.priority_note.trim();
+    if !note.is_empty() {
+        priority.push(note);
+    }
+    let contact = [app.contact.name.trim(), app.contact.phone.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty());
+    SummaryRow {
+        application_id: app.id.clone(),
+        rank: or_blank(rank),
+        title: app.title.trim().into(),
+        category: app
+            .category
+            .map(|c| rs.category(c).label.clone())
+            .unwrap_or_default(),
+        special_topics: app
+            .special_topics
+            .iter()
+            .map(|n| {
+                rs.topic_label(*n)
+                    .map_or_else(|| format!("第 {n} 项"), str::to_string)
+            })
+            .collect::<Vec<_>>()
+            .join("、"),
+        leader: leader
+            .map(|m| format!("{}/{}", m.name.trim(), m.title.trim()))
+            .unwrap_or_default(),
+        persons: app.members.len().to_string(),
+        members: names.join("、"),
+        country: country.unwrap_or_default(),
+        cities: cities.join("、"),
+        hosts: hosts.join("；"),
+        duration: or_blank(app.duration_days),
+        dates,
+        priority: priority.join("；"),
+        contact: contact.collect::<Vec<_>>().join(" "),
+        note: note_for(app, rs),
+    }
+}
+
+/// 备注: what a reader of the table should know that no column says.
+fn note_for(app: &Application, rs: &RuleSet) -> String {
+    let mut notes = Vec::new();
+    if !app.special_topics.is_empty() {
+        notes.push(format!("计入{}", rs.key_fields.label));
+    }
+    let mut others: Vec<&str> = Vec::new();
+    for u in app.members.iter().map(|m| m.unit.trim()) {
+        if !u.is_empty() && u != app.lead_unit.trim() && !others.contains(&u) {
+            others.push(u);
+        }
+    }
+    if !others.is_empty() {
+        notes.push(format!("跨单位团组（{}）", others.join("、")));
+    }
+    if let Some(e) = &app.execution {
+        notes.push(e.status.label().to_string());
+    }
+    notes.join("；")
+}
+
+#[cfg(test)]
+#[path = "tests.rs"]
+mod tests;

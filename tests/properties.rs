@@ -1,0 +1,313 @@
+//! Properties over arbitrary data: round trips hold, and nothing panics on any input.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+use peixun::bundle::{
+    Bundle, Choice, Kind, Resolution, Resolutions, apply, diff, export, merge, parse, plan_import,
+};
+use peixun::model::{
+    Application, Category, Contact, CountryCode, Execution, ExecutionStatus, Gender, Host, Member,
+    Priority, SharingActivity, TitleLevel, Workspace,
+};
+use peixun::rule_set::RuleSet;
+use peixun::rules::{Cx, check_all};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+fn text() -> impl Strategy<Value = String> {
+    let ch = prop_oneof![
+        3 => select(vec!['王', '李', '娜', '研', '修', '所', 'a', 'Z', '1', ' ', '-', '=']),
+        1 => select(vec!['😀', '"', '\\', '\n', '\t', '\u{0}', '\u{feff}', '／', 'é']),
+        1 => any::<char>(),
+    ];
+    prop::collection::vec(ch, 0..12).prop_map(|cs| cs.into_iter().collect())
+}
+
+/// Dates in `years`; day ≤ 28 so that every combination exists.
+fn date(years: std::ops::Range<i32>) -> impl Strategy<Value = Option<NaiveDate>> {
+    prop::option::of(
+        (years, 1u32..=12, 1u32..=28)
+            .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()),
+    )
+}
+
+fn country() -> impl Strategy<Value = Option<CountryCode>> {
+    prop::option::of(
+        select(vec!["DE", "US", "GB", "JP", "RU", "BR", "ZZ"])
+            .prop_map(|c| CountryCode::parse(c).unwrap()),
+    )
+}
+
+fn time() -> impl Strategy<Value = Option<DateTime<FixedOffset>>> {
+    prop::option::of((0i64..4_000_000_000, -12i32..=14).prop_map(|(secs, h)| {
+        FixedOffset::east_opt(h * 3600)
+            .unwrap()
+            .timestamp_opt(secs, 0)
+            .unwrap()
+    }))
+}
+
+fn member(years: std::ops::Range<i32>) -> impl Strategy<Value = Member> {
+    (
+        (
+            text(),
+            text(),
+            prop::option::of(select(vec![Gender::Male, Gender::Female])),
+            date(years.clone()),
+        ),
+        (
+            text(),
+            prop::option::of(any::<bool>()),
+            text(),
+            prop::option::of(select(TitleLevel::ALL.to_vec())),
+        ),
+        (text(), text(), any::<bool>(), text()),
+        (date(years.clone()), date(years), country()),
+    )
+        .prop_map(
+            |(
+                (id, name, gender, birth_date),
+                (unit, registered_staff, title, title_level),
+                (position, discipline, is_leader, phone),
+                (exit_date, return_date, country),
+            )| Member {
+                id,
+                name,
+                gender,
+                birth_date,
+                unit,
+                registered_staff,
+                title,
+                title_level,
+                position,
+                discipline,
+                foreign_language: "英语".into(),
+                is_leader,
+                phone,
+                email: String::new(),
+                exit_date,
+                return_date,
+                country,
+            },
+        )
+}
+
+fn host() -> impl Strategy<Value = Host> {
+    (text(), text(), country(), text()).prop_map(|(name_zh, name_en, country, city)| Host {
+        name_zh,
+        name_en,
+        country,
+        city,
+        website: "https://example.org".into(),
+        contact: String::new(),
+    })
+}
+
+fn execution(years: std::ops::Range<i32>) -> impl Strategy<Value = Option<Execution>> {
+    let status = select(vec![
+        ExecutionStatus::Pending,
+        ExecutionStatus::Approved,
+        ExecutionStatus::Done,
+        ExecutionStatus::Cancelled,
+    ]);
+    prop::option::of(
+        (
+            status,
+            date(years.clone()),
+            date(years.clone()),
+            date(years.clone()),
+            prop::option::of(0u32..500),
+        )
+            .prop_map(
+                |(status, actual_exit_date, actual_return_date, summary_submitted, audience)| {
+                    Execution {
+                        status,
+                        actual_exit_date,
+                        actual_return_date,
+                        summary_submitted,
+                        sharing: vec![SharingActivity {
+                            date: summary_submitted,
+                            audience,
+                            ..Default::default()
+                        }],
+                        ..Default::default()
+                    }
+                },
+            ),
+    )
+}
+
+fn application(years: std::ops::Range<i32>) -> impl Strategy<Value = Application> {
+    (
+        (
+            select(vec!["a", "b", "c", "d", ""]),
+            0u64..6,
+            time(),
+            text(),
+        ),
+        (
+            prop::option::of(select(Category::ALL.to_vec())),
+            prop::collection::vec(0u8..15, 0..3),
+            any::<[bool; 6]>(),
+            country(),
+        ),
+        (
+            prop::collection::vec(host(), 0..4),
+            prop::option::of(prop_oneof![0u32..100, any::<u32>()]),
+            date(years.clone()),
+            date(years.clone()),
+        ),
+        (
+            text(),
+            text(),
+            prop::collection::vec(member(years.clone()), 0..8),
+            execution(years),
+        ),
+    )
+        .prop_map(
+            |(
+                (id, revision, updated_at, title),
+                (category, special_topics, p, country),
+                (hosts, duration_days, exit_date, return_date),
+                (rationale, lead_unit, members, execution),
+            )| Application {
+                id: id.into(),
+                revision,
+                updated_at,
+                history: Vec::new(),
+                title,
+                category,
+                special_topics,
+                priority: Priority {
+                    innovation_fields: p[0],
+                    three_majors: p[1],
+                    four_institutions: p[2],
+                    national_major_tasks: p[3],
+                    strategic_priority_program: p[4],
+                    cas_key_project: p[5],
+                    priority_note: String::new(),
+                },
+                country,
+                hosts,
+                duration_days,
+                exit_date,
+                return_date,
+                rationale,
+                content: "第1周".into(),
+                objectives: String::new(),
+                sharing_plan: String::new(),
+                lead_unit,
+                contact: Contact::default(),
+                members,
+                execution,
+            },
+        )
+}
+
+fn workspace(years: std::ops::Range<i32>) -> impl Strategy<Value = Workspace> {
+    (
+        text(),
+        prop::collection::vec(application(years), 0..5),
+        prop::collection::vec(select(vec!["a", "b", "x", "a"]), 0..5),
+    )
+        .prop_map(|(unit, applications, ranking)| Workspace {
+            unit,
+            applications,
+            ranking: ranking.into_iter().map(String::from).collect(),
+            ..Default::default()
+        })
+}
+
+fn exported(apps: &[Application]) -> String {
+    let at = DateTime::parse_from_rfc3339("2020-01-05T10:30:00+08:00").unwrap();
+    export(
+        Kind::Unit,
+        "物理所",
+        apps,
+        &[],
+        &["a".into()],
+        "cas-2020",
+        at,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn export_then_parse_is_the_identity(apps in prop::collection::vec(application(1900..2100), 0..4)) {
+        let bundle = parse(&exported(&apps)).expect("our own export parses");
+        let mut expected = apps.clone();
+        expected.iter_mut().for_each(Application::record_sync_point);
+        prop_assert_eq!(bundle.applications, expected);
+    }
+
+    #[test]
+    fn check_all_never_panics(ws in workspace(1..9999), y in 1i32..9999, ranked in any::<bool>()) {
+        let today = NaiveDate::from_ymd_opt(y, 6, 15).unwrap();
+        let mut cx = Cx::new(RuleSet::embedded(), &ws, today);
+        cx.ranking_required = ranked;
+        let _ = check_all(&cx, &ws);
+    }
+
+    #[test]
+    fn parse_never_panics_on_any_text(s in any::<String>()) {
+        let _ = parse(&s);
+    }
+
+    #[test]
+    fn parse_never_panics_on_mutated_bundles(
+        apps in prop::collection::vec(application(1900..2100), 1..3),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..6),
+        cut in prop::option::of(any::<prop::sample::Index>()),
+    ) {
+        let mut bytes = exported(&apps).into_bytes();
+        for (at, byte, op) in edits {
+            let i = at.index(bytes.len());
+            match op {
+                0 => bytes[i] = byte,
+                1 => bytes.insert(i, byte),
+                _ => { bytes.remove(i); }
+            }
+        }
+        if let Some(c) = cut {
+            bytes.truncate(c.index(bytes.len()));
+        }
+        if let Err(e) = parse(&String::from_utf8_lossy(&bytes)) {
+            prop_assert!(!e.message.is_empty());
+        }
+    }
+
+    #[test]
+    fn plan_and_apply_never_panic(
+        local in workspace(1900..2100),
+        incoming in prop::collection::vec(application(1900..2100), 0..4),
+        all in prop::option::of(select(vec![Choice::Mine, Choice::Theirs])),
+    ) {
+        let mut bundle = Bundle::new(Kind::Unit);
+        bundle.applications = incoming;
+        bundle.ranking = vec!["a".into(), "c".into()];
+        let plan = plan_import(&local, &bundle);
+        let resolutions: Resolutions = ["a", "b", "c", "d", ""].iter().map(|id| (id.to_string(), Resolution { all, fields: BTreeMap::new() })).collect();
+        if let Ok(after) = apply(&local, &plan, &resolutions) {
+            // Every incoming application is present afterwards.
+            for a in &bundle.applications {
+                prop_assert!(after.get(&a.id).is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn merging_all_theirs_gives_their_content(mine in application(1900..2100), theirs in application(1900..2100)) {
+        let choices: BTreeMap<String, Choice> = diff(&mine, &theirs).into_iter().map(|c| (c.path, Choice::Theirs)).collect();
+        let merged = merge(&mine, &theirs, &choices);
+        let same_ids = |a: &Application| a.members.iter().map(|m| m.id.clone()).collect::<Vec<_>>();
+        // Member order follows mine; with unique member ids the content is theirs.
+        let unique = |a: &Application| { let mut v = same_ids(a); v.sort(); v.dedup(); v.len() == a.members.len() && !v.contains(&String::new()) };
+        if unique(&mine) && unique(&theirs) && same_ids(&merged) == same_ids(&theirs) {
+            prop_assert_eq!(merged.content_hash(), theirs.content_hash());
+        }
+        prop_assert!(merge(&mine, &theirs, &BTreeMap::new()).content_hash() == mine.content_hash());
+    }
+}
