@@ -13,8 +13,7 @@ use crate::bundle::{Bundle, Kind, check_bundle, parse};
 use crate::rule_set::RuleSet;
 use crate::rules::{Finding, Severity};
 
-pub const USAGE: &str =
-    "用法：peixun-check [--json] [--today YYYY-MM-DD] [--rule-set 规则集文件] 数据包文件…
+pub const USAGE: &str = "用法：peixun-check [--json] [--today YYYY-MM-DD] [--rule-set 规则集文件] 数据包文件…
   --json            以 JSON 数组输出全部检查结果
   --today 日期      按该日期检查截止日期与总结提交期限（默认为今天，UTC）
   --rule-set 文件   使用另一年度的规则集文件（默认为内置的 2020 年规则集）
@@ -33,32 +32,22 @@ enum Parsed {
 }
 
 fn parse_args(args: &[String]) -> Result<Parsed, String> {
-    let mut o = Options {
-        json: false,
-        today: None,
-        rule_set: None,
-        files: Vec::new(),
-    };
+    let mut o = Options { json: false, today: None, rule_set: None, files: Vec::new() };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let (name, inline) = match a.split_once('=') {
             Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
             _ => (a.as_str(), None),
         };
-        let mut value = |what: &str| {
-            inline
-                .clone()
-                .or_else(|| it.next().cloned())
-                .ok_or(format!("{what} 后面缺少取值"))
-        };
+        let mut value =
+            |what: &str| inline.clone().or_else(|| it.next().cloned()).ok_or(format!("{what} 后面缺少取值"));
         match name {
             "--json" => o.json = true,
             "-h" | "--help" => return Ok(Parsed::Help),
             "--today" => {
                 let v = value("--today")?;
                 let d = NaiveDate::parse_from_str(&v, "%Y-%m-%d");
-                o.today =
-                    Some(d.map_err(|_| format!("--today 的日期 {v:?} 无效，应为 YYYY-MM-DD"))?);
+                o.today = Some(d.map_err(|_| format!("--today 的日期 {v:?} 无效，应为 YYYY-MM-DD"))?);
             }
             "--rule-set" => o.rule_set = Some(value("--rule-set")?),
             "--" => {
@@ -76,13 +65,8 @@ fn parse_args(args: &[String]) -> Result<Parsed, String> {
 
 /// Today's date in UTC from the system clock (the core itself never reads a clock).
 pub fn today_utc() -> NaiveDate {
-    let days = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() / 86_400)
-        .unwrap_or(0);
-    NaiveDate::from_ymd_opt(1970, 1, 1)
-        .and_then(|epoch| epoch.checked_add_days(Days::new(days)))
-        .unwrap_or_default()
+    let days = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() / 86_400).unwrap_or(0);
+    NaiveDate::from_ymd_opt(1970, 1, 1).and_then(|epoch| epoch.checked_add_days(Days::new(days))).unwrap_or_default()
 }
 
 #[derive(Serialize)]
@@ -113,19 +97,18 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let loaded;
     let rule_set = match &opts.rule_set {
         None => RuleSet::embedded(),
-        Some(path) => match std::fs::read_to_string(path)
-            .map_err(|e| e.to_string())
-            .and_then(|t| RuleSet::from_json(&t))
-        {
-            Ok(rs) => {
-                loaded = rs;
-                &loaded
+        Some(path) => {
+            match std::fs::read_to_string(path).map_err(|e| e.to_string()).and_then(|t| RuleSet::from_json(&t)) {
+                Ok(rs) => {
+                    loaded = rs;
+                    &loaded
+                }
+                Err(e) => {
+                    _ = writeln!(err, "{path}: 无法使用规则集文件：{e}");
+                    return 2;
+                }
             }
-            Err(e) => {
-                _ = writeln!(err, "{path}: 无法使用规则集文件：{e}");
-                return 2;
-            }
-        },
+        }
     };
     let today = opts.today.unwrap_or_else(today_utc);
 
@@ -173,11 +156,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 })
             })
             .collect();
-        _ = writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into())
-        );
+        _ = writeln!(out, "{}", serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into()));
     } else {
         for (file, bundle, findings) in &all {
             for f in findings {
@@ -187,10 +166,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         _ = writeln!(out, "{}", summary_line(&all, bad_files));
     }
 
-    let errors = all
-        .iter()
-        .flat_map(|(_, _, fs)| fs)
-        .any(|f| f.severity == Severity::Error);
+    let errors = all.iter().flat_map(|(_, _, fs)| fs).any(|f| f.severity == Severity::Error);
     if bad_files > 0 {
         2
     } else if errors {
@@ -206,44 +182,18 @@ fn human_line(file: &str, bundle: &Bundle, f: &Finding) -> String {
         (_, Kind::Member) => "成员卡".to_string(),
         (None, _) => "全部申请".to_string(),
         (Some(id), _) => {
-            let title = bundle
-                .applications
-                .iter()
-                .find(|a| &a.id == id)
-                .map(|a| a.title.trim())
-                .unwrap_or("");
-            format!(
-                "申请 {}",
-                if title.is_empty() { id.as_str() } else { title }
-            )
+            let title = bundle.applications.iter().find(|a| &a.id == id).map(|a| a.title.trim()).unwrap_or("");
+            format!("申请 {}", if title.is_empty() { id.as_str() } else { title })
         }
     };
-    let path = if f.path.is_empty() {
-        String::new()
-    } else {
-        format!(" {}", f.path)
-    };
+    let path = if f.path.is_empty() { String::new() } else { format!(" {}", f.path) };
     // Most messages already quote their clause; add it only where one does not.
-    let clause = if f.message.contains("（通知") {
-        String::new()
-    } else {
-        format!("（通知{}）", f.clause)
-    };
-    format!(
-        "{file}: {} [{}] {subject}{path}: {}{clause}",
-        f.severity.label(),
-        f.rule,
-        f.message
-    )
+    let clause = if f.message.contains("（通知") { String::new() } else { format!("（通知{}）", f.clause) };
+    format!("{file}: {} [{}] {subject}{path}: {}{clause}", f.severity.label(), f.rule, f.message)
 }
 
 fn summary_line(all: &[(String, Bundle, Vec<Finding>)], bad_files: usize) -> String {
-    let count = |s: Severity| {
-        all.iter()
-            .flat_map(|(_, _, fs)| fs)
-            .filter(|f| f.severity == s)
-            .count()
-    };
+    let count = |s: Severity| all.iter().flat_map(|(_, _, fs)| fs).filter(|f| f.severity == s).count();
     let mut line = format!(
         "共检查 {} 个文件：错误 {} 条，警告 {} 条，提示 {} 条",
         all.len() + bad_files,
@@ -265,21 +215,14 @@ mod tests {
         let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let code = run(&args, &mut out, &mut err);
-        (
-            code,
-            String::from_utf8_lossy(&out).into(),
-            String::from_utf8_lossy(&err).into(),
-        )
+        (code, String::from_utf8_lossy(&out).into(), String::from_utf8_lossy(&err).into())
     }
 
     #[test]
     fn usage_errors_exit_2_in_chinese() {
         let (code, _, err) = run_args(&[]);
         assert_eq!(code, 2);
-        assert!(
-            err.contains("请至少给出一个数据包文件") && err.contains("用法"),
-            "{err}"
-        );
+        assert!(err.contains("请至少给出一个数据包文件") && err.contains("用法"), "{err}");
         assert_eq!(run_args(&["--today", "2020-13-01", "x"]).0, 2);
         assert_eq!(run_args(&["--frobnicate", "x"]).0, 2);
         assert_eq!(run_args(&["--today"]).0, 2);
@@ -290,10 +233,7 @@ mod tests {
     fn a_missing_file_exits_2_naming_it() {
         let (code, _, err) = run_args(&["--today=2020-01-10", "/nonexistent/x.peixun.json"]);
         assert_eq!(code, 2);
-        assert!(
-            err.starts_with("/nonexistent/x.peixun.json: 无法读取文件"),
-            "{err}"
-        );
+        assert!(err.starts_with("/nonexistent/x.peixun.json: 无法读取文件"), "{err}");
     }
 
     #[test]

@@ -6,8 +6,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::model::{
-    Application, Category, Contact, CountryCode, Gender, Host, Member, Priority, TitleLevel,
-    Workspace,
+    Application, Category, Contact, CountryCode, Gender, Host, Member, Priority, TitleLevel, Workspace,
 };
 use crate::rule_set::RuleSet;
 
@@ -30,20 +29,12 @@ impl Rng {
 
     /// 0..n (0 when n is 0).
     pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next_u64() % n as u64) as usize
-        }
+        if n == 0 { 0 } else { (self.next_u64() % n as u64) as usize }
     }
 
     /// lo..=hi
     pub fn between(&mut self, lo: i64, hi: i64) -> i64 {
-        if hi <= lo {
-            lo
-        } else {
-            lo + (self.next_u64() % (hi - lo + 1) as u64) as i64
-        }
+        if hi <= lo { lo } else { lo + (self.next_u64() % (hi - lo + 1) as u64) as i64 }
     }
 
     pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
@@ -70,12 +61,12 @@ impl Rng {
 }
 
 const SURNAMES: &[&str] = &[
-    "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林",
-    "何", "郭", "马", "罗", "欧阳", "司马",
+    "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马",
+    "罗", "欧阳", "司马",
 ];
 const GIVEN: &[&str] = &[
-    "晓明", "娜", "伟", "芳", "磊", "静", "洋", "婷", "浩然", "雪", "博文", "宇", "欣怡", "涛",
-    "丹", "鹏", "颖", "健", "琳", "超",
+    "晓明", "娜", "伟", "芳", "磊", "静", "洋", "婷", "浩然", "雪", "博文", "宇", "欣怡", "涛", "丹", "鹏", "颖", "健",
+    "琳", "超",
 ];
 const UNITS: &[&str] = &[
     "中国科学院物理研究所",
@@ -111,115 +102,28 @@ const HOSTS: &[(&str, &str, &str, &str, &str)] = &[
         "Stuttgart",
         "https://www.fkf.mpg.de",
     ),
-    (
-        "DE",
-        "慕尼黑工业大学",
-        "Technical University of Munich",
-        "München",
-        "https://www.tum.de",
-    ),
-    (
-        "DE",
-        "亥姆霍兹柏林材料与能源中心",
-        "Helmholtz-Zentrum Berlin",
-        "Berlin",
-        "https://www.helmholtz-berlin.de",
-    ),
-    (
-        "US",
-        "阿贡国家实验室",
-        "Argonne National Laboratory",
-        "Lemont",
-        "https://www.anl.gov",
-    ),
-    (
-        "US",
-        "劳伦斯伯克利国家实验室",
-        "Lawrence Berkeley National Laboratory",
-        "Berkeley",
-        "https://www.lbl.gov",
-    ),
-    (
-        "US",
-        "加州大学伯克利分校",
-        "University of California, Berkeley",
-        "Berkeley",
-        "https://www.berkeley.edu",
-    ),
-    (
-        "GB",
-        "剑桥大学",
-        "University of Cambridge",
-        "Cambridge",
-        "https://www.cam.ac.uk",
-    ),
-    (
-        "GB",
-        "帝国理工学院",
-        "Imperial College London",
-        "London",
-        "https://www.imperial.ac.uk",
-    ),
-    (
-        "JP",
-        "东京大学",
-        "The University of Tokyo",
-        "Tokyo",
-        "https://www.u-tokyo.ac.jp",
-    ),
-    (
-        "JP",
-        "理化学研究所",
-        "RIKEN",
-        "Wako",
-        "https://www.riken.jp",
-    ),
-    (
-        "FR",
-        "法国国家科学研究中心",
-        "CNRS",
-        "Paris",
-        "https://www.cnrs.fr",
-    ),
-    (
-        "CH",
-        "苏黎世联邦理工学院",
-        "ETH Zürich",
-        "Zürich",
-        "https://ethz.ch",
-    ),
-    (
-        "CH",
-        "保罗谢勒研究所",
-        "Paul Scherrer Institut",
-        "Villigen",
-        "https://www.psi.ch",
-    ),
-    (
-        "SG",
-        "新加坡国立大学",
-        "National University of Singapore",
-        "Singapore",
-        "https://nus.edu.sg",
-    ),
+    ("DE", "慕尼黑工业大学", "Technical University of Munich", "München", "https://www.tum.de"),
+    ("DE", "亥姆霍兹柏林材料与能源中心", "Helmholtz-Zentrum Berlin", "Berlin", "https://www.helmholtz-berlin.de"),
+    ("US", "阿贡国家实验室", "Argonne National Laboratory", "Lemont", "https://www.anl.gov"),
+    ("US", "劳伦斯伯克利国家实验室", "Lawrence Berkeley National Laboratory", "Berkeley", "https://www.lbl.gov"),
+    ("US", "加州大学伯克利分校", "University of California, Berkeley", "Berkeley", "https://www.berkeley.edu"),
+    ("GB", "剑桥大学", "University of Cambridge", "Cambridge", "https://www.cam.ac.uk"),
+    ("GB", "帝国理工学院", "Imperial College London", "London", "https://www.imperial.ac.uk"),
+    ("JP", "东京大学", "The University of Tokyo", "Tokyo", "https://www.u-tokyo.ac.jp"),
+    ("JP", "理化学研究所", "RIKEN", "Wako", "https://www.riken.jp"),
+    ("FR", "法国国家科学研究中心", "CNRS", "Paris", "https://www.cnrs.fr"),
+    ("CH", "苏黎世联邦理工学院", "ETH Zürich", "Zürich", "https://ethz.ch"),
+    ("CH", "保罗谢勒研究所", "Paul Scherrer Institut", "Villigen", "https://www.psi.ch"),
+    ("SG", "新加坡国立大学", "National University of Singapore", "Singapore", "https://nus.edu.sg"),
 ];
-const LANGUAGES: &[&str] = &[
-    "英语 熟练",
-    "英语 良好（CET-6）",
-    "英语 精通；德语 基础",
-    "英语 熟练；日语 一般",
-];
+const LANGUAGES: &[&str] = &["英语 熟练", "英语 良好（CET-6）", "英语 精通；德语 基础", "英语 熟练；日语 一般"];
 
 fn person(rng: &mut Rng) -> String {
     format!("{}{}", rng.pick(SURNAMES), rng.pick(GIVEN))
 }
 
 fn phone(rng: &mut Rng) -> String {
-    format!(
-        "1{}{:09}",
-        rng.between(3, 9),
-        rng.next_u64() % 1_000_000_000
-    )
+    format!("1{}{:09}", rng.between(3, 9), rng.next_u64() % 1_000_000_000)
 }
 
 /// One complete application that breaks no per-application rule of `rs`; its leader
@@ -233,22 +137,14 @@ pub fn sample_application(rs: &RuleSet, rng: &mut Rng, unit: &str) -> Applicatio
     let days = *rng.pick(&rs.durations.allowed);
     let year = &rs.program_year;
     let latest_exit = (year.end - year.start).num_days() - i64::from(days);
-    let exit = year
-        .start
-        .checked_add_days(Days::new(rng.between(60, latest_exit.max(60)) as u64))
-        .unwrap_or(year.start);
-    let ret = exit
-        .checked_add_days(Days::new(u64::from(days.saturating_sub(1))))
-        .unwrap_or(exit);
+    let exit =
+        year.start.checked_add_days(Days::new(rng.between(60, latest_exit.max(60)) as u64)).unwrap_or(year.start);
+    let ret = exit.checked_add_days(Days::new(u64::from(days.saturating_sub(1)))).unwrap_or(exit);
 
     let country = rng.pick(HOSTS).0;
     let candidates: Vec<_> = HOSTS.iter().filter(|h| h.0 == country).collect();
     let max_hosts = rs.max_hosts(days).unwrap_or(rs.min_hosts).max(1) as usize;
-    let n_hosts = 1 + rng.below(
-        max_hosts
-            .min(candidates.len())
-            .min(rs.max_cities.max(1) as usize),
-    );
+    let n_hosts = 1 + rng.below(max_hosts.min(candidates.len()).min(rs.max_cities.max(1) as usize));
     let start = rng.below(candidates.len());
     let hosts = (0..n_hosts)
         .map(|k| {
@@ -265,16 +161,11 @@ pub fn sample_application(rs: &RuleSet, rng: &mut Rng, unit: &str) -> Applicatio
         .collect();
 
     let size = rng.between(i64::from(cat.min_members), i64::from(cat.max_members)) as usize;
-    let members: Vec<Member> = (0..size)
-        .map(|i| sample_member(rs, rng, category, i == 0, exit, unit, discipline))
-        .collect();
+    let members: Vec<Member> =
+        (0..size).map(|i| sample_member(rs, rng, category, i == 0, exit, unit, discipline)).collect();
     let leader = &members[0];
     let topics = rs.key_fields.topics.len().max(1) as i64;
-    let special_topics = if rng.chance(25) {
-        vec![rng.between(1, topics) as u8]
-    } else {
-        Vec::new()
-    };
+    let special_topics = if rng.chance(25) { vec![rng.between(1, topics) as u8] } else { Vec::new() };
 
     Application {
         id: rng.uuid(),
@@ -311,11 +202,7 @@ pub fn sample_application(rs: &RuleSet, rng: &mut Rng, unit: &str) -> Applicatio
         objectives: format!("掌握{topic}的核心方法，形成培训报告一份，建立长期合作渠道。"),
         sharing_plan: "回国后一个月内举办专题报告会，并在所内开展经验分享与技术培训。".into(),
         lead_unit: unit.into(),
-        contact: Contact {
-            name: leader.name.clone(),
-            phone: leader.phone.clone(),
-            email: leader.email.clone(),
-        },
+        contact: Contact { name: leader.name.clone(), phone: leader.phone.clone(), email: leader.email.clone() },
         members,
         execution: None,
     }
@@ -333,21 +220,9 @@ fn sample_member(
     let cat = rs.category(c);
     // Youngest 26, oldest one year under the limit, so the age rule holds on any exit day.
     let max_age = i64::from(cat.max_age) - 1;
-    let age = if leader {
-        rng.between(max_age.min(36), max_age)
-    } else {
-        rng.between(26.min(max_age), max_age)
-    };
-    let birth = NaiveDate::from_ymd_opt(
-        exit.year() - age as i32,
-        rng.between(1, 12) as u32,
-        rng.between(1, 28) as u32,
-    );
-    let level = if leader {
-        *rng.pick(&cat.leader_levels)
-    } else {
-        *rng.pick(&TitleLevel::ALL[..4])
-    };
+    let age = if leader { rng.between(max_age.min(36), max_age) } else { rng.between(26.min(max_age), max_age) };
+    let birth = NaiveDate::from_ymd_opt(exit.year() - age as i32, rng.between(1, 12) as u32, rng.between(1, 28) as u32);
+    let level = if leader { *rng.pick(&cat.leader_levels) } else { *rng.pick(&TitleLevel::ALL[..4]) };
     let title = match level {
         TitleLevel::SeniorFull => "研究员",
         TitleLevel::SeniorAssociate => "副研究员",
@@ -357,25 +232,13 @@ fn sample_member(
     let name = person(rng);
     Member {
         id: rng.uuid(),
-        gender: Some(if rng.chance(50) {
-            Gender::Male
-        } else {
-            Gender::Female
-        }),
+        gender: Some(if rng.chance(50) { Gender::Male } else { Gender::Female }),
         birth_date: birth,
-        unit: if leader || rng.chance(70) {
-            unit.into()
-        } else {
-            (*rng.pick(UNITS)).into()
-        },
+        unit: if leader || rng.chance(70) { unit.into() } else { (*rng.pick(UNITS)).into() },
         registered_staff: Some(true),
         title: title.into(),
         title_level: Some(level),
-        position: if leader {
-            "课题组长".into()
-        } else {
-            "项目骨干".into()
-        },
+        position: if leader { "课题组长".into() } else { "项目骨干".into() },
         discipline: discipline.into(),
         foreign_language: (*rng.pick(LANGUAGES)).into(),
         is_leader: leader,
@@ -390,19 +253,12 @@ fn sample_member(
 pub fn sample_workspace(rs: &RuleSet, seed: u64, n: usize) -> Workspace {
     let mut rng = Rng::new(seed);
     let unit = UNITS[0];
-    let applications: Vec<Application> = (0..n)
-        .map(|_| sample_application(rs, &mut rng, unit))
-        .collect();
+    let applications: Vec<Application> = (0..n).map(|_| sample_application(rs, &mut rng, unit)).collect();
     let mut ranking: Vec<String> = applications.iter().map(|a| a.id.clone()).collect();
     for i in (1..ranking.len()).rev() {
         ranking.swap(i, rng.below(i + 1));
     }
-    Workspace {
-        unit: unit.into(),
-        applications,
-        ranking,
-        ..Default::default()
-    }
+    Workspace { unit: unit.into(), applications, ranking, ..Default::default() }
 }
 
 /// The examples 「载入示例」 loads: one application per category.
@@ -431,10 +287,7 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2020, 1, 10).unwrap();
         let mut cx = Cx::new(rs, &ws, today);
         cx.ranking_required = true;
-        let errors: Vec<_> = check_all(&cx, &ws)
-            .into_iter()
-            .filter(|f| f.severity == Severity::Error)
-            .collect();
+        let errors: Vec<_> = check_all(&cx, &ws).into_iter().filter(|f| f.severity == Severity::Error).collect();
         assert!(errors.is_empty(), "{errors:#?}");
         assert_eq!(example_applications(rs).len(), 3);
     }

@@ -33,13 +33,7 @@ fn errors(findings: &[Value]) -> Vec<String> {
     findings
         .iter()
         .filter(|f| f["severity"] == "error")
-        .map(|f| {
-            format!(
-                "{} {}",
-                f["rule"].as_str().unwrap_or(""),
-                f["path"].as_str().unwrap_or("")
-            )
-        })
+        .map(|f| format!("{} {}", f["rule"].as_str().unwrap_or(""), f["path"].as_str().unwrap_or("")))
         .collect()
 }
 
@@ -75,19 +69,8 @@ fn each_invalid_fixture_names_its_rule_and_field() {
 #[test]
 fn json_findings_have_the_spec_shape() {
     let (_, findings) = json_findings("age-41.peixun.json");
-    let f = findings
-        .iter()
-        .find(|f| f["rule"] == "age-limit")
-        .expect("age-limit finding");
-    for key in [
-        "file",
-        "rule",
-        "severity",
-        "application",
-        "path",
-        "message",
-        "clause",
-    ] {
+    let f = findings.iter().find(|f| f["rule"] == "age-limit").expect("age-limit finding");
+    for key in ["file", "rule", "severity", "application", "path", "message", "clause"] {
         assert!(f.get(key).is_some(), "missing {key}");
     }
     assert_eq!(f["application"], "3f6c2a1e-8b4d-4c1a-9e2f-7a5b6c8d9e01");
@@ -99,42 +82,22 @@ fn json_findings_have_the_spec_shape() {
 fn human_output_is_one_line_per_finding_and_a_summary() {
     let (code, out, _) = check(&[&fixture("age-41.peixun.json")]);
     assert_eq!(code, 1);
-    let line = out
-        .lines()
-        .find(|l| l.contains("[age-limit]"))
-        .expect("an age-limit line");
+    let line = out.lines().find(|l| l.contains("[age-limit]")).expect("an age-limit line");
     assert!(
-        line.contains(
-            ": 错误 [age-limit] 申请 量子材料原位表征技术研修 members[1].birth_date: 成员 李娜"
-        ),
+        line.contains(": 错误 [age-limit] 申请 量子材料原位表征技术研修 members[1].birth_date: 成员 李娜"),
         "{line}"
     );
-    assert!(
-        out.lines()
-            .last()
-            .unwrap()
-            .starts_with("共检查 1 个文件：错误 1 条"),
-        "{out}"
-    );
+    assert!(out.lines().last().unwrap().starts_with("共检查 1 个文件：错误 1 条"), "{out}");
 }
 
 #[test]
 fn unreadable_or_invalid_files_exit_2_naming_file_and_reason() {
     let cases = [
-        (
-            "not-json.peixun.json",
-            "文件不是有效的 JSON：第 1 行第 1 列",
-        ),
+        ("not-json.peixun.json", "文件不是有效的 JSON：第 1 行第 1 列"),
         ("truncated.peixun.json", "文件不完整（在第"),
         ("other-program.json", "这不是 peixun 数据包"),
-        (
-            "version-2.peixun.json",
-            "数据包版本 2 比本程序支持的版本 1 新，请更新本程序",
-        ),
-        (
-            "wrong-type.peixun.json",
-            "字段 applications[0].duration_days：应为非负整数，收到文本 \"十四\"",
-        ),
+        ("version-2.peixun.json", "数据包版本 2 比本程序支持的版本 1 新，请更新本程序"),
+        ("wrong-type.peixun.json", "字段 applications[0].duration_days：应为非负整数，收到文本 \"十四\""),
         ("does-not-exist.peixun.json", "无法读取文件"),
     ];
     for (file, reason) in cases {
@@ -146,11 +109,7 @@ fn unreadable_or_invalid_files_exit_2_naming_file_and_reason() {
 
 #[test]
 fn exit_2_wins_over_errors_and_findings_of_good_files_still_print() {
-    let (code, out, err) = check(&[
-        "--json",
-        &fixture("age-41.peixun.json"),
-        &fixture("not-json.peixun.json"),
-    ]);
+    let (code, out, err) = check(&["--json", &fixture("age-41.peixun.json"), &fixture("not-json.peixun.json")]);
     assert_eq!(code, 2);
     assert!(out.contains("age-limit") && err.contains("not-json.peixun.json"));
 }
@@ -158,36 +117,19 @@ fn exit_2_wins_over_errors_and_findings_of_good_files_still_print() {
 #[test]
 fn deadline_follows_today() {
     let out = Command::new(env!("CARGO_BIN_EXE_peixun-check"))
-        .args([
-            "--json",
-            "--today",
-            "2020-03-01",
-            &fixture("valid-youth.peixun.json"),
-        ])
+        .args(["--json", "--today", "2020-03-01", &fixture("valid-youth.peixun.json")])
         .output()
         .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(
-        v.as_array()
-            .unwrap()
-            .iter()
-            .any(|f| f["rule"] == "deadline"),
-        "{v:#}"
-    );
+    assert!(v.as_array().unwrap().iter().any(|f| f["rule"] == "deadline"), "{v:#}");
     assert_eq!(out.status.code(), Some(0), "deadline is a warning");
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    let out = Command::new(env!("CARGO_BIN_EXE_peixun-check"))
-        .output()
-        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_peixun-check")).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("用法"));
-    let (code, _, _) = check(&[
-        "--rule-set",
-        "/nonexistent.json",
-        &fixture("valid-youth.peixun.json"),
-    ]);
+    let (code, _, _) = check(&["--rule-set", "/nonexistent.json", &fixture("valid-youth.peixun.json")]);
     assert_eq!(code, 2);
 }

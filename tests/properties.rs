@@ -3,12 +3,10 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
-use peixun::bundle::{
-    Bundle, Choice, Kind, Resolution, Resolutions, apply, diff, export, merge, parse, plan_import,
-};
+use peixun::bundle::{Bundle, Choice, Kind, Resolution, Resolutions, apply, diff, export, merge, parse, plan_import};
 use peixun::model::{
-    Application, Category, Contact, CountryCode, Execution, ExecutionStatus, Gender, Host, Member,
-    Priority, SharingActivity, TitleLevel, Workspace,
+    Application, Category, Contact, CountryCode, Execution, ExecutionStatus, Gender, Host, Member, Priority,
+    SharingActivity, TitleLevel, Workspace,
 };
 use peixun::rule_set::RuleSet;
 use peixun::rules::{Cx, check_all};
@@ -26,42 +24,26 @@ fn text() -> impl Strategy<Value = String> {
 
 /// Dates in `years`; day ≤ 28 so that every combination exists.
 fn date(years: std::ops::Range<i32>) -> impl Strategy<Value = Option<NaiveDate>> {
-    prop::option::of(
-        (years, 1u32..=12, 1u32..=28)
-            .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()),
-    )
+    prop::option::of((years, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()))
 }
 
 fn country() -> impl Strategy<Value = Option<CountryCode>> {
     prop::option::of(
-        select(vec!["DE", "US", "GB", "JP", "RU", "BR", "ZZ"])
-            .prop_map(|c| CountryCode::parse(c).unwrap()),
+        select(vec!["DE", "US", "GB", "JP", "RU", "BR", "ZZ"]).prop_map(|c| CountryCode::parse(c).unwrap()),
     )
 }
 
 fn time() -> impl Strategy<Value = Option<DateTime<FixedOffset>>> {
-    prop::option::of((0i64..4_000_000_000, -12i32..=14).prop_map(|(secs, h)| {
-        FixedOffset::east_opt(h * 3600)
-            .unwrap()
-            .timestamp_opt(secs, 0)
-            .unwrap()
-    }))
+    prop::option::of(
+        (0i64..4_000_000_000, -12i32..=14)
+            .prop_map(|(secs, h)| FixedOffset::east_opt(h * 3600).unwrap().timestamp_opt(secs, 0).unwrap()),
+    )
 }
 
 fn member(years: std::ops::Range<i32>) -> impl Strategy<Value = Member> {
     (
-        (
-            text(),
-            text(),
-            prop::option::of(select(vec![Gender::Male, Gender::Female])),
-            date(years.clone()),
-        ),
-        (
-            text(),
-            prop::option::of(any::<bool>()),
-            text(),
-            prop::option::of(select(TitleLevel::ALL.to_vec())),
-        ),
+        (text(), text(), prop::option::of(select(vec![Gender::Male, Gender::Female])), date(years.clone())),
+        (text(), prop::option::of(any::<bool>()), text(), prop::option::of(select(TitleLevel::ALL.to_vec()))),
         (text(), text(), any::<bool>(), text()),
         (date(years.clone()), date(years), country()),
     )
@@ -112,40 +94,22 @@ fn execution(years: std::ops::Range<i32>) -> impl Strategy<Value = Option<Execut
         ExecutionStatus::Cancelled,
     ]);
     prop::option::of(
-        (
-            status,
-            date(years.clone()),
-            date(years.clone()),
-            date(years.clone()),
-            prop::option::of(0u32..500),
-        )
-            .prop_map(
-                |(status, actual_exit_date, actual_return_date, summary_submitted, audience)| {
-                    Execution {
-                        status,
-                        actual_exit_date,
-                        actual_return_date,
-                        summary_submitted,
-                        sharing: vec![SharingActivity {
-                            date: summary_submitted,
-                            audience,
-                            ..Default::default()
-                        }],
-                        ..Default::default()
-                    }
-                },
-            ),
+        (status, date(years.clone()), date(years.clone()), date(years.clone()), prop::option::of(0u32..500)).prop_map(
+            |(status, actual_exit_date, actual_return_date, summary_submitted, audience)| Execution {
+                status,
+                actual_exit_date,
+                actual_return_date,
+                summary_submitted,
+                sharing: vec![SharingActivity { date: summary_submitted, audience, ..Default::default() }],
+                ..Default::default()
+            },
+        ),
     )
 }
 
 fn application(years: std::ops::Range<i32>) -> impl Strategy<Value = Application> {
     (
-        (
-            select(vec!["a", "b", "c", "d", ""]),
-            0u64..6,
-            time(),
-            text(),
-        ),
+        (select(vec!["a", "b", "c", "d", ""]), 0u64..6, time(), text()),
         (
             prop::option::of(select(Category::ALL.to_vec())),
             prop::collection::vec(0u8..15, 0..3),
@@ -158,12 +122,7 @@ fn application(years: std::ops::Range<i32>) -> impl Strategy<Value = Application
             date(years.clone()),
             date(years.clone()),
         ),
-        (
-            text(),
-            text(),
-            prop::collection::vec(member(years.clone()), 0..8),
-            execution(years),
-        ),
+        (text(), text(), prop::collection::vec(member(years.clone()), 0..8), execution(years)),
     )
         .prop_map(
             |(
@@ -221,15 +180,7 @@ fn workspace(years: std::ops::Range<i32>) -> impl Strategy<Value = Workspace> {
 
 fn exported(apps: &[Application]) -> String {
     let at = DateTime::parse_from_rfc3339("2020-01-05T10:30:00+08:00").unwrap();
-    export(
-        Kind::Unit,
-        "物理所",
-        apps,
-        &[],
-        &["a".into()],
-        "cas-2020",
-        at,
-    )
+    export(Kind::Unit, "物理所", apps, &[], &["a".into()], "cas-2020", at)
 }
 
 proptest! {

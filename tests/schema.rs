@@ -10,21 +10,13 @@ use peixun::sample::sample_workspace;
 use serde_json::Value;
 
 fn validator() -> jsonschema::Validator {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/bundle.schema.json"),
-    )
-    .unwrap();
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/bundle.schema.json")).unwrap();
     let schema: Value = serde_json::from_str(&text).expect("the schema is JSON");
-    jsonschema::options()
-        .should_validate_formats(true)
-        .build(&schema)
-        .expect("the schema compiles")
+    jsonschema::options().should_validate_formats(true).build(&schema).expect("the schema compiles")
 }
 
 fn errors(v: &jsonschema::Validator, instance: &Value) -> Vec<String> {
-    v.iter_errors(instance)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect()
+    v.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path())).collect()
 }
 
 #[test]
@@ -43,12 +35,7 @@ fn fixtures_validate_exactly_when_they_parse() {
         };
         let parses = parse(&text).is_ok();
         let errs = errors(&v, &json);
-        assert_eq!(
-            parses,
-            errs.is_empty(),
-            "{}: parse ok = {parses}, schema errors = {errs:#?}",
-            path.display()
-        );
+        assert_eq!(parses, errs.is_empty(), "{}: parse ok = {parses}, schema errors = {errs:#?}", path.display());
         checked += 1;
     }
     assert!(checked >= 10, "only {checked} JSON fixtures");
@@ -57,18 +44,13 @@ fn fixtures_validate_exactly_when_they_parse() {
 #[test]
 fn the_schema_names_the_wrong_field() {
     let v = validator();
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid-youth.peixun.json"),
-    )
-    .unwrap();
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid-youth.peixun.json"))
+            .unwrap();
     let mut json: Value = serde_json::from_str(&text).unwrap();
     json["applications"][0]["members"][1]["birth_date"] = "2020-13-45".into();
     let errs = errors(&v, &json);
-    assert!(
-        errs.iter()
-            .any(|e| e.ends_with("/applications/0/members/1/birth_date")),
-        "{errs:#?}"
-    );
+    assert!(errs.iter().any(|e| e.ends_with("/applications/0/members/1/birth_date")), "{errs:#?}");
     json = serde_json::json!({"format": "peixun-bundle", "version": 1});
     assert!(!v.is_valid(&json), "kind is required");
 }
@@ -78,15 +60,7 @@ fn a_large_export_validates() {
     let rs = RuleSet::embedded();
     let ws = sample_workspace(rs, 42, 120);
     let at = DateTime::parse_from_rfc3339("2020-01-20T09:00:00+08:00").unwrap();
-    let text = export(
-        Kind::Unit,
-        &ws.unit,
-        &ws.applications,
-        &[],
-        &ws.ranking,
-        &rs.id,
-        at,
-    );
+    let text = export(Kind::Unit, &ws.unit, &ws.applications, &[], &ws.ranking, &rs.id, at);
     let json: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(errors(&validator(), &json), Vec::<String>::new());
 }

@@ -23,11 +23,7 @@ pub struct Resolution {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApplyError {
     /// A conflict has fields without a choice: nothing is kept silently.
-    Unresolved {
-        application: String,
-        title: String,
-        paths: Vec<String>,
-    },
+    Unresolved { application: String, title: String, paths: Vec<String> },
     /// The workspace changed after the plan was made; plan again.
     Stale { application: String },
     /// The application a member card was planned into is gone.
@@ -38,18 +34,10 @@ impl std::fmt::Display for ApplyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ApplyError::Unresolved { title, paths, .. } => {
-                write!(
-                    f,
-                    "申请《{title}》还有 {} 处冲突未选择保留哪一方：{}",
-                    paths.len(),
-                    paths.join("、")
-                )
+                write!(f, "申请《{title}》还有 {} 处冲突未选择保留哪一方：{}", paths.len(), paths.join("、"))
             }
             ApplyError::Stale { application } => {
-                write!(
-                    f,
-                    "申请 {application} 在预览之后又被修改过，请重新导入以生成新的预览"
-                )
+                write!(f, "申请 {application} 在预览之后又被修改过，请重新导入以生成新的预览")
             }
             ApplyError::MissingTarget { application } => {
                 write!(f, "要添加成员的申请 {application} 已不存在")
@@ -63,11 +51,7 @@ impl std::error::Error for ApplyError {}
 /// The workspace after importing `plan`. Every conflict must be resolved in `resolutions`
 /// (an unresolved field is an error, never silently kept as mine). Imported copies keep
 /// both sides' history and record the version they now hold.
-pub fn apply(
-    ws: &Workspace,
-    plan: &ImportPlan,
-    resolutions: &Resolutions,
-) -> Result<Workspace, ApplyError> {
+pub fn apply(ws: &Workspace, plan: &ImportPlan, resolutions: &Resolutions) -> Result<Workspace, ApplyError> {
     let mut out = ws.clone();
     for item in &plan.items {
         apply_item(&mut out, item, resolutions)?;
@@ -83,31 +67,23 @@ pub fn apply(
     Ok(out)
 }
 
-fn apply_item(
-    ws: &mut Workspace,
-    item: &PlanItem,
-    resolutions: &Resolutions,
-) -> Result<(), ApplyError> {
+fn apply_item(ws: &mut Workspace, item: &PlanItem, resolutions: &Resolutions) -> Result<(), ApplyError> {
     let incoming = &item.incoming;
     if item.action == Action::Unchanged(Unchanged::DuplicateInBundle) {
         return Ok(());
     }
     let local = ws.get(&incoming.id).cloned();
     if local.as_ref().map(|l| (l.revision, l.content_hash())) != item.local_seen {
-        return Err(ApplyError::Stale {
-            application: incoming.id.clone(),
-        });
+        return Err(ApplyError::Stale { application: incoming.id.clone() });
     }
     let next = match (&item.action, local) {
         (Action::Added, _) => Some(incoming.clone()),
-        (Action::Updated { .. }, Some(local)) => Some(Application {
-            history: union(&local.history, &incoming.history),
-            ..incoming.clone()
-        }),
-        (Action::Unchanged(_), Some(local)) => Some(Application {
-            history: union(&local.history, &incoming.history),
-            ..local
-        }),
+        (Action::Updated { .. }, Some(local)) => {
+            Some(Application { history: union(&local.history, &incoming.history), ..incoming.clone() })
+        }
+        (Action::Unchanged(_), Some(local)) => {
+            Some(Application { history: union(&local.history, &incoming.history), ..local })
+        }
         (Action::Conflict { fields }, Some(local)) => {
             let r = resolutions.get(&incoming.id).cloned().unwrap_or_default();
             let mut choices = BTreeMap::new();
@@ -119,16 +95,8 @@ fn apply_item(
                 }
             }
             if !unresolved.is_empty() {
-                let title = if incoming.title.trim().is_empty() {
-                    incoming.id.clone()
-                } else {
-                    incoming.title.clone()
-                };
-                return Err(ApplyError::Unresolved {
-                    application: incoming.id.clone(),
-                    title,
-                    paths: unresolved,
-                });
+                let title = if incoming.title.trim().is_empty() { incoming.id.clone() } else { incoming.title.clone() };
+                return Err(ApplyError::Unresolved { application: incoming.id.clone(), title, paths: unresolved });
             }
             let mut merged = merge(&local, incoming, &choices);
             // Remember the incoming version, so that the same file sent again is "older".
@@ -151,24 +119,13 @@ fn apply_item(
 
 fn apply_members(ws: &mut Workspace, plan: &ImportPlan) -> Result<(), ApplyError> {
     for item in &plan.members {
-        let missing = || ApplyError::MissingTarget {
-            application: item.application_id.clone(),
-        };
-        let app = ws
-            .applications
-            .iter_mut()
-            .find(|a| a.id == item.application_id)
-            .ok_or_else(missing)?;
+        let missing = || ApplyError::MissingTarget { application: item.application_id.clone() };
+        let app = ws.applications.iter_mut().find(|a| a.id == item.application_id).ok_or_else(missing)?;
         match &item.action {
             MemberAction::Added => app.members.push(item.member.clone()),
             MemberAction::Updated { index, .. } => {
-                let slot = app
-                    .members
-                    .get_mut(*index)
-                    .filter(|m| m.id == item.member.id);
-                let slot = slot.ok_or_else(|| ApplyError::Stale {
-                    application: item.application_id.clone(),
-                })?;
+                let slot = app.members.get_mut(*index).filter(|m| m.id == item.member.id);
+                let slot = slot.ok_or_else(|| ApplyError::Stale { application: item.application_id.clone() })?;
                 *slot = item.member.clone();
             }
             MemberAction::Unchanged { .. } => continue,

@@ -22,12 +22,7 @@ pub fn workspace_of(bundle: &Bundle) -> Workspace {
         }],
         _ => bundle.applications.clone(),
     };
-    Workspace {
-        unit: bundle.unit.clone(),
-        applications,
-        ranking: bundle.ranking.clone(),
-        ..Default::default()
-    }
+    Workspace { unit: bundle.unit.clone(), applications, ranking: bundle.ranking.clone(), ..Default::default() }
 }
 
 /// Every finding for one bundle. A unit bundle must rank every application. For a member

@@ -68,50 +68,28 @@ fn split_expected(rest: &str) -> (&str, &str) {
 /// Translates one serde message (without position) about `field`, whose JSON value is
 /// `found` when the path could be followed.
 pub fn translate(msg: &str, field: &str, found: Option<&Value>) -> (ErrorKind, String) {
-    let shown = |unexp: &str| {
-        found
-            .map(describe_value)
-            .unwrap_or_else(|| unexp.replace('`', ""))
-    };
+    let shown = |unexp: &str| found.map(describe_value).unwrap_or_else(|| unexp.replace('`', ""));
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
         let (unexp, exp) = split_expected(rest);
-        return (
-            ErrorKind::WrongType,
-            format!("应为{}，收到{}", expected_zh(exp, field), shown(unexp)),
-        );
+        return (ErrorKind::WrongType, format!("应为{}，收到{}", expected_zh(exp, field), shown(unexp)));
     }
     if let Some(rest) = msg.strip_prefix("unknown variant ") {
         let (unexp, exp) = split_expected(rest);
-        return (
-            ErrorKind::InvalidValue,
-            format!("取值{}无效，应为 {}", shown(unexp), expected_zh(exp, field)),
-        );
+        return (ErrorKind::InvalidValue, format!("取值{}无效，应为 {}", shown(unexp), expected_zh(exp, field)));
     }
     if let Some(rest) = msg.strip_prefix("missing field ") {
-        return (
-            ErrorKind::MissingField,
-            format!("缺少必填字段 {}", rest.replace('`', "")),
-        );
+        return (ErrorKind::MissingField, format!("缺少必填字段 {}", rest.replace('`', "")));
     }
     if let Some(rest) = msg.strip_prefix("duplicate field ") {
-        return (
-            ErrorKind::InvalidValue,
-            format!("字段 {} 出现了两次", rest.replace('`', "")),
-        );
+        return (ErrorKind::InvalidValue, format!("字段 {} 出现了两次", rest.replace('`', "")));
     }
     if let Some(rest) = msg.strip_prefix("invalid value: ") {
         let (unexp, exp) = split_expected(rest);
-        return (
-            ErrorKind::InvalidValue,
-            format!("取值{}无效，应为{}", shown(unexp), expected_zh(exp, field)),
-        );
+        return (ErrorKind::InvalidValue, format!("取值{}无效，应为{}", shown(unexp), expected_zh(exp, field)));
     }
     if let Some(rest) = msg.strip_prefix("invalid length ") {
         let (unexp, exp) = split_expected(rest);
-        return (
-            ErrorKind::InvalidValue,
-            format!("长度 {unexp} 无效，应为{}", expected_zh(exp, field)),
-        );
+        return (ErrorKind::InvalidValue, format!("长度 {unexp} 无效，应为{}", expected_zh(exp, field)));
     }
     // Custom messages: ours are already Chinese (e.g. the country code's); chrono's are not.
     if msg.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {

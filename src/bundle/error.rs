@@ -36,20 +36,11 @@ pub enum ErrorKind {
 
 impl BundleError {
     pub fn new(kind: ErrorKind, message: String) -> BundleError {
-        BundleError {
-            kind,
-            line: None,
-            column: None,
-            path: None,
-            message,
-        }
+        BundleError { kind, line: None, column: None, path: None, message }
     }
 
     pub fn at_path(kind: ErrorKind, path: &str, message: String) -> BundleError {
-        BundleError {
-            path: Some(path.to_string()),
-            ..BundleError::new(kind, message)
-        }
+        BundleError { path: Some(path.to_string()), ..BundleError::new(kind, message) }
     }
 
     pub fn with_position(mut self, pos: Option<(usize, usize)>) -> BundleError {

@@ -58,16 +58,8 @@ const MAX_NAME_CHARS: usize = 80;
 
 /// `量子材料表征技术研修-20200105.peixun.json`: the title made safe for every file system.
 pub fn file_name(title: &str, date: NaiveDate) -> String {
-    let safe: String = title
-        .chars()
-        .map(|c| {
-            if c.is_control() || "/\\:*?\"<>|".contains(c) {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
+    let safe: String =
+        title.chars().map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c }).collect();
     let trimmed = safe.trim().trim_start_matches('.').trim();
     let mut stem: String = trimmed.chars().take(MAX_NAME_CHARS).collect();
     stem = stem.trim_end_matches(['.', ' ']).to_string();
@@ -89,58 +81,22 @@ mod tests {
     #[test]
     fn file_names_are_safe() {
         let day = d("2020-01-05");
-        assert_eq!(
-            file_name("量子材料表征技术研修", day),
-            "量子材料表征技术研修-20200105.peixun.json"
-        );
-        assert_eq!(
-            file_name("a/b:c*?\"<>|\u{7}", day),
-            "a_b_c_______-20200105.peixun.json"
-        );
+        assert_eq!(file_name("量子材料表征技术研修", day), "量子材料表征技术研修-20200105.peixun.json");
+        assert_eq!(file_name("a/b:c*?\"<>|\u{7}", day), "a_b_c_______-20200105.peixun.json");
         assert_eq!(file_name("  ..隐藏 ", day), "隐藏-20200105.peixun.json");
         assert_eq!(file_name(" ", day), "未命名-20200105.peixun.json");
-        assert_eq!(
-            file_name(&"长".repeat(200), day).chars().count(),
-            80 + "-20200105.peixun.json".len()
-        );
+        assert_eq!(file_name(&"长".repeat(200), day).chars().count(), 80 + "-20200105.peixun.json".len());
     }
 
     #[test]
     fn export_is_pretty_stable_and_parses_back() {
-        let app = Application {
-            id: "a1".into(),
-            revision: 3,
-            title: "研修".into(),
-            ..Default::default()
-        };
+        let app = Application { id: "a1".into(), revision: 3, title: "研修".into(), ..Default::default() };
         let at = DateTime::parse_from_rfc3339("2020-01-05T10:30:00+08:00").unwrap();
-        let text = export(
-            Kind::Application,
-            "物理所",
-            &[app.clone()],
-            &[],
-            &[],
-            "cas-2020",
-            at,
-        );
-        assert!(
-            text.ends_with("}\n")
-                && text.starts_with("{\n  \"format\": \"peixun-bundle\",\n  \"version\": 1,")
-        );
+        let text = export(Kind::Application, "物理所", &[app.clone()], &[], &[], "cas-2020", at);
+        assert!(text.ends_with("}\n") && text.starts_with("{\n  \"format\": \"peixun-bundle\",\n  \"version\": 1,"));
         let b = parse(&text).unwrap();
         assert_eq!(b.applications[0].history, vec![app.sync_point()]);
         assert_eq!(b.exported_at, Some(at));
-        assert_eq!(
-            text,
-            export(
-                Kind::Application,
-                "物理所",
-                &[app],
-                &[],
-                &[],
-                "cas-2020",
-                at
-            )
-        );
+        assert_eq!(text, export(Kind::Application, "物理所", &[app], &[], &[], "cas-2020", at));
     }
 }

@@ -53,11 +53,7 @@ pub fn diff(mine: &Application, theirs: &Application) -> Vec<FieldConflict> {
                     if x != y {
                         out.push(FieldConflict {
                             path: format!("members[{i}].{key}"),
-                            label_zh: format!(
-                                "成员 {} 的{}",
-                                member_name(&mm[i]),
-                                member_label(&key)
-                            ),
+                            label_zh: format!("成员 {} 的{}", member_name(&mm[i]), member_label(&key)),
                             mine: display(&key, x),
                             theirs: display(&key, y),
                         });
@@ -84,11 +80,7 @@ pub fn diff(mine: &Application, theirs: &Application) -> Vec<FieldConflict> {
 
 /// `mine` with the fields `choices` sets to `Theirs` taken from `theirs` (a field not in
 /// `choices` keeps mine). The result's revision is above both; its history holds both.
-pub fn merge(
-    mine: &Application,
-    theirs: &Application,
-    choices: &BTreeMap<String, Choice>,
-) -> Application {
+pub fn merge(mine: &Application, theirs: &Application, choices: &BTreeMap<String, Choice>) -> Application {
     let pick = |path: &str| choices.get(path).copied().unwrap_or(Choice::Mine) == Choice::Theirs;
     let (mut m, t) = (object(mine), object(theirs));
     for key in keys(&m, &t) {
@@ -125,8 +117,7 @@ pub fn merge(
     m.insert("members".into(), Value::Array(merged));
     // Each field came from a valid application, so the mix is valid too; should that ever
     // fail, keeping mine unchanged is the safe side.
-    let mut out: Application =
-        serde_json::from_value(Value::Object(m)).unwrap_or_else(|_| mine.clone());
+    let mut out: Application = serde_json::from_value(Value::Object(m)).unwrap_or_else(|_| mine.clone());
     out.id = mine.id.clone();
     out.revision = mine.revision.max(theirs.revision) + 1;
     out.updated_at = mine.updated_at.max(theirs.updated_at);
@@ -150,10 +141,7 @@ fn as_map(v: &Value) -> Map<String, Value> {
 }
 
 fn members(m: &Map<String, Value>) -> Vec<Value> {
-    m.get("members")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default()
+    m.get("members").and_then(Value::as_array).cloned().unwrap_or_default()
 }
 
 /// Content keys of both sides: mine's order, then keys only theirs has.
@@ -171,29 +159,18 @@ fn get<'v>(m: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
 
 /// Members matched by id: (index in mine, index in theirs), mine's order first.
 fn pair_members(mine: &[Value], theirs: &[Value]) -> Vec<(Option<usize>, Option<usize>)> {
-    let id = |v: &Value| {
-        v.get("id")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string()
-    };
+    let id = |v: &Value| v.get("id").and_then(Value::as_str).unwrap_or("").to_string();
     let mut used = vec![false; theirs.len()];
     let mut out = Vec::new();
     for (i, m) in mine.iter().enumerate() {
         let mid = id(m);
-        let j = (!mid.is_empty())
-            .then(|| (0..theirs.len()).find(|&j| !used[j] && id(&theirs[j]) == mid))
-            .flatten();
+        let j = (!mid.is_empty()).then(|| (0..theirs.len()).find(|&j| !used[j] && id(&theirs[j]) == mid)).flatten();
         if let Some(j) = j {
             used[j] = true;
         }
         out.push((Some(i), j));
     }
-    out.extend(
-        (0..theirs.len())
-            .filter(|&j| !used[j])
-            .map(|j| (None, Some(j))),
-    );
+    out.extend((0..theirs.len()).filter(|&j| !used[j]).map(|j| (None, Some(j))));
     out
 }
 
@@ -262,49 +239,26 @@ fn display(key: &str, v: Option<&Value>) -> String {
         (_, Value::Number(n)) => n.to_string(),
         ("hosts", Value::Array(hs)) => hs.iter().map(host_text).collect::<Vec<_>>().join("；"),
         ("member", v) => {
-            let born = v
-                .get("birth_date")
-                .and_then(Value::as_str)
-                .unwrap_or("出生日期未填");
+            let born = v.get("birth_date").and_then(Value::as_str).unwrap_or("出生日期未填");
             format!("{}（{born}）", member_name(v))
         }
-        (_, Value::Array(xs)) => xs
-            .iter()
-            .map(|x| display("", Some(x)))
-            .collect::<Vec<_>>()
-            .join("、"),
+        (_, Value::Array(xs)) => xs.iter().map(|x| display("", Some(x))).collect::<Vec<_>>().join("、"),
         (_, Value::Object(o)) => {
             let parts: Vec<String> = o
                 .iter()
-                .filter(|(_, v)| {
-                    !matches!(v, Value::Null | Value::Bool(false)) && v.as_str() != Some("")
-                })
+                .filter(|(_, v)| !matches!(v, Value::Null | Value::Bool(false)) && v.as_str() != Some(""))
                 .filter(|(_, v)| v.as_array().is_none_or(|a| !a.is_empty()))
                 .map(|(k, v)| format!("{k}: {}", display(k, Some(v))))
                 .collect();
-            if parts.is_empty() {
-                "（空）".into()
-            } else {
-                parts.join("，")
-            }
+            if parts.is_empty() { "（空）".into() } else { parts.join("，") }
         }
         (_, Value::Null) => "（空）".into(),
     }
 }
 
 fn host_text(h: &Value) -> String {
-    let s = |k: &str| {
-        h.get(k)
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .trim()
-            .to_string()
-    };
-    let name = [s("name_zh"), s("name_en")]
-        .into_iter()
-        .filter(|x| !x.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let s = |k: &str| h.get(k).and_then(Value::as_str).unwrap_or("").trim().to_string();
+    let name = [s("name_zh"), s("name_en")].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" ");
     let city = s("city");
     match (name.is_empty(), city.is_empty()) {
         (true, true) => "（未填机构）".into(),

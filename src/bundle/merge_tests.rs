@@ -16,11 +16,7 @@ fn base() -> Application {
         revision: 2,
         title: "研修".into(),
         category: Some(Category::Youth),
-        hosts: vec![Host {
-            name_zh: "马普所".into(),
-            city: "Stuttgart".into(),
-            ..Default::default()
-        }],
+        hosts: vec![Host { name_zh: "马普所".into(), city: "Stuttgart".into(), ..Default::default() }],
         members: vec![m("m1", "王晓明"), m("m2", "李娜")],
         ..Default::default()
     }
@@ -44,10 +40,8 @@ fn diff_names_fields_members_and_whole_lists() {
     theirs.members[0].name = "李娜娜".into();
     theirs.members.push(m("m3", "赵磊"));
     let d = diff(&mine, &theirs);
-    let got: Vec<(&str, &str, &str)> = d
-        .iter()
-        .map(|c| (c.path.as_str(), c.mine.as_str(), c.theirs.as_str()))
-        .collect();
+    let got: Vec<(&str, &str, &str)> =
+        d.iter().map(|c| (c.path.as_str(), c.mine.as_str(), c.theirs.as_str())).collect();
     assert_eq!(
         got,
         [
@@ -84,10 +78,8 @@ fn merge_keeps_the_chosen_values() {
     assert_eq!(names, ["王晓明", "李娜", "赵磊"]);
     assert_eq!(out.revision, 5);
 
-    let all_theirs: BTreeMap<String, Choice> = diff(&mine, &theirs)
-        .into_iter()
-        .map(|c| (c.path, Choice::Theirs))
-        .collect();
+    let all_theirs: BTreeMap<String, Choice> =
+        diff(&mine, &theirs).into_iter().map(|c| (c.path, Choice::Theirs)).collect();
     let out = merge(&mine, &theirs, &all_theirs);
     assert_eq!(out.content_hash(), theirs.content_hash());
 }

@@ -18,11 +18,7 @@ const STEPS: &[Step] = &[];
 /// Lifts a document of `from` to [`CURRENT_VERSION`]. Version 1 is returned as is.
 pub fn migrate(mut value: Value, from: u64) -> Result<Value, BundleError> {
     if from == 0 || from > CURRENT_VERSION {
-        return Err(BundleError::at_path(
-            ErrorKind::UnknownVersion(from),
-            "version",
-            unknown_version_message(from),
-        ));
+        return Err(BundleError::at_path(ErrorKind::UnknownVersion(from), "version", unknown_version_message(from)));
     }
     for v in from..CURRENT_VERSION {
         // `v` starts at 1 and stays below CURRENT_VERSION, so the index exists when STEPS
@@ -66,10 +62,7 @@ mod tests {
         let e = migrate(json!({}), 2).unwrap_err();
         assert_eq!(e.kind, ErrorKind::UnknownVersion(2));
         assert!(e.message.contains("比本程序支持的版本 1 新"), "{e}");
-        assert_eq!(
-            migrate(json!({}), 0).unwrap_err().kind,
-            ErrorKind::UnknownVersion(0)
-        );
+        assert_eq!(migrate(json!({}), 0).unwrap_err().kind, ErrorKind::UnknownVersion(0));
     }
 
     #[test]

@@ -22,6 +22,5 @@ pub use merge::{FieldConflict, diff, merge};
 pub use migrate::{CURRENT_VERSION, migrate};
 pub use parse::parse;
 pub use plan::{
-    Action, ImportPlan, MemberAction, MemberItem, PlanError, PlanItem, Unchanged, plan_import,
-    plan_member_import,
+    Action, ImportPlan, MemberAction, MemberItem, PlanError, PlanItem, Unchanged, plan_import, plan_member_import,
 };

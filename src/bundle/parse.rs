@@ -14,10 +14,7 @@ pub fn parse(text: &str) -> Result<Bundle, BundleError> {
     // Windows editors like to start UTF-8 files with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(BundleError::new(
-            ErrorKind::Truncated,
-            "文件是空的，没有任何内容，不是数据包".into(),
-        ));
+        return Err(BundleError::new(ErrorKind::Truncated, "文件是空的，没有任何内容，不是数据包".into()));
     }
     let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
     let version = check_header(text, &value)?;
@@ -41,10 +38,7 @@ fn syntax_error(text: &str, e: &serde_json::Error) -> BundleError {
         )
     } else {
         let what = translate_syntax(&e.to_string());
-        BundleError::new(
-            ErrorKind::NotJson,
-            format!("文件不是有效的 JSON：第 {line} 行第 {col} 列{what}"),
-        )
+        BundleError::new(ErrorKind::NotJson, format!("文件不是有效的 JSON：第 {line} 行第 {col} 列{what}"))
     };
     err.with_position(pos)
 }
@@ -60,9 +54,7 @@ fn translate_syntax(raw: &str) -> String {
         "key must be a string" => "对象的键必须是带双引号的文本",
         "trailing comma" => "多了一个逗号",
         "trailing characters" => "在 JSON 结束之后还有多余的内容",
-        "control character (\\u0000-\\u001F) found while parsing a string" => {
-            "文本中含有未转义的控制字符（如换行）"
-        }
+        "control character (\\u0000-\\u001F) found while parsing a string" => "文本中含有未转义的控制字符（如换行）",
         "invalid escape" => "文本中有无效的转义序列",
         "invalid number" => "数字格式无效",
         "number out of range" => "数字超出范围",
@@ -84,22 +76,15 @@ fn check_header(text: &str, value: &Value) -> Result<u64, BundleError> {
     let Some(obj) = value.as_object() else {
         return Err(BundleError::new(
             ErrorKind::NotABundle,
-            format!(
-                "这不是 peixun 数据包：文件内容是{}，应为以 {{ 开头的 JSON 对象",
-                describe_value(value)
-            ),
+            format!("这不是 peixun 数据包：文件内容是{}，应为以 {{ 开头的 JSON 对象", describe_value(value)),
         ));
     };
     let at = |key: &str| top_level_key_position(text, key);
     match obj.get("format") {
         Some(Value::String(s)) if s == FORMAT => {}
         Some(other) => {
-            let msg = format!(
-                "这不是 peixun 数据包：format 为{}，应为 \"{FORMAT}\"",
-                describe_value(other)
-            );
-            return Err(BundleError::at_path(ErrorKind::NotABundle, "format", msg)
-                .with_position(at("format")));
+            let msg = format!("这不是 peixun 数据包：format 为{}，应为 \"{FORMAT}\"", describe_value(other));
+            return Err(BundleError::at_path(ErrorKind::NotABundle, "format", msg).with_position(at("format")));
         }
         None => {
             let keys: Vec<&str> = obj.keys().take(6).map(String::as_str).collect();
@@ -117,30 +102,18 @@ fn check_header(text: &str, value: &Value) -> Result<u64, BundleError> {
     let version = match obj.get("version") {
         None => {
             let msg = format!("数据包缺少 version 字段（应为整数 {CURRENT_VERSION}）");
-            return Err(BundleError::at_path(
-                ErrorKind::MissingField,
-                "version",
-                msg,
-            ));
+            return Err(BundleError::at_path(ErrorKind::MissingField, "version", msg));
         }
         Some(v) => v.as_u64().ok_or_else(|| {
-            let msg = format!(
-                "字段 version：应为整数（如 {CURRENT_VERSION}），收到{}",
-                describe_value(v)
-            );
-            BundleError::at_path(
-                ErrorKind::WrongType,
-                "version",
-                prefix_position(at("version"), msg),
-            )
-            .with_position(at("version"))
+            let msg = format!("字段 version：应为整数（如 {CURRENT_VERSION}），收到{}", describe_value(v));
+            BundleError::at_path(ErrorKind::WrongType, "version", prefix_position(at("version"), msg))
+                .with_position(at("version"))
         })?,
     };
     if version > CURRENT_VERSION || version == 0 {
         let msg = unknown_version_message(version);
         return Err(
-            BundleError::at_path(ErrorKind::UnknownVersion(version), "version", msg)
-                .with_position(at("version")),
+            BundleError::at_path(ErrorKind::UnknownVersion(version), "version", msg).with_position(at("version"))
         );
     }
     match obj.get("kind") {
@@ -160,11 +133,7 @@ fn check_header(text: &str, value: &Value) -> Result<u64, BundleError> {
     }
 }
 
-fn typed_error(
-    text: &str,
-    value: &Value,
-    e: serde_path_to_error::Error<serde_json::Error>,
-) -> BundleError {
+fn typed_error(text: &str, value: &Value, e: serde_path_to_error::Error<serde_json::Error>) -> BundleError {
     let segments: Vec<&serde_path_to_error::Segment> = e.path().iter().collect();
     let path = e.path().to_string();
     let found = lookup(value, &segments);
@@ -173,30 +142,11 @@ fn typed_error(
         _ => None,
     });
     let inner = e.inner();
-    let pos = if inner.line() > 0 {
-        char_position(text, inner.line(), inner.column())
-    } else {
-        None
-    };
-    let (kind, detail) = translate(
-        strip_position(&inner.to_string()),
-        field.unwrap_or(""),
-        found,
-    );
-    let where_ = if path == "." {
-        String::new()
-    } else {
-        format!("字段 {path}：")
-    };
+    let pos = if inner.line() > 0 { char_position(text, inner.line(), inner.column()) } else { None };
+    let (kind, detail) = translate(strip_position(&inner.to_string()), field.unwrap_or(""), found);
+    let where_ = if path == "." { String::new() } else { format!("字段 {path}：") };
     let message = prefix_position(pos, format!("{where_}{detail}"));
-    BundleError {
-        kind,
-        line: None,
-        column: None,
-        path: (path != ".").then_some(path),
-        message,
-    }
-    .with_position(pos)
+    BundleError { kind, line: None, column: None, path: (path != ".").then_some(path), message }.with_position(pos)
 }
 
 fn prefix_position(pos: Option<(usize, usize)>, msg: String) -> String {

@@ -29,10 +29,7 @@ fn a_good_bundle_parses() {
     let b = parse(GOOD).unwrap();
     assert_eq!(b.kind, Kind::Application);
     assert_eq!(b.applications[0].members[1].name, "李娜");
-    assert!(
-        parse(&format!("\u{feff}{GOOD}")).is_ok(),
-        "a byte-order mark is fine"
-    );
+    assert!(parse(&format!("\u{feff}{GOOD}")).is_ok(), "a byte-order mark is fine");
 }
 
 #[test]
@@ -40,10 +37,7 @@ fn not_json_names_line_and_column() {
     let e = err("姓名,出生日期\n王晓明,1985-04-12\n");
     assert_eq!(e.kind, ErrorKind::NotJson);
     assert_eq!((e.line, e.column), (Some(1), Some(1)));
-    assert!(
-        e.message.starts_with("文件不是有效的 JSON：第 1 行第 1 列"),
-        "{e}"
-    );
+    assert!(e.message.starts_with("文件不是有效的 JSON：第 1 行第 1 列"), "{e}");
 }
 
 #[test]
@@ -59,10 +53,7 @@ fn truncated_says_where_it_ends() {
 fn another_programs_json_is_not_a_bundle() {
     let e = err(r#"{"name":"x"}"#);
     assert_eq!(e.kind, ErrorKind::NotABundle);
-    assert!(
-        e.message.contains("这不是 peixun 数据包") && e.message.contains("name"),
-        "{e}"
-    );
+    assert!(e.message.contains("这不是 peixun 数据包") && e.message.contains("name"), "{e}");
     let e = err("[1, 2]");
     assert!(e.message.contains("数组"), "{e}");
 }
@@ -79,10 +70,7 @@ fn wrong_format_names_what_was_found() {
 fn newer_version_asks_for_an_update() {
     let e = err(&GOOD.replace("\"version\": 1", "\"version\": 2"));
     assert_eq!(e.kind, ErrorKind::UnknownVersion(2));
-    assert_eq!(
-        e.message,
-        "数据包版本 2 比本程序支持的版本 1 新，请更新本程序"
-    );
+    assert_eq!(e.message, "数据包版本 2 比本程序支持的版本 1 新，请更新本程序");
 }
 
 #[test]
@@ -90,14 +78,8 @@ fn version_as_text_is_a_type_error() {
     let e = err(&GOOD.replace("\"version\": 1", "\"version\": \"1\""));
     assert_eq!(e.kind, ErrorKind::WrongType);
     assert_eq!(e.path.as_deref(), Some("version"));
-    assert!(
-        e.message.contains("应为整数") && e.message.contains("文本 \"1\""),
-        "{e}"
-    );
-    assert_eq!(
-        err(&GOOD.replace("\"version\": 1,", "")).kind,
-        ErrorKind::MissingField
-    );
+    assert!(e.message.contains("应为整数") && e.message.contains("文本 \"1\""), "{e}");
+    assert_eq!(err(&GOOD.replace("\"version\": 1,", "")).kind, ErrorKind::MissingField);
 }
 
 #[test]
@@ -113,25 +95,15 @@ fn a_wrong_field_type_names_the_field_and_position() {
     assert_eq!(e.kind, ErrorKind::WrongType);
     assert_eq!(e.path.as_deref(), Some("applications[0].duration_days"));
     assert_eq!(e.line, Some(12));
-    assert!(
-        e.message
-            .contains("字段 applications[0].duration_days：应为非负整数，收到文本 \"十四\""),
-        "{e}"
-    );
+    assert!(e.message.contains("字段 applications[0].duration_days：应为非负整数，收到文本 \"十四\""), "{e}");
 }
 
 #[test]
 fn an_impossible_date_names_the_member_field() {
     let e = err(&GOOD.replace("1988-09-30", "2020-13-45"));
     assert_eq!(e.kind, ErrorKind::InvalidValue);
-    assert_eq!(
-        e.path.as_deref(),
-        Some("applications[0].members[1].birth_date")
-    );
-    assert!(
-        e.message.contains("不是有效的日期") && e.message.contains("2020-13-45"),
-        "{e}"
-    );
+    assert_eq!(e.path.as_deref(), Some("applications[0].members[1].birth_date"));
+    assert!(e.message.contains("不是有效的日期") && e.message.contains("2020-13-45"), "{e}");
     assert!(e.message.starts_with("第 15 行"), "{e}");
 }
 

@@ -88,9 +88,7 @@ pub enum PlanError {
 impl std::fmt::Display for PlanError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            PlanError::NotAMemberBundle => {
-                f.write_str("这个数据包不是成员卡（kind 不是 member），不能添加到申请中")
-            }
+            PlanError::NotAMemberBundle => f.write_str("这个数据包不是成员卡（kind 不是 member），不能添加到申请中"),
             PlanError::NoSuchApplication(id) => write!(f, "找不到要添加成员的申请（id {id}）"),
         }
     }
@@ -103,20 +101,13 @@ impl ImportPlan {
     }
 
     pub fn has_conflicts(&self) -> bool {
-        self.items
-            .iter()
-            .any(|i| matches!(i.action, Action::Conflict { .. }))
+        self.items.iter().any(|i| matches!(i.action, Action::Conflict { .. }))
     }
 
     /// Whether applying changes any content (history bookkeeping aside).
     pub fn changes_anything(&self) -> bool {
-        self.items
-            .iter()
-            .any(|i| !matches!(i.action, Action::Unchanged(_)))
-            || self
-                .members
-                .iter()
-                .any(|m| !matches!(m.action, MemberAction::Unchanged { .. }))
+        self.items.iter().any(|i| !matches!(i.action, Action::Unchanged(_)))
+            || self.members.iter().any(|m| !matches!(m.action, MemberAction::Unchanged { .. }))
             || !self.ranking.is_empty()
     }
 }
@@ -136,11 +127,7 @@ pub fn plan_import(ws: &Workspace, bundle: &Bundle) -> ImportPlan {
             }
         };
         let local_seen = local.map(|l| (l.revision, l.content_hash()));
-        items.push(PlanItem {
-            incoming: incoming.clone(),
-            action,
-            local_seen,
-        });
+        items.push(PlanItem { incoming: incoming.clone(), action, local_seen });
     }
     ImportPlan {
         kind: bundle.kind,
@@ -148,11 +135,7 @@ pub fn plan_import(ws: &Workspace, bundle: &Bundle) -> ImportPlan {
         rule_set: bundle.rule_set.clone(),
         items,
         members: Vec::new(),
-        ranking: if bundle.kind == Kind::Unit {
-            bundle.ranking.clone()
-        } else {
-            Vec::new()
-        },
+        ranking: if bundle.kind == Kind::Unit { bundle.ranking.clone() } else { Vec::new() },
     }
 }
 
@@ -179,44 +162,27 @@ fn decide(local: &Application, incoming: &Application) -> Action {
     if incoming.history.is_empty() && ours_unedited && incoming.revision > local.revision {
         return updated();
     }
-    Action::Conflict {
-        fields: diff(local, incoming),
-    }
+    Action::Conflict { fields: diff(local, incoming) }
 }
 
 /// Plans adding a member bundle's cards to the application `target_app_id`; a card whose
 /// id is already in that application updates that member.
-pub fn plan_member_import(
-    ws: &Workspace,
-    bundle: &Bundle,
-    target_app_id: &str,
-) -> Result<ImportPlan, PlanError> {
+pub fn plan_member_import(ws: &Workspace, bundle: &Bundle, target_app_id: &str) -> Result<ImportPlan, PlanError> {
     if bundle.kind != Kind::Member {
         return Err(PlanError::NotAMemberBundle);
     }
-    let target = ws
-        .get(target_app_id)
-        .ok_or_else(|| PlanError::NoSuchApplication(target_app_id.into()))?;
+    let target = ws.get(target_app_id).ok_or_else(|| PlanError::NoSuchApplication(target_app_id.into()))?;
     let members = bundle
         .members
         .iter()
         .map(|m| {
-            let found = (!m.id.is_empty())
-                .then(|| target.members.iter().position(|x| x.id == m.id))
-                .flatten();
+            let found = (!m.id.is_empty()).then(|| target.members.iter().position(|x| x.id == m.id)).flatten();
             let action = match found {
                 None => MemberAction::Added,
                 Some(index) if target.members[index] == *m => MemberAction::Unchanged { index },
-                Some(index) => MemberAction::Updated {
-                    index,
-                    changes: member_diff(index, &target.members[index], m),
-                },
+                Some(index) => MemberAction::Updated { index, changes: member_diff(index, &target.members[index], m) },
             };
-            MemberItem {
-                application_id: target.id.clone(),
-                member: m.clone(),
-                action,
-            }
+            MemberItem { application_id: target.id.clone(), member: m.clone(), action }
         })
         .collect();
     Ok(ImportPlan {
@@ -230,10 +196,7 @@ pub fn plan_member_import(
 }
 
 fn member_diff(index: usize, mine: &Member, theirs: &Member) -> Vec<FieldConflict> {
-    let wrap = |m: &Member| Application {
-        members: vec![m.clone()],
-        ..Default::default()
-    };
+    let wrap = |m: &Member| Application { members: vec![m.clone()], ..Default::default() };
     let mut out = diff(&wrap(mine), &wrap(theirs));
     for c in &mut out {
         if let Some(rest) = c.path.strip_prefix("members[0]") {

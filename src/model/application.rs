@@ -109,13 +109,8 @@ impl Application {
     /// A hash of everything a person typed (not id, revision, time or history), so that
     /// two copies with equal content are recognised as equal.
     pub fn content_hash(&self) -> u64 {
-        let content = Application {
-            id: String::new(),
-            revision: 0,
-            updated_at: None,
-            history: Vec::new(),
-            ..self.clone()
-        };
+        let content =
+            Application { id: String::new(), revision: 0, updated_at: None, history: Vec::new(), ..self.clone() };
         let json = serde_json::to_vec(&content).unwrap_or_default();
         fnv1a(&json)
     }

@@ -100,8 +100,12 @@ pub struct HostLimit {
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum AgeReference {
     /// The application's exit date, or `fallback` while it has none.
-    ExitDate { fallback: NaiveDate },
-    Fixed { date: NaiveDate },
+    ExitDate {
+        fallback: NaiveDate,
+    },
+    Fixed {
+        date: NaiveDate,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

@@ -93,10 +93,7 @@ impl SummaryTable {
         let apps: Vec<&Application> = ordered.iter().map(|(_, a)| *a).collect();
         SummaryTable {
             unit: ws.unit.clone(),
-            rows: ordered
-                .iter()
-                .map(|(rank, app)| row(*rank, app, rs))
-                .collect(),
+            rows: ordered.iter().map(|(rank, app)| row(*rank, app, rs)).collect(),
             totals: Totals::of(&apps, rs),
         }
     }
@@ -112,19 +109,9 @@ fn or_blank<T: ToString>(x: Option<T>) -> String {
 
 fn row(rank: Option<usize>, app: &Application, rs: &RuleSet) -> SummaryRow {
     let leader = app.members.iter().find(|m| m.is_leader);
-    let names: Vec<&str> = app
-        .members
-        .iter()
-        .map(|m| m.name.trim())
-        .filter(|n| !n.is_empty())
-        .collect();
+    let names: Vec<&str> = app.members.iter().map(|m| m.name.trim()).filter(|n| !n.is_empty()).collect();
     let mut cities: Vec<&str> = Vec::new();
-    for c in app
-        .hosts
-        .iter()
-        .map(|h| h.city.trim())
-        .filter(|c| !c.is_empty())
-    {
+    for c in app.hosts.iter().map(|h| h.city.trim()).filter(|c| !c.is_empty()) {
         if !cities.contains(&c) {
             cities.push(c);
         }
@@ -132,22 +119,11 @@ fn row(rank: Option<usize>, app: &Application, rs: &RuleSet) -> SummaryRow {
     let hosts: Vec<&str> = app
         .hosts
         .iter()
-        .map(|h| {
-            if h.name_zh.trim().is_empty() {
-                h.name_en.trim()
-            } else {
-                h.name_zh.trim()
-            }
-        })
+        .map(|h| if h.name_zh.trim().is_empty() { h.name_en.trim() } else { h.name_zh.trim() })
         .filter(|n| !n.is_empty())
         .collect();
     let country = app.country.map(|c| {
-        let name = rs
-            .developed_countries
-            .countries
-            .iter()
-            .find(|n| n.code == c)
-            .map(|n| n.name.as_str());
+        let name = rs.developed_countries.countries.iter().find(|n| n.code == c).map(|n| n.name.as_str());
         name.map_or_else(|| c.to_string(), |n| format!("{c} {n}"))
     });
     let dates = match (app.exit_date, app.return_date) {
@@ -159,40 +135,25 @@ fn row(rank: Option<usize>, app: &Application, rs: &RuleSet) -> SummaryRow {
         .flags()
         .into_iter()
         .filter(|(_, on)| *on)
-        .filter_map(|(key, _)| {
-            rs.priority_items
-                .iter()
-                .find(|p| p.key == key)
-                .map(|p| p.label.as_str())
-        })
+        .filter_map(|(key, _)| rs.priority_items.iter().find(|p| p.key == key).map(|p| p.label.as_str()))
         .collect();
     let note = app.priority.priority_note.trim();
     if !note.is_empty() {
         priority.push(note);
     }
-    let contact = [app.contact.name.trim(), app.contact.phone.trim()]
-        .into_iter()
-        .filter(|s| !s.is_empty());
+    let contact = [app.contact.name.trim(), app.contact.phone.trim()].into_iter().filter(|s| !s.is_empty());
     SummaryRow {
         application_id: app.id.clone(),
         rank: or_blank(rank),
         title: app.title.trim().into(),
-        category: app
-            .category
-            .map(|c| rs.category(c).label.clone())
-            .unwrap_or_default(),
+        category: app.category.map(|c| rs.category(c).label.clone()).unwrap_or_default(),
         special_topics: app
             .special_topics
             .iter()
-            .map(|n| {
-                rs.topic_label(*n)
-                    .map_or_else(|| format!("第 {n} 项"), str::to_string)
-            })
+            .map(|n| rs.topic_label(*n).map_or_else(|| format!("第 {n} 项"), str::to_string))
             .collect::<Vec<_>>()
             .join("、"),
-        leader: leader
-            .map(|m| format!("{}/{}", m.name.trim(), m.title.trim()))
-            .unwrap_or_default(),
+        leader: leader.map(|m| format!("{}/{}", m.name.trim(), m.title.trim())).unwrap_or_default(),
         persons: app.members.len().to_string(),
         members: names.join("、"),
         country: country.unwrap_or_default(),

@@ -5,22 +5,11 @@ use crate::model::{Category, Contact, CountryCode, Host, Member, Priority, Works
 use crate::summary::{guard_formula, to_csv};
 
 fn m(name: &str, title: &str, leader: bool, unit: &str) -> Member {
-    Member {
-        name: name.into(),
-        title: title.into(),
-        is_leader: leader,
-        unit: unit.into(),
-        ..Default::default()
-    }
+    Member { name: name.into(), title: title.into(), is_leader: leader, unit: unit.into(), ..Default::default() }
 }
 
 fn h(zh: &str, en: &str, city: &str) -> Host {
-    Host {
-        name_zh: zh.into(),
-        name_en: en.into(),
-        city: city.into(),
-        ..Default::default()
-    }
+    Host { name_zh: zh.into(), name_en: en.into(), city: city.into(), ..Default::default() }
 }
 
 fn ws() -> Workspace {
@@ -30,26 +19,14 @@ fn ws() -> Workspace {
         title: "量子材料表征技术研修".into(),
         category: Some(Category::Youth),
         special_topics: vec![2, 11],
-        priority: Priority {
-            three_majors: true,
-            priority_note: "先导专项".into(),
-            ..Default::default()
-        },
+        priority: Priority { three_majors: true, priority_note: "先导专项".into(), ..Default::default() },
         country: CountryCode::parse("DE"),
-        hosts: vec![
-            h("马普所", "MPI", "Stuttgart"),
-            h("", "TU Berlin", "Berlin"),
-            h("斯图加特大学", "", "Stuttgart"),
-        ],
+        hosts: vec![h("马普所", "MPI", "Stuttgart"), h("", "TU Berlin", "Berlin"), h("斯图加特大学", "", "Stuttgart")],
         duration_days: Some(14),
         exit_date: NaiveDate::from_ymd_opt(2020, 6, 1),
         return_date: NaiveDate::from_ymd_opt(2020, 6, 14),
         lead_unit: unit.into(),
-        contact: Contact {
-            name: "王晓明".into(),
-            phone: "010-82640000".into(),
-            ..Default::default()
-        },
+        contact: Contact { name: "王晓明".into(), phone: "010-82640000".into(), ..Default::default() },
         members: vec![
             m("王晓明", "副研究员", true, unit),
             m("李娜", "助理研究员", false, "中国科学院大连化学物理研究所"),
@@ -61,18 +38,10 @@ fn ws() -> Workspace {
         title: "=HYPERLINK(\"http://x\")".into(),
         category: Some(Category::Youth),
         country: CountryCode::parse("RU"),
-        members: vec![
-            m("张伟", "研究员", true, ""),
-            m("陈静", "", false, ""),
-            m("刘洋", "", false, ""),
-        ],
+        members: vec![m("张伟", "研究员", true, ""), m("陈静", "", false, ""), m("刘洋", "", false, "")],
         ..Default::default()
     };
-    let c = Application {
-        id: "c".into(),
-        title: "未排序的申请".into(),
-        ..Default::default()
-    };
+    let c = Application { id: "c".into(), title: "未排序的申请".into(), ..Default::default() };
     Workspace {
         unit: unit.into(),
         applications: vec![a, b, c],
@@ -84,11 +53,7 @@ fn ws() -> Workspace {
 #[test]
 fn rows_follow_the_ranking_then_the_unranked() {
     let t = SummaryTable::build(&ws(), RuleSet::embedded());
-    let order: Vec<(&str, &str)> = t
-        .rows
-        .iter()
-        .map(|r| (r.application_id.as_str(), r.rank.as_str()))
-        .collect();
+    let order: Vec<(&str, &str)> = t.rows.iter().map(|r| (r.application_id.as_str(), r.rank.as_str())).collect();
     assert_eq!(order, [("b", "1"), ("a", "2"), ("c", "")]);
 }
 
@@ -99,10 +64,7 @@ fn cells_are_display_strings() {
     assert_eq!(r.category, "优秀青年人才培养");
     assert_eq!(r.special_topics, "重大基础科学前沿专项、新材料专项");
     assert_eq!(r.leader, "王晓明/副研究员");
-    assert_eq!(
-        (r.persons.as_str(), r.members.as_str()),
-        ("2", "王晓明、李娜")
-    );
+    assert_eq!((r.persons.as_str(), r.members.as_str()), ("2", "王晓明、李娜"));
     assert_eq!(r.country, "DE 德国");
     assert_eq!(r.cities, "Stuttgart、Berlin");
     assert_eq!(r.hosts, "马普所；TU Berlin；斯图加特大学");
@@ -111,53 +73,25 @@ fn cells_are_display_strings() {
     assert_eq!(r.priority, "“三重大”产出导向；先导专项");
     assert_eq!(r.contact, "王晓明 010-82640000");
     assert!(
-        r.note.contains("计入重点领域专项计划")
-            && r.note
-                .contains("跨单位团组（中国科学院大连化学物理研究所）"),
+        r.note.contains("计入重点领域专项计划") && r.note.contains("跨单位团组（中国科学院大连化学物理研究所）"),
         "{}",
         r.note
     );
-    assert_eq!(
-        t.rows[0].country, "RU",
-        "a code without a known name is shown as is"
-    );
+    assert_eq!(t.rows[0].country, "RU", "a code without a known name is shown as is");
     assert_eq!(SummaryTable::columns().len(), r.cells().len());
 }
 
 #[test]
 fn key_field_applications_count_in_both_but_against_one_plan() {
     let t = SummaryTable::build(&ws(), RuleSet::embedded());
-    let youth = t
-        .totals
-        .categories
-        .iter()
-        .find(|c| c.category == Category::Youth)
-        .unwrap();
-    assert_eq!(
-        (
-            youth.applications,
-            youth.persons_in_category,
-            youth.persons_counted_against_category_plan
-        ),
-        (2, 5, 3)
-    );
+    let youth = t.totals.categories.iter().find(|c| c.category == Category::Youth).unwrap();
+    assert_eq!((youth.applications, youth.persons_in_category, youth.persons_counted_against_category_plan), (2, 5, 3));
     assert_eq!(youth.plan_persons, 60);
     assert_eq!(
-        (
-            t.totals.key_fields.applications,
-            t.totals.key_fields.persons,
-            t.totals.key_fields.plan_persons
-        ),
+        (t.totals.key_fields.applications, t.totals.key_fields.persons, t.totals.key_fields.plan_persons),
         (1, 2, 50)
     );
-    assert_eq!(
-        (
-            t.totals.applications,
-            t.totals.persons,
-            t.totals.uncategorized
-        ),
-        (3, 5, 1)
-    );
+    assert_eq!((t.totals.applications, t.totals.persons, t.totals.uncategorized), (3, 5, 1));
 }
 
 #[test]
@@ -165,10 +99,7 @@ fn csv_is_excel_safe() {
     let csv = to_csv(&SummaryTable::build(&ws(), RuleSet::embedded()));
     assert!(csv.starts_with("\u{feff}排序,项目名称,项目类别,"));
     assert!(csv.ends_with("\r\n") && !csv.replace("\r\n", "").contains('\n'));
-    assert!(
-        csv.contains("\r\n1,\"'=HYPERLINK(\"\"http://x\"\")\",优秀青年人才培养,"),
-        "{csv}"
-    );
+    assert!(csv.contains("\r\n1,\"'=HYPERLINK(\"\"http://x\"\")\",优秀青年人才培养,"), "{csv}");
     assert!(csv.contains("合计,2 项,优秀青年人才培养,,,5,"));
     assert_eq!(guard_formula("-1"), "'-1");
     assert_eq!(guard_formula("@SUM"), "'@SUM");

@@ -43,8 +43,7 @@ impl Totals {
         let categories = Category::ALL
             .into_iter()
             .map(|c| {
-                let of_c: Vec<&&Application> =
-                    apps.iter().filter(|a| a.category == Some(c)).collect();
+                let of_c: Vec<&&Application> = apps.iter().filter(|a| a.category == Some(c)).collect();
                 let rules = rs.category(c);
                 CategoryTotal {
                     category: c,
@@ -60,10 +59,7 @@ impl Totals {
                 }
             })
             .collect();
-        let key: Vec<&&Application> = apps
-            .iter()
-            .filter(|a| !a.special_topics.is_empty())
-            .collect();
+        let key: Vec<&&Application> = apps.iter().filter(|a| !a.special_topics.is_empty()).collect();
         Totals {
             categories,
             key_fields: KeyFieldsTotal {
@@ -103,17 +99,9 @@ impl Totals {
             line(&c.label, c.applications, c.persons_in_category, note);
         }
         let k = &self.key_fields;
-        line(
-            &k.label,
-            k.applications,
-            k.persons,
-            format!("计划 {} 人；同时计入各自类别", k.plan_persons),
-        );
-        let note = if self.uncategorized > 0 {
-            format!("含 {} 项未选类别", self.uncategorized)
-        } else {
-            String::new()
-        };
+        line(&k.label, k.applications, k.persons, format!("计划 {} 人；同时计入各自类别", k.plan_persons));
+        let note =
+            if self.uncategorized > 0 { format!("含 {} 项未选类别", self.uncategorized) } else { String::new() };
         line("全部", self.applications, self.persons, note);
         out
     }

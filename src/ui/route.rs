@@ -14,7 +14,8 @@ pub enum Route {
 }
 
 impl Route {
-    pub const ALL: [Route; 6] = [Route::Workspace, Route::Editor, Route::Unit, Route::Execution, Route::Rules, Route::Data];
+    pub const ALL: [Route; 6] =
+        [Route::Workspace, Route::Editor, Route::Unit, Route::Execution, Route::Rules, Route::Data];
 
     /// `""`, `"#"`, `"#/"` → 工作台; an unknown hash → 工作台 too (never a blank page).
     pub fn from_hash(hash: &str) -> Route {
