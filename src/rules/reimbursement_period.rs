@@ -6,9 +6,9 @@ use crate::rule_set::RuleSet;
 
 /// 核销表只列核销期内的费用：每年 9 月 1 日至 30 日核销上一年 9 月 1 日至当年 8 月 31 日的支出。
 ///
-/// Which period: the one being settled is the one that ended most recently, on or before
-/// today. From 2020-08-31 on (through 2021-08-30) that is 2019-09-01 – 2020-08-31; before
-/// 2020-08-31 it is the year before's. Rows without a date are not checked.
+/// Which period: SPEC's "Sep 1 (previous year) – Aug 31 (this year)", this year being
+/// today's: all through 2020 the 核销表 is the one settled in September 2020, for
+/// 2019-09-01 – 2020-08-31. Rows without a date are not checked.
 /// Example: today 2020-09-10: 2019-08-31 → `reimbursements[0].expense_date`; 2019-09-01 and
 /// 2020-08-31 ok; 2020-09-01 flagged.
 pub static REIMBURSEMENT_PERIOD: Rule = Rule {
@@ -28,12 +28,9 @@ fn limit(rs: &RuleSet) -> String {
     )
 }
 
-/// The period that ended most recently, on or before `today`.
+/// The period settled in `today`'s year.
 fn settled_period(rs: &RuleSet, today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
-    match rs.reimbursement_period(today.year()) {
-        Some((start, end)) if end <= today => Some((start, end)),
-        _ => rs.reimbursement_period(today.year() - 1),
-    }
+    rs.reimbursement_period(today.year())
 }
 
 fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
@@ -97,17 +94,17 @@ mod tests {
     }
 
     #[test]
-    fn the_period_is_the_last_one_ended_by_today() {
-        let dates = [Some("2018-08-31"), Some("2018-09-01"), Some("2019-08-31"), Some("2019-09-01")];
-        // 2020-08-30: the 2020 period has not ended, 2018-09-01 – 2019-08-31 is settled.
+    fn the_period_is_the_one_settled_in_todays_year() {
+        let dates = [Some("2019-08-31"), Some("2019-09-01"), Some("2020-08-31"), Some("2020-09-01")];
         let paths = |today| places(&rows(today, &dates)).into_iter().map(|(_, p)| p.to_string()).collect::<Vec<_>>();
-        assert_eq!(paths("2020-08-30"), ["reimbursements[0].expense_date", "reimbursements[3].expense_date"]);
-        // From 2020-08-31 on, 2019-09-01 – 2020-08-31.
-        for today in ["2020-08-31", "2021-08-30"] {
-            assert_eq!(
-                paths(today),
-                ["reimbursements[0].expense_date", "reimbursements[1].expense_date", "reimbursements[2].expense_date"]
-            );
+        // All through 2020: 2019-09-01 – 2020-08-31.
+        for today in ["2020-01-01", "2020-08-31", "2020-12-31"] {
+            assert_eq!(paths(today), ["reimbursements[0].expense_date", "reimbursements[3].expense_date"], "{today}");
         }
+        // In 2021: 2020-09-01 – 2021-08-31.
+        assert_eq!(
+            paths("2021-01-01"),
+            ["reimbursements[0].expense_date", "reimbursements[1].expense_date", "reimbursements[2].expense_date"]
+        );
     }
 }
