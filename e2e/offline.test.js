@@ -4,16 +4,18 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { DIST, serve, launch, ready, controlled, visitEveryPage } = require('./support');
+const { DIST, session, ready, controlled, visitEveryPage } = require('./support');
 
-test('after one visit the app boots and navigates offline, with the server stopped', async () => {
-  const server = await serve();
-  const browser = await launch();
+test('after one visit the app boots and navigates offline, with the server stopped', async (t) => {
+  const { server, browser } = await session(t);
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url);
   await ready(page);
+  // The first install takes control of the page without reloading it (nothing typed is lost).
+  await page.evaluate(() => { window.__sameDocument = true; });
   await controlled(page);
+  assert.equal(await page.evaluate(() => window.__sameDocument), true);
   await server.close();
   await context.setOffline(true);
   await page.reload();
@@ -24,14 +26,13 @@ test('after one visit the app boots and navigates offline, with the server stopp
   await second.goto(`${server.url}#/rules`);
   await ready(second);
   assert.equal((await second.textContent('main h1')).trim(), '规则说明');
-  await browser.close();
 });
 
-test('a new deployment is offered as 「有新版本，点击刷新」 and taken only on click', async () => {
+test('a new deployment is offered as 「有新版本，点击刷新」 and taken only on click', async (t) => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-deploy-'));
+  t.after(() => fs.rmSync(root, { recursive: true, force: true }));
   fs.cpSync(DIST, root, { recursive: true });
-  const server = await serve(root);
-  const browser = await launch();
+  const { server, browser } = await session(t, root);
   const page = await browser.newPage();
   await page.goto(server.url);
   await ready(page);
@@ -53,7 +54,4 @@ test('a new deployment is offered as 「有新版本，点击刷新」 and taken
   const keys = await page.evaluate(() => caches.keys());
   assert.equal(keys.length, 1);
   assert.match(keys[0], /-next$/);
-  await browser.close();
-  await server.close();
-  fs.rmSync(root, { recursive: true, force: true });
 });

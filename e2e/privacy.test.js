@@ -1,11 +1,10 @@
 'use strict';
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { serve, launch, ready, controlled, visitEveryPage } = require('./support');
+const { session, ready, controlled, visitEveryPage } = require('./support');
 
-test('a whole session requests nothing from any origin but its own, and breaks no CSP', async () => {
-  const server = await serve();
-  const browser = await launch();
+test('a whole session requests nothing from any origin but its own, and breaks no CSP', async (t) => {
+  const { server, browser } = await session(t);
   const context = await browser.newContext();
   const requests = [];
   context.on('request', (r) => requests.push(r.url()));
@@ -34,6 +33,4 @@ test('a whole session requests nothing from any origin but its own, and breaks n
   assert.match(csp, /object-src 'none'/);
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]{44}'/);
   assert.doesNotMatch(csp, /unsafe-inline/);
-  await browser.close();
-  await server.close();
 });

@@ -3,14 +3,15 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { serve, launch, ready } = require('./support');
+const { session, ready, controlled } = require('./support');
 
 const OUT = path.resolve(__dirname, '..', 'docs', 'screenshots');
 
-test('screenshots of the home and rules pages for the README', async () => {
-  const server = await serve();
-  const browser = await launch();
+test('screenshots of the home and rules pages for the README', async (t) => {
+  const { server, browser } = await session(t);
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(server.url);
+  await controlled(page);
   fs.mkdirSync(OUT, { recursive: true });
   for (const [slug, file] of [['', 'workspace.png'], ['rules', 'rules.png']]) {
     await page.goto(`${server.url}#/${slug}`);
@@ -21,6 +22,4 @@ test('screenshots of the home and rules pages for the README', async () => {
     assert.equal(png.subarray(1, 4).toString(), 'PNG');
     assert.ok(png.length > 10000, `${file} is ${png.length} bytes`);
   }
-  await browser.close();
-  await server.close();
 });

@@ -57,8 +57,9 @@ test('an unknown route falls back to the workspace instead of a blank page', asy
   await page.close();
 });
 
-test('the app works when the site lives under a sub-path', async () => {
+test('the app works when the site lives under a sub-path', async (t) => {
   const sub = await serve(undefined, '/institutes/iphy/peixun/');
+  t.after(() => sub.close());
   const page = await browser.newPage();
   const failed = [];
   page.on('response', (r) => r.status() >= 400 && failed.push(r.url()));
@@ -70,5 +71,4 @@ test('the app works when the site lives under a sub-path', async () => {
   assert.equal(sw, sub.url);
   assert.deepEqual(failed, []);
   await page.close();
-  await sub.close();
 });

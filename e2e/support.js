@@ -79,6 +79,17 @@ function launch() {
   });
 }
 
+/** A server and a browser for one test, both closed when the test ends, pass or fail. */
+async function session(t, root) {
+  const server = await serve(root);
+  const browser = await launch();
+  t.after(async () => {
+    await browser.close().catch(() => {});
+    await server.close();
+  });
+  return { server, browser };
+}
+
 /** Waits until the wasm app has mounted. */
 async function ready(page) {
   await page.waitForSelector('html[data-ready="1"]', { timeout: 15000 });
@@ -110,4 +121,4 @@ async function visitEveryPage(page, assert) {
   }
 }
 
-module.exports = { DIST, serve, launch, ready, controlled, PAGES, visitEveryPage };
+module.exports = { DIST, serve, launch, session, ready, controlled, PAGES, visitEveryPage };

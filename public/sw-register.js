@@ -5,6 +5,10 @@
   'use strict';
   if (!('serviceWorker' in navigator)) return;
 
+  // Reload only when the user asked for the new version: the first install also changes
+  // the controller (clients.claim), and that must not reload a page someone is typing in.
+  var updateAccepted = false;
+
   function offerUpdate(worker) {
     if (document.getElementById('peixun-update')) return;
     var bar = document.createElement('div');
@@ -16,6 +20,7 @@
     button.textContent = '有新版本，点击刷新';
     button.addEventListener('click', function () {
       button.disabled = true;
+      updateAccepted = true;
       worker.postMessage('skip-waiting');
     });
     bar.appendChild(button);
@@ -24,7 +29,7 @@
 
   var reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', function () {
-    if (reloading) return;
+    if (reloading || !updateAccepted) return;
     reloading = true;
     window.location.reload();
   });
