@@ -117,7 +117,7 @@ mod tests {
         let text = export(
             Kind::Application,
             "物理所",
-            &[app.clone()],
+            std::slice::from_ref(&app),
             &[],
             &[],
             "cas-2020",
