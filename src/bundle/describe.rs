@@ -28,8 +28,8 @@ fn is_time_field(field: &str) -> bool {
     matches!(field, "exported_at" | "updated_at")
 }
 
-const DATE: &str = "YYYY-MM-DD 格式的真实日期（如 2020-06-01）";
-const TIME: &str = "RFC 3339 格式的时间（如 2020-01-05T10:30:00+08:00）";
+const DATE: &str = " YYYY-MM-DD 格式的真实日期（如 2020-06-01）";
+const TIME: &str = " RFC 3339 格式的时间（如 2020-01-05T10:30:00+08:00）";
 
 /// What serde's "expected …" means, for people.
 fn expected_zh(exp: &str, field: &str) -> String {

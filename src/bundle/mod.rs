@@ -8,6 +8,7 @@ mod describe;
 mod error;
 mod export;
 mod format;
+mod labels;
 mod merge;
 mod migrate;
 mod parse;
