@@ -1,4 +1,6 @@
 //! `peixun-check` as a user runs it: the built binary on the fixture files.
+// Native only: the wasm test build runs tests/web.rs in the browser.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::process::Command;
 

@@ -1,4 +1,6 @@
 //! Properties over arbitrary data: round trips hold, and nothing panics on any input.
+// Native only: the wasm test build runs tests/web.rs in the browser.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 

@@ -1,5 +1,7 @@
 //! docs/bundle.schema.json agrees with the parser: every fixture `parse` accepts is valid
 //! under the schema, every JSON fixture it refuses is not, and so is a large export.
+// Native only: the wasm test build runs tests/web.rs in the browser.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 
