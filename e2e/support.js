@@ -68,6 +68,7 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--lang=zh-CN', // date inputs in yyyy/mm/dd order, as Chinese users see them
 ];
 
 /** A fresh headless Chromium (a new, empty profile each time). */
@@ -122,3 +123,26 @@ async function visitEveryPage(page, assert) {
 }
 
 module.exports = { DIST, serve, launch, session, ready, controlled, PAGES, visitEveryPage };
+
+/** Presses Tab (keyboard only) until the element matching `selector` has focus. */
+async function tabTo(page, selector, max = 400) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement && document.activeElement.matches(s), selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** Tabs to a field and types into it, as a person at a keyboard would. */
+async function typeInto(page, selector, text) {
+  await tabTo(page, selector);
+  await page.keyboard.type(text);
+}
+
+/** A new page in a fresh context with a Chinese browser locale. */
+async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+  return context.newPage();
+}
+
+Object.assign(module.exports, { tabTo, typeInto, newPage });

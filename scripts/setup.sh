@@ -23,6 +23,8 @@ fi
 command -v brotli >/dev/null || need_apt+=(brotli)
 # CJK fonts, so screenshots and printed PDFs show Chinese, not boxes.
 [ -d /usr/share/fonts/opentype/noto ] || need_apt+=(fonts-noto-cjk)
+# pdftotext and pdfinfo, to read back the printed forms in the end-to-end tests.
+command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "installing ${need_apt[*]} from Debian"
   export DEBIAN_FRONTEND=noninteractive
@@ -48,7 +50,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen ${WASM_BINDGEN_V
   cargo install wasm-bindgen-cli --version "${WASM_BINDGEN_VERSION}"
 fi
 
-if [ ! -d node_modules/playwright-core ] || ! node -e "process.exit(require('./node_modules/playwright-core/package.json').version === require('./package-lock.json').packages['node_modules/playwright-core'].version ? 0 : 1)"; then
+# Every npm dev dependency installed at its locked version, or `npm ci`.
+if ! node -e "
+  const lock = require('./package-lock.json').packages;
+  for (const name of Object.keys(require('./package.json').devDependencies)) {
+    const want = lock['node_modules/' + name].version;
+    if (require('./node_modules/' + name + '/package.json').version !== want) process.exit(1);
+  }" 2>/dev/null; then
   say "installing the npm dev dependencies"
   npm ci --no-audit --no-fund >/dev/null
 fi

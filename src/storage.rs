@@ -1,17 +1,75 @@
 //! The only place that touches `window.localStorage` (through gloo-storage).
+//!
+//! Layout (schema 1): `peixun/index` holds the workspace without its applications plus
+//! the list of application ids; each application is under `peixun/app/<id>`. One key per
+//! application keeps a keystroke's write small however many drafts there are.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use gloo_storage::{LocalStorage, Storage, errors::StorageError};
-use serde::{Serialize, de::DeserializeOwned};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
-/// Reads a value; `None` when absent or unreadable (the caller keeps its default).
-pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
+use crate::model::{Application, Workspace};
+
+pub const SCHEMA: u32 = 1;
+const INDEX_KEY: &str = "peixun/index";
+const APP_PREFIX: &str = "peixun/app/";
+
+/// What `peixun/index` holds.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Index {
+    pub schema: u32,
+    pub applications: Vec<String>,
+    /// The workspace minus its applications (unit, ranking, closures, reimbursements).
+    pub workspace: Workspace,
+    /// Editor sections each application's author marked as done.
+    pub done_sections: BTreeMap<String, BTreeSet<String>>,
+}
+
+/// Everything saved, as the app starts with it.
+pub struct Loaded {
+    pub workspace: Workspace,
+    pub done_sections: BTreeMap<String, BTreeSet<String>>,
+}
+
+pub fn load_all() -> Loaded {
+    let index: Index = read(INDEX_KEY).unwrap_or_default();
+    let mut workspace = index.workspace;
+    workspace.applications =
+        index.applications.iter().filter_map(|id| read::<Application>(&format!("{APP_PREFIX}{id}"))).collect();
+    Loaded { workspace, done_sections: index.done_sections }
+}
+
+pub fn save_application(app: &Application) -> Result<(), String> {
+    write(&format!("{APP_PREFIX}{}", app.id), app)
+}
+
+pub fn remove_application(id: &str) {
+    LocalStorage::delete(format!("{APP_PREFIX}{id}"));
+}
+
+pub fn save_index(ws: &Workspace, done_sections: &BTreeMap<String, BTreeSet<String>>) -> Result<(), String> {
+    let index = Index {
+        schema: SCHEMA,
+        applications: ws.applications.iter().map(|a| a.id.clone()).collect(),
+        workspace: Workspace { applications: Vec::new(), ..ws.clone() },
+        done_sections: done_sections.clone(),
+    };
+    write(INDEX_KEY, &index)
+}
+
+fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
     LocalStorage::get(key).ok()
 }
 
-/// Writes a value; a failure (quota, private mode) is returned, never swallowed.
-pub fn save<T: Serialize>(key: &str, value: &T) -> Result<(), String> {
+/// Writes a value; a failure (quota, private mode) is returned in Chinese, never swallowed.
+fn write<T: Serialize>(key: &str, value: &T) -> Result<(), String> {
     LocalStorage::set(key, value).map_err(|e| match e {
-        StorageError::JsError(js) => format!("本地存储写入失败：{}", js.message),
-        other => format!("本地存储写入失败：{other}"),
+        StorageError::JsError(js) if js.name == "QuotaExceededError" || js.name.contains("QUOTA") => {
+            "浏览器的本地存储空间已满".to_string()
+        }
+        StorageError::JsError(js) => format!("浏览器拒绝写入本地存储（{}）", js.message),
+        other => format!("本地存储写入失败（{other}）"),
     })
 }

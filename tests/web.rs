@@ -1,6 +1,7 @@
 //! Components mounted in headless Chromium (wasm-bindgen-test), asserted on the DOM.
 #![cfg(target_arch = "wasm32")]
 
+use chrono::Datelike;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use peixun::rules::RULES;
@@ -83,4 +84,44 @@ async fn the_rules_page_lists_every_rule_of_the_registry() {
         assert!(row.contains(r.clause) && row.contains(r.severity.label()), "{}: {row}", r.id);
     }
     assert!(text(&host, "tr[data-rule='age-limit']").contains("优秀青年人才培养 ≤ 40 周岁"));
+}
+
+/// Saves one application as the app stores it, and marks its members section done so
+/// every finding of that section shows.
+fn seed(app: &peixun::model::Application) {
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let index = serde_json::json!({
+        "schema": 1,
+        "applications": [app.id],
+        "done_sections": { app.id.clone(): ["members"] },
+    });
+    storage.set_item("peixun/index", &index.to_string()).unwrap();
+    storage.set_item(&format!("peixun/app/{}", app.id), &serde_json::to_string(app).unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_editor_renders_the_cores_findings_at_their_fields() {
+    use peixun::model::Category;
+    use peixun::rule_set::RuleSet;
+    let mut app = peixun::sample::example_applications(RuleSet::embedded())
+        .into_iter()
+        .find(|a| a.category == Some(Category::Youth))
+        .unwrap();
+    // One day past 40 周岁 on the exit day.
+    let exit = app.exit_date.unwrap();
+    app.members[1].birth_date = exit.with_year(exit.year() - 41);
+    seed(&app);
+    window().location().set_hash(&format!("#/apply/{}/members", app.id)).unwrap();
+    let host = host();
+    let _app = mount_to(host.clone(), App);
+    settle().await;
+    let selector = "[data-rule='age-limit'][data-path='members[1].birth_date']";
+    let at_field = host.query_selector(&format!(".field {selector}")).unwrap().expect("finding at the field");
+    assert!(at_field.text_content().unwrap().contains("41 周岁"));
+    assert!(host.query_selector(&format!(".finding-summary {selector}")).unwrap().is_some());
+    // The task list counts it against the members section.
+    assert!(text(&host, ".task-list [data-section='members'] .tag").starts_with("有 "));
+    window().location().set_hash("#/").unwrap();
+    window().local_storage().unwrap().unwrap().clear().unwrap();
 }

@@ -3,6 +3,7 @@
 //! field may be missing and still parse; gaps are findings of the `required` rule.
 
 mod application;
+mod countries;
 mod country;
 mod enums;
 mod execution;
@@ -10,6 +11,7 @@ mod member;
 mod workspace;
 
 pub use application::{Application, Contact, Host, Priority};
+pub use countries::{COUNTRIES, country_name};
 pub use country::CountryCode;
 pub use enums::{Category, Gender, TitleLevel};
 pub use execution::{Execution, ExecutionStatus, Money, Reimbursement, SharingActivity, SharingForm};

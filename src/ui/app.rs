@@ -3,45 +3,75 @@ use wasm_bindgen::JsCast;
 
 use super::nav::Nav;
 use super::pages;
-use super::route::{Route, use_route};
+use super::route::{Hash, Route, use_hash};
+use super::state::Store;
+use super::status::{SaveIndicator, UndoToast};
 
 pub const PRODUCT_NAME: &str = "因公出国（境）培训项目申报助手";
 
 /// The shell: header, navigation, the page for the current route.
 #[component]
 pub fn App() -> impl IntoView {
-    let route = use_route();
+    Store::load().provide();
+    let hash = use_hash();
+    provide_context(Hash(hash));
+    let route = Memo::new(move |_| Route::from_hash(&hash.get()));
     Effect::new(move |_| {
         document().set_title(&format!("{} · {}", route.get().label(), PRODUCT_NAME));
-        // Move focus to the page heading so keyboard and screen-reader users land there.
-        if let Some(h) = document().query_selector("main h1").ok().flatten() {
-            let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
+    });
+    // On a change of page (not of section), move focus to the new page's heading.
+    Effect::new(move |prev: Option<Route>| {
+        let now = route.get();
+        if prev.is_some_and(|p| p != now) {
+            focus_heading();
         }
+        now
     });
     view! {
         <a class="skip-link" href="#main" on:click=|ev| {
             ev.prevent_default();
-            if let Some(m) = document().get_element_by_id("main") {
-                let _ = m.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
+            focus_by_id("main");
         }>"跳到正文"</a>
         <header class="masthead">
-            <p class="masthead__product">{PRODUCT_NAME}</p>
-            <p class="masthead__notice">"依据《中国科学院人事局关于申报2020年度因公出国（境）培训项目计划的预通知》"</p>
+            <div>
+                <p class="masthead__product">{PRODUCT_NAME}</p>
+                <p class="masthead__notice">"依据《中国科学院人事局关于申报2020年度因公出国（境）培训项目计划的预通知》"</p>
+            </div>
+            <SaveIndicator/>
         </header>
         <Nav route/>
         <main id="main" tabindex="-1" data-page=move || route.get().slug()>
             {move || match route.get() {
                 Route::Workspace => pages::Workspace().into_any(),
-                Route::Editor => pages::Editor().into_any(),
+                Route::Editor => super::editor::Editor().into_any(),
                 Route::Unit => pages::Unit().into_any(),
                 Route::Execution => pages::Execution().into_any(),
                 Route::Rules => pages::Rules().into_any(),
                 Route::Data => pages::Data().into_any(),
             }}
         </main>
-        <footer class="footer">
-            "所有数据只保存在本浏览器中，不会上传到任何服务器。"
-        </footer>
+        <UndoToast/>
+        <footer class="footer">"所有数据只保存在本浏览器中，不会上传到任何服务器。"</footer>
+    }
+}
+
+fn focus_heading() {
+    // After the new page has rendered.
+    request_animation_frame(|| {
+        if let Some(h) = document().query_selector("main h1").ok().flatten() {
+            let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
+}
+
+/// Moves keyboard focus to the element with this id, if there is one.
+pub fn focus_by_id(id: &str) -> bool {
+    match document().get_element_by_id(id) {
+        Some(el) => {
+            let el: web_sys::HtmlElement = el.unchecked_into();
+            el.scroll_into_view();
+            el.focus().is_ok()
+        }
+        None => false,
     }
 }

@@ -2,11 +2,16 @@
 //! re-implemented here; pages show the core's findings.
 
 mod app;
+pub mod clock;
+pub mod download;
+pub mod editor;
 mod nav;
 pub mod pages;
 pub mod route;
+pub mod state;
+mod status;
 
-pub use app::App;
+pub use app::{App, focus_by_id};
 
 use leptos::prelude::*;
 

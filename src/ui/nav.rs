@@ -4,7 +4,7 @@ use super::route::Route;
 
 /// The main navigation; the current page's link carries `aria-current="page"`.
 #[component]
-pub fn Nav(route: ReadSignal<Route>) -> impl IntoView {
+pub fn Nav(route: Memo<Route>) -> impl IntoView {
     view! {
         <nav class="nav" aria-label="主导航">
             <ul>

@@ -1,5 +1,5 @@
-//! Hash routing (`#/rules`): survives a reload on any static host and under any sub-path,
-//! with no server-side fallback to configure.
+//! Hash routing (`#/apply/<id>/members`): survives a reload on any static host and under
+//! any sub-path, with no server-side fallback to configure.
 
 use leptos::prelude::*;
 
@@ -19,8 +19,7 @@ impl Route {
 
     /// `""`, `"#"`, `"#/"` → 工作台; an unknown hash → 工作台 too (never a blank page).
     pub fn from_hash(hash: &str) -> Route {
-        let path = hash.trim_start_matches('#').trim_start_matches('/');
-        let first = path.split(['/', '?']).next().unwrap_or("");
+        let first = segments(hash).next().unwrap_or("");
         Route::ALL.into_iter().find(|r| r.slug() == first).unwrap_or(Route::Workspace)
     }
 
@@ -51,11 +50,25 @@ impl Route {
     }
 }
 
-/// The current route, following `hashchange`.
-pub fn use_route() -> ReadSignal<Route> {
-    let current = || Route::from_hash(&window().location().hash().unwrap_or_default());
-    let (route, set_route) = signal(current());
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| set_route.set(current()));
+/// The path segments of a hash: `#/apply/abc/members` → apply, abc, members.
+pub fn segments(hash: &str) -> impl Iterator<Item = &str> {
+    let path = hash.trim_start_matches('#').split('?').next().unwrap_or("");
+    path.split('/').filter(|s| !s.is_empty())
+}
+
+/// The current `location.hash`, following `hashchange`; shared through context.
+#[derive(Clone, Copy)]
+pub struct Hash(pub ReadSignal<String>);
+
+pub fn use_hash() -> ReadSignal<String> {
+    let current = || window().location().hash().unwrap_or_default();
+    let (hash, set_hash) = signal(current());
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| set_hash.set(current()));
     on_cleanup(move || handle.remove());
-    route
+    hash
+}
+
+/// Goes to a hash route (as a link would).
+pub fn navigate(href: &str) {
+    let _ = window().location().set_hash(href.trim_start_matches('#'));
 }

@@ -1,14 +1,12 @@
 //! One component per page of the navigation.
 
 mod data;
-mod editor;
 mod execution;
 mod rules;
 mod unit;
 mod workspace;
 
 pub use data::Data;
-pub use editor::Editor;
 pub use execution::Execution;
 pub use rules::Rules;
 pub use unit::Unit;

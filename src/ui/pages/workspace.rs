@@ -1,16 +1,144 @@
+//! 工作台: every draft in this browser; new, open, duplicate, delete (with 「撤销」), examples.
+
 use leptos::prelude::*;
 
 use super::{EmptyState, PageTitle};
+use crate::model::Application;
+use crate::rules::{Cx, Severity, check_application};
+use crate::sample::example_applications;
+use crate::ui::clock::{new_id, today};
+use crate::ui::editor::{Page, Section, href, started};
+use crate::ui::route::navigate;
+use crate::ui::state::Store;
 
-/// 工作台: every draft in this browser.
+/// A copy with fresh ids that starts its own history.
+fn fresh_copy(a: &Application) -> Application {
+    let mut copy = a.clone();
+    copy.id = new_id();
+    copy.revision = 0;
+    copy.history.clear();
+    copy.updated_at = None;
+    copy.execution = None;
+    for m in &mut copy.members {
+        m.id = new_id();
+    }
+    copy
+}
+
+#[derive(Clone, PartialEq)]
+struct Row {
+    id: String,
+    title: String,
+    category: String,
+    members: usize,
+    status: (&'static str, String),
+    saved: String,
+}
+
+fn status(store: &Store, a: &Application, problems: usize) -> (&'static str, String) {
+    if !Section::ALL.iter().any(|s| started(*s, a)) {
+        ("not-started", "未开始".into())
+    } else if problems > 0 {
+        ("problems", format!("有 {problems} 个问题"))
+    } else if Section::ALL.iter().all(|s| store.is_done(&a.id, s.slug())) {
+        ("done", "已完成".into())
+    } else {
+        ("in-progress", "填写中".into())
+    }
+}
+
 #[component]
 pub fn Workspace() -> impl IntoView {
+    let store = Store::get();
+    let rs = store.rule_set();
+    let today = today();
+    let rows = Memo::new(move |_| {
+        store.ws.with(|w| {
+            let cx = Cx::new(rs, w, today);
+            w.applications
+                .iter()
+                .map(|a| {
+                    let problems = check_application(&cx, a).iter().filter(|f| f.severity != Severity::Info).count();
+                    Row {
+                        id: a.id.clone(),
+                        title: if a.title.trim().is_empty() { "未命名申请".into() } else { a.title.clone() },
+                        category: a.category.map(|c| rs.category(c).label.clone()).unwrap_or_else(|| "未选择".into()),
+                        members: a.members.len(),
+                        status: status(&store, a, problems),
+                        saved: a
+                            .updated_at
+                            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+                            .unwrap_or_else(|| "—".into()),
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let create = move |_| {
+        let app = Application { id: new_id(), ..Default::default() };
+        let id = app.id.clone();
+        store.add(vec![app]);
+        navigate(&href(&id, Page::Section(Section::Basic)));
+    };
+    let examples = move |_| store.add(example_applications(rs).iter().map(fresh_copy).collect());
     view! {
         <PageTitle>"工作台"</PageTitle>
-        <p class="lead">"在这里管理本浏览器中的全部申请表草稿：新建、打开、复制、删除，并查看每份申请的检查结果。"</p>
-        <EmptyState>
-            <p>"还没有申请表。"</p>
-            <p>"新建申请表后，这里会列出每份申请的项目名称、类别、人数、状态（未开始 / 填写中 / 有问题 / 已完成）和最后保存时间。"</p>
-        </EmptyState>
+        <p class="lead">"本浏览器中的全部申请表草稿。每次修改都会自动保存在本机。"</p>
+        <div class="actions">
+            <button type="button" class="button" data-action="new" on:click=create>"新建申请表"</button>
+            <button type="button" class="button button--secondary" data-action="examples" on:click=examples>"载入示例"</button>
+        </div>
+        {move || {
+            let rows = rows.get();
+            if rows.is_empty() {
+                return view! {
+                    <EmptyState>
+                        <p>"还没有申请表。"</p>
+                        <p>"点击「新建申请表」开始填写，或点击「载入示例」看看填好的申请表是什么样子。"</p>
+                    </EmptyState>
+                }.into_any();
+            }
+            view! {
+                <table class="table drafts">
+                    <caption class="visually-hidden">"申请表草稿"</caption>
+                    <thead><tr>
+                        <th scope="col">"项目名称"</th><th scope="col">"类别"</th><th scope="col">"人数"</th>
+                        <th scope="col">"状态"</th><th scope="col">"最后保存"</th><th scope="col">"操作"</th>
+                    </tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|r| {
+                            let (dup_id, del_id) = (r.id.clone(), r.id.clone());
+                            let title = r.title.clone();
+                            view! {
+                                <tr data-app=r.id.clone()>
+                                    <td><a href=href(&r.id, Page::Section(Section::Basic))>{r.title.clone()}</a></td>
+                                    <td>{r.category}</td>
+                                    <td>{r.members}</td>
+                                    <td><span class=format!("tag tag--{}", r.status.0) data-status=r.status.0>{r.status.1}</span></td>
+                                    <td>{r.saved}</td>
+                                    <td class="row-actions">
+                                        <button type="button" class="button button--small" data-action="duplicate"
+                                            on:click=move |_| {
+                                                let copy = store.ws.with_untracked(|w| w.get(&dup_id).map(|a| {
+                                                    let mut c = fresh_copy(a);
+                                                    c.title = format!("{}（副本）", a.title);
+                                                    c
+                                                }));
+                                                if let Some(c) = copy { store.add(vec![c]); }
+                                            }>
+                                            "复制" <span class="visually-hidden">{title.clone()}</span>
+                                        </button>
+                                        <button type="button" class="button button--small button--warning" data-action="delete"
+                                            on:click=move |_| store.delete(&del_id)>
+                                            "删除" <span class="visually-hidden">{title}</span>
+                                        </button>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
     }
 }

@@ -1,0 +1,69 @@
+//! What every part of the open application's editor shares.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use super::section::Section;
+use crate::model::Application;
+use crate::rules::{Cx, Finding, check_application, check_workspace_rules};
+use crate::ui::clock;
+use crate::ui::state::Store;
+
+#[derive(Clone)]
+pub struct EditorCx {
+    pub id: String,
+    /// The open application's findings, recomputed by the core on every change.
+    pub findings: Memo<Vec<Finding>>,
+    /// Fields the user has left at least once: their findings are shown.
+    pub touched: RwSignal<BTreeSet<String>>,
+}
+
+impl EditorCx {
+    pub fn new(id: String) -> EditorCx {
+        let store = Store::get();
+        let today = clock::today();
+        let app_id = id.clone();
+        let findings = Memo::new(move |_| {
+            store.ws.with(|w| {
+                let cx = Cx::new(store.rule_set(), w, today);
+                let Some(app) = w.get(&app_id) else { return Vec::new() };
+                let mut out = check_application(&cx, app);
+                // Cross-application rules (the same person twice…) that concern this one.
+                out.extend(
+                    check_workspace_rules(&cx, w).into_iter().filter(|f| f.application.as_deref() == Some(&app_id)),
+                );
+                out
+            })
+        });
+        EditorCx { id, findings, touched: RwSignal::new(BTreeSet::new()) }
+    }
+
+    pub fn get() -> EditorCx {
+        expect_context::<EditorCx>()
+    }
+
+    pub fn touch(&self, path: &str) {
+        if !self.touched.with_untracked(|t| t.contains(path)) {
+            self.touched.update(|t| {
+                t.insert(path.to_string());
+            });
+        }
+    }
+
+    /// Whether a finding is shown yet: its field was left, or its section marked done.
+    pub fn visible(&self, f: &Finding) -> bool {
+        let store = Store::get();
+        self.touched.with(|t| t.contains(&f.path))
+            || Section::of_path(&f.path).is_some_and(|s| store.is_done(&self.id, s.slug()))
+    }
+
+    /// Reads a value of the open application.
+    pub fn read<T: Default>(&self, f: impl FnOnce(&Application) -> T) -> T {
+        Store::get().ws.with(|w| w.get(&self.id).map(f).unwrap_or_default())
+    }
+
+    pub fn edit(&self, f: impl FnOnce(&mut Application)) {
+        Store::get().edit(&self.id, f);
+    }
+}

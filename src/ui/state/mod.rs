@@ -1,0 +1,124 @@
+//! The app's state: one signal holds the workspace (plain core structs), and every change
+//! goes through [`Store`] so that it is saved. Components get the store from context.
+
+mod autosave;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use leptos::prelude::*;
+
+pub use autosave::SaveStatus;
+
+use crate::model::{Application, Workspace};
+use crate::rule_set::RuleSet;
+
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub ws: RwSignal<Workspace>,
+    /// Editor sections marked as done, per application id.
+    pub done: RwSignal<BTreeMap<String, BTreeSet<String>>>,
+    pub status: RwSignal<SaveStatus>,
+    /// The last deleted application and where it stood, while 「撤销」 is offered.
+    pub trash: RwSignal<Option<(usize, Application)>>,
+    saver: autosave::Saver,
+}
+
+impl Store {
+    /// Loads what this browser saved and starts autosaving.
+    pub fn load() -> Store {
+        let loaded = crate::storage::load_all();
+        // What was saved before this page load, and when.
+        let last = loaded.workspace.applications.iter().filter_map(|a| a.updated_at).max();
+        let store = Store {
+            ws: RwSignal::new(loaded.workspace),
+            done: RwSignal::new(loaded.done_sections),
+            status: RwSignal::new(last.map_or(SaveStatus::Idle, SaveStatus::Saved)),
+            trash: RwSignal::new(None),
+            saver: autosave::Saver::new(),
+        };
+        store.saver.listen_for_pagehide(store);
+        store
+    }
+
+    pub fn provide(self) {
+        provide_context(self);
+    }
+
+    pub fn get() -> Store {
+        expect_context::<Store>()
+    }
+
+    pub fn rule_set(&self) -> &'static RuleSet {
+        RuleSet::embedded()
+    }
+
+    /// Changes one application; it is saved within 300 ms.
+    pub fn edit(&self, id: &str, f: impl FnOnce(&mut Application)) {
+        let mut changed = false;
+        self.ws.update(|w| {
+            if let Some(a) = w.applications.iter_mut().find(|a| a.id == id) {
+                f(a);
+                changed = true;
+            }
+        });
+        if changed {
+            self.saver.mark(*self, id);
+        }
+    }
+
+    /// Adds applications (new, duplicated, examples) and saves them.
+    pub fn add(&self, apps: Vec<Application>) {
+        let ids: Vec<String> = apps.iter().map(|a| a.id.clone()).collect();
+        self.ws.update(|w| w.applications.extend(apps));
+        for id in &ids {
+            self.saver.mark(*self, id);
+        }
+        self.saver.mark_index(*self);
+    }
+
+    /// Deletes at once; 「撤销」 can bring it back while it is in the trash.
+    pub fn delete(&self, id: &str) {
+        let mut removed = None;
+        self.ws.update(|w| {
+            if let Some(i) = w.applications.iter().position(|a| a.id == id) {
+                removed = Some((i, w.applications.remove(i)));
+                w.ranking.retain(|r| r != id);
+            }
+        });
+        if let Some(entry) = removed {
+            crate::storage::remove_application(id);
+            self.trash.set(Some(entry));
+            self.saver.mark_index(*self);
+        }
+    }
+
+    pub fn undo_delete(&self) {
+        if let Some((i, app)) = self.trash.try_update(Option::take).flatten() {
+            let id = app.id.clone();
+            self.ws.update(|w| w.applications.insert(i.min(w.applications.len()), app));
+            self.saver.mark(*self, &id);
+            self.saver.mark_index(*self);
+        }
+    }
+
+    pub fn set_section_done(&self, id: &str, section: &str, done: bool) {
+        self.done.update(|d| {
+            let set = d.entry(id.to_string()).or_default();
+            if done {
+                set.insert(section.to_string());
+            } else {
+                set.remove(section);
+            }
+        });
+        self.saver.mark_index(*self);
+    }
+
+    pub fn is_done(&self, id: &str, section: &str) -> bool {
+        self.done.with(|d| d.get(id).is_some_and(|s| s.contains(section)))
+    }
+
+    /// Saves everything pending now (pagehide, before export).
+    pub fn flush(&self) {
+        self.saver.flush(*self);
+    }
+}

@@ -1,0 +1,62 @@
+//! Save state in the header, and the 「撤销」 toast after a delete.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::state::{SaveStatus, Store};
+
+/// 「已保存 14:32:05」, or a failure that says the change is not saved yet.
+#[component]
+pub fn SaveIndicator() -> impl IntoView {
+    let store = Store::get();
+    view! {
+        <div class="save-status" role="status" aria-live="polite" data-save-status=move || match store.status.get() {
+            SaveStatus::Idle => "idle",
+            SaveStatus::Pending => "pending",
+            SaveStatus::Saved(_) => "saved",
+            SaveStatus::Failed(_) => "failed",
+        }>
+            {move || match store.status.get() {
+                SaveStatus::Idle => "".into_any(),
+                SaveStatus::Pending => "正在保存…".into_any(),
+                SaveStatus::Saved(at) => format!("已保存 {}", at.format("%H:%M:%S")).into_any(),
+                SaveStatus::Failed(why) => view! {
+                    <span class="save-status__failed">{format!("更改尚未保存：{why}。页面上的内容仍在，请先导出备份。")}</span>
+                    " "
+                    <a href="#/data">"导出备份"</a>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+const UNDO_FOR: Duration = Duration::from_secs(10);
+
+/// Offered for 10 s after a delete; the delete has already taken effect.
+#[component]
+pub fn UndoToast() -> impl IntoView {
+    let store = Store::get();
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        if store.trash.with(Option::is_some) {
+            if let Some(t) = timer.get_value() {
+                t.clear();
+            }
+            timer.set_value(set_timeout_with_handle(move || store.trash.set(None), UNDO_FOR).ok());
+        }
+    });
+    move || {
+        store.trash.with(|t| t.as_ref().map(|(_, app)| app.title.clone())).map(|title| {
+            let name = if title.trim().is_empty() { "未命名申请".to_string() } else { title };
+            view! {
+                <div class="toast" role="status" aria-live="polite">
+                    <span>{format!("已删除「{name}」。")}</span>
+                    <button type="button" class="button button--secondary" data-action="undo" on:click=move |_| store.undo_delete()>
+                        "撤销"
+                    </button>
+                </div>
+            }
+        })
+    }
+}
