@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod cli;
 pub mod execution;
 pub mod model;
+pub mod reimbursement;
 pub mod rule_set;
 pub mod rules;
 pub mod sample;

@@ -93,8 +93,8 @@ pub struct Reimbursement {
     pub ministry_funding: Money,
     pub academy_funding: Money,
     /// For a trip with no application in this workspace (the period starts in September of
-    /// the previous program year): what the 核销表 shows instead of the application's
-    /// title, country and actual dates. Ignored when `application_id` matches.
+    /// the previous program year): what the 核销表 shows where the application, if any,
+    /// has no title, country or actual dates of its own.
     pub project: String,
     pub country: Option<CountryCode>,
     pub exit_date: Option<NaiveDate>,
