@@ -8,7 +8,9 @@ pub mod bundle;
 pub mod calendar;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod execution;
 pub mod model;
+pub mod reimbursement;
 pub mod rule_set;
 pub mod rules;
 pub mod sample;

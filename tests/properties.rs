@@ -4,12 +4,15 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 use peixun::bundle::{Bundle, Choice, Kind, Resolution, Resolutions, apply, diff, export, merge, parse, plan_import};
+use peixun::execution::ics::{fold_line, summary_deadlines_ics};
+use peixun::execution::{deadlines, sharing_log};
 use peixun::model::{
-    Application, Category, Contact, CountryCode, Execution, ExecutionStatus, Gender, Host, Member, Priority,
-    SharingActivity, TitleLevel, Workspace,
+    Application, Category, Contact, CountryCode, Execution, ExecutionStatus, Gender, Host, Member, Money, Priority,
+    Reimbursement, SharingActivity, TitleLevel, Workspace,
 };
+use peixun::reimbursement::ReimbursementTable;
 use peixun::rule_set::RuleSet;
 use peixun::rules::{Cx, check_all};
 use proptest::prelude::*;
@@ -262,5 +265,54 @@ proptest! {
             prop_assert_eq!(merged.content_hash(), theirs.content_hash());
         }
         prop_assert!(merge(&mine, &theirs, &BTreeMap::new()).content_hash() == mine.content_hash());
+    }
+}
+
+// After approval: the deadline list, its calendar file, the sharing log, the 核销表, money.
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn after_approval_views_never_panic(
+        mut ws in workspace(1..9999),
+        y in 1i32..9999,
+        lines in prop::collection::vec((text(), select(vec!["a", "b", ""]), date(1..9999), country(), any::<i64>()), 0..4),
+    ) {
+        ws.reimbursements = lines
+            .into_iter()
+            .map(|(person, app, expense_date, country, fen)| Reimbursement {
+                person,
+                application_id: app.into(),
+                expense_date,
+                country,
+                other: Money(fen),
+                ministry_funding: Money(fen / 3),
+                ..Default::default()
+            })
+            .collect();
+        let rs = RuleSet::embedded();
+        let today = NaiveDate::from_ymd_opt(y, 6, 15).unwrap();
+        let rows = deadlines(&ws, rs, today);
+        prop_assert!(rows.windows(2).all(|w| w[0].due <= w[1].due));
+        let stamp = Utc.with_ymd_and_hms(2020, 10, 1, 0, 0, 0).unwrap();
+        let ics = summary_deadlines_ics(&rows, rs, stamp);
+        prop_assert!(ics.split("\r\n").all(|l| l.len() <= 75));
+        let _ = sharing_log(&ws);
+        let _ = ReimbursementTable::build(&ws, rs, y).to_csv();
+    }
+
+    #[test]
+    fn folding_keeps_lines_short_and_unfolds_to_the_original(s in any::<String>()) {
+        prop_assume!(!s.contains("\r\n "));
+        let folded = fold_line(&s);
+        prop_assert!(folded.split("\r\n").all(|l| l.len() <= 75));
+        prop_assert_eq!(folded.replace("\r\n ", ""), s);
+    }
+
+    #[test]
+    fn money_parses_its_own_display_and_never_panics(fen in 0i64..=i64::MAX, s in any::<String>()) {
+        prop_assert_eq!(Money::parse(&Money(fen).to_string()), Ok(Money(fen)));
+        prop_assert_eq!(Money::parse(&Money(fen).plain()), Ok(Money(fen)));
+        let _ = Money::parse(&s);
     }
 }

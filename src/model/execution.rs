@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Category;
+use super::{Category, CountryCode, Money};
 
 /// After approval (notice 二(四)–(七)).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -62,6 +62,9 @@ pub enum SharingForm {
 }
 
 impl SharingForm {
+    pub const ALL: [SharingForm; 4] =
+        [SharingForm::Talk, SharingForm::Experience, SharingForm::Training, SharingForm::Other];
+
     pub fn label(self) -> &'static str {
         match self {
             SharingForm::Talk => "学术报告",
@@ -69,41 +72,6 @@ impl SharingForm {
             SharingForm::Training => "培训",
             SharingForm::Other => "其他",
         }
-    }
-}
-
-/// Money in integer fen (分): never floating point.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Money(pub i64);
-
-impl std::ops::Add for Money {
-    type Output = Money;
-    fn add(self, o: Money) -> Money {
-        Money(self.0 + o.0)
-    }
-}
-
-impl std::iter::Sum for Money {
-    fn sum<I: Iterator<Item = Money>>(it: I) -> Money {
-        it.fold(Money(0), |a, b| a + b)
-    }
-}
-
-impl std::fmt::Display for Money {
-    /// ¥1,234.56
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let sign = if self.0 < 0 { "-" } else { "" };
-        let fen = self.0.unsigned_abs();
-        let yuan = (fen / 100).to_string();
-        let mut grouped = String::new();
-        for (i, c) in yuan.chars().enumerate() {
-            if i > 0 && (yuan.len() - i).is_multiple_of(3) {
-                grouped.push(',');
-            }
-            grouped.push(c);
-        }
-        write!(f, "{sign}¥{grouped}.{:02}", fen % 100)
     }
 }
 
@@ -124,6 +92,13 @@ pub struct Reimbursement {
     pub other: Money,
     pub ministry_funding: Money,
     pub academy_funding: Money,
+    /// For a trip with no application in this workspace (the period starts in September of
+    /// the previous program year): what the 核销表 shows where the application, if any,
+    /// has no title, country or actual dates of its own.
+    pub project: String,
+    pub country: Option<CountryCode>,
+    pub exit_date: Option<NaiveDate>,
+    pub return_date: Option<NaiveDate>,
 }
 
 impl Reimbursement {
@@ -135,19 +110,6 @@ impl Reimbursement {
 
     /// 单位负担: what neither the ministry nor the academy pays.
     pub fn unit_share(&self) -> Money {
-        Money(self.total().0 - self.ministry_funding.0 - self.academy_funding.0)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn money_is_exact_and_formatted() {
-        assert_eq!((Money(10) + Money(20)).to_string(), "¥0.30");
-        assert_eq!(Money(123_456).to_string(), "¥1,234.56");
-        assert_eq!(Money(100_000_000).to_string(), "¥1,000,000.00");
-        assert_eq!(Money(-5).to_string(), "-¥0.05");
+        self.total() - self.ministry_funding - self.academy_funding
     }
 }

@@ -8,12 +8,14 @@ mod country;
 mod enums;
 mod execution;
 mod member;
+mod money;
 mod workspace;
 
 pub use application::{Application, Contact, Host, Priority};
 pub use countries::{COUNTRIES, country_name};
 pub use country::CountryCode;
 pub use enums::{Category, Gender, TitleLevel};
-pub use execution::{Execution, ExecutionStatus, Money, Reimbursement, SharingActivity, SharingForm};
+pub use execution::{Execution, ExecutionStatus, Reimbursement, SharingActivity, SharingForm};
 pub use member::Member;
+pub use money::Money;
 pub use workspace::Workspace;

@@ -1,10 +1,12 @@
 use super::{Check, Cx, Report, Rule, Severity};
+use crate::execution::{SummaryDeadline, summary_deadline};
 use crate::model::Application;
 use crate::rule_set::RuleSet;
 
 /// 培训结束回国 15 个工作日内，须向院提交培训总结：once the actual return date is recorded
-/// and no summary is, warn from the day after the due date on. The return day is not
-/// counted; the rule-set's calendar and the unit's closure days are (`Calendar`).
+/// and no summary is, warn from the day after the due date on; a cancelled trip owes none.
+/// The return day is not counted; the rule-set's calendar and the unit's closure days are
+/// (`Calendar`).
 /// Example: return 2020-09-25, due 2020-10-22: today 10-22 nothing; 10-23 →
 /// `execution.summary_submitted`.
 pub static SUMMARY_DUE: Rule = Rule {
@@ -21,9 +23,11 @@ fn limit(rs: &RuleSet) -> String {
 }
 
 fn check(cx: &Cx, app: &Application, out: &mut Report) {
-    let Some(ex) = &app.execution else { return };
-    let (Some(returned), None) = (ex.actual_return_date, ex.summary_submitted) else { return };
-    let Some(due) = cx.calendar.summary_due(cx.rule_set, returned) else { return };
+    // The same function gives the deadline list its due dates (execution::deadlines).
+    let Some(SummaryDeadline { returned, due, submitted: None }) = summary_deadline(&cx.calendar, cx.rule_set, app)
+    else {
+        return;
+    };
     if cx.today > due {
         let late = (cx.today - due).num_days();
         out.push(
@@ -39,7 +43,7 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
 #[cfg(test)]
 mod tests {
     use super::SUMMARY_DUE as R;
-    use crate::model::{Application, Execution};
+    use crate::model::{Application, Execution, ExecutionStatus};
     use crate::rules::testing::*;
 
     fn returned(on: Option<&str>, summary: Option<&str>) -> Application {
@@ -64,7 +68,9 @@ mod tests {
 
     #[test]
     fn nothing_to_track_without_a_return_or_with_a_summary() {
-        let cases = [returned(None, None), returned(Some("2020-09-25"), Some("2020-12-01")), youth()];
+        let mut cancelled = returned(Some("2020-09-25"), None);
+        cancelled.execution.as_mut().unwrap().status = ExecutionStatus::Cancelled;
+        let cases = [returned(None, None), returned(Some("2020-09-25"), Some("2020-12-01")), youth(), cancelled];
         for a in &cases {
             assert!(run_on(&R, a, "2020-12-31").is_empty());
         }

@@ -1,22 +1,32 @@
 //! CSV for Excel: a UTF-8 byte-order mark (else Excel reads GBK), CRLF line ends, RFC 4180
-//! quoting, and no formulas: a cell a person typed is never run by the spreadsheet.
+//! quoting, and no formulas: a cell a person typed is never run by the spreadsheet. Every
+//! table the app exports (附件2, the 核销表) goes through [`write_csv`].
 
 use super::table::{COLUMNS, SummaryTable};
 
+/// 附件2 as CSV: the rows, then the total rows.
 pub fn to_csv(table: &SummaryTable) -> String {
+    let totals = table.totals.rows();
+    let rows = table.rows.iter().map(|r| r.cells().to_vec());
+    write_csv(&COLUMNS, rows.chain(totals.iter().map(|r| r.iter().map(String::as_str).collect())))
+}
+
+/// Any table: one header line, then one line per row.
+pub fn write_csv<R, C>(headers: &[&str], rows: impl IntoIterator<Item = R>) -> String
+where
+    R: IntoIterator<Item = C>,
+    C: AsRef<str>,
+{
     let mut out = String::from('\u{feff}');
-    push_row(&mut out, COLUMNS.iter().copied());
-    for row in &table.rows {
-        push_row(&mut out, row.cells().into_iter());
-    }
-    for row in table.totals.rows() {
-        push_row(&mut out, row.iter().map(String::as_str));
+    push_row(&mut out, headers.iter());
+    for row in rows {
+        push_row(&mut out, row);
     }
     out
 }
 
-fn push_row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
-    let cells: Vec<String> = cells.map(|c| quote(&guard_formula(c))).collect();
+fn push_row<C: AsRef<str>>(out: &mut String, cells: impl IntoIterator<Item = C>) {
+    let cells: Vec<String> = cells.into_iter().map(|c| quote(&guard_formula(c.as_ref()))).collect();
     out.push_str(&cells.join(","));
     out.push_str("\r\n");
 }

@@ -6,6 +6,7 @@ mod csv;
 mod table;
 mod totals;
 
-pub use csv::{guard_formula, to_csv};
+pub use csv::{guard_formula, to_csv, write_csv};
+pub(crate) use table::country_cell;
 pub use table::{COLUMNS, SummaryRow, SummaryTable};
 pub use totals::{CategoryTotal, KeyFieldsTotal, Totals};

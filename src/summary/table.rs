@@ -1,4 +1,4 @@
-use crate::model::{Application, Workspace};
+use crate::model::{Application, CountryCode, Workspace};
 use crate::rule_set::RuleSet;
 
 use super::totals::Totals;
@@ -107,6 +107,12 @@ fn or_blank<T: ToString>(x: Option<T>) -> String {
     x.map(|v| v.to_string()).unwrap_or_default()
 }
 
+/// 国别 as a table shows it: "DE 德国" when the rule-set names the country, else "DE".
+pub(crate) fn country_cell(rs: &RuleSet, c: CountryCode) -> String {
+    let name = rs.developed_countries.countries.iter().find(|n| n.code == c).map(|n| n.name.as_str());
+    name.map_or_else(|| c.to_string(), |n| format!("{c} {n}"))
+}
+
 fn row(rank: Option<usize>, app: &Application, rs: &RuleSet) -> SummaryRow {
     let leader = app.members.iter().find(|m| m.is_leader);
     let names: Vec<&str> = app.members.iter().map(|m| m.name.trim()).filter(|n| !n.is_empty()).collect();
@@ -122,10 +128,7 @@ fn row(rank: Option<usize>, app: &Application, rs: &RuleSet) -> SummaryRow {
         .map(|h| if h.name_zh.trim().is_empty() { h.name_en.trim() } else { h.name_zh.trim() })
         .filter(|n| !n.is_empty())
         .collect();
-    let country = app.country.map(|c| {
-        let name = rs.developed_countries.countries.iter().find(|n| n.code == c).map(|n| n.name.as_str());
-        name.map_or_else(|| c.to_string(), |n| format!("{c} {n}"))
-    });
+    let country = app.country.map(|c| country_cell(rs, c));
     let dates = match (app.exit_date, app.return_date) {
         (None, None) => String::new(),
         (a, b) => format!("{} 至 {}", or_blank(a), or_blank(b)),

@@ -1,0 +1,259 @@
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::{CountryCode, Money, Reimbursement, Workspace};
+use crate::rule_set::{MonthDay, RuleSet};
+use crate::summary::{country_cell, write_csv};
+
+/// The form's name, as the notice writes it.
+pub const TITLE: &str = "中国科学院因公出国（境）院内资助费用核销表（单位）";
+
+pub const COLUMNS: [&str; 15] = [
+    "姓名",
+    "团组/项目名称",
+    "国别",
+    "出入境日期",
+    "天数",
+    "国际旅费",
+    "住宿费",
+    "伙食费",
+    "公杂费",
+    "培训费",
+    "其他",
+    "合计",
+    "科技部资助",
+    "申请院资助",
+    "单位负担",
+];
+
+/// The ten money columns of one row, or their totals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Amounts {
+    pub international_travel: Money,
+    pub accommodation: Money,
+    pub meals: Money,
+    pub incidentals: Money,
+    pub training_fee: Money,
+    pub other: Money,
+    /// 合计: the six expense columns.
+    pub total: Money,
+    pub ministry_funding: Money,
+    pub academy_funding: Money,
+    /// 单位负担: 合计 less both fundings.
+    pub unit_share: Money,
+}
+
+impl Amounts {
+    pub fn of(r: &Reimbursement) -> Amounts {
+        Amounts {
+            international_travel: r.international_travel,
+            accommodation: r.accommodation,
+            meals: r.meals,
+            incidentals: r.incidentals,
+            training_fee: r.training_fee,
+            other: r.other,
+            total: r.total(),
+            ministry_funding: r.ministry_funding,
+            academy_funding: r.academy_funding,
+            unit_share: r.unit_share(),
+        }
+    }
+
+    /// In [`COLUMNS`] order, from 国际旅费 to 单位负担.
+    pub fn columns(&self) -> [Money; 10] {
+        [
+            self.international_travel,
+            self.accommodation,
+            self.meals,
+            self.incidentals,
+            self.training_fee,
+            self.other,
+            self.total,
+            self.ministry_funding,
+            self.academy_funding,
+            self.unit_share,
+        ]
+    }
+
+    fn plus(self, o: Amounts) -> Amounts {
+        Amounts {
+            international_travel: self.international_travel + o.international_travel,
+            accommodation: self.accommodation + o.accommodation,
+            meals: self.meals + o.meals,
+            incidentals: self.incidentals + o.incidentals,
+            training_fee: self.training_fee + o.training_fee,
+            other: self.other + o.other,
+            total: self.total + o.total,
+            ministry_funding: self.ministry_funding + o.ministry_funding,
+            academy_funding: self.academy_funding + o.academy_funding,
+            unit_share: self.unit_share + o.unit_share,
+        }
+    }
+}
+
+/// One person, one trip.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReimbursementRow {
+    /// 1-based, in the workspace's order: the 「第 N 行」 of `reimbursement-period` findings.
+    pub number: usize,
+    pub reimbursement_id: String,
+    pub application_id: String,
+    pub person: String,
+    /// The application's title, else the row's own `project`.
+    pub project: String,
+    pub country: Option<CountryCode>,
+    /// The application's actual exit and return dates, else the row's own.
+    pub exit_date: Option<NaiveDate>,
+    pub return_date: Option<NaiveDate>,
+    /// Both days counted; `None` unless both dates are known and in order.
+    pub days: Option<i64>,
+    pub expense_date: Option<NaiveDate>,
+    pub amounts: Amounts,
+    /// Whether the expense date lies in the table's period; `None` without a date.
+    pub in_period: Option<bool>,
+    country_text: String,
+}
+
+impl ReimbursementRow {
+    /// The cells in [`COLUMNS`] order, money as ¥1,234.56.
+    pub fn cells(&self) -> [String; 15] {
+        self.cells_with(Money::to_string)
+    }
+
+    fn cells_with(&self, money: impl Fn(&Money) -> String) -> [String; 15] {
+        let dates = match (self.exit_date, self.return_date) {
+            (None, None) => String::new(),
+            (a, b) => format!("{} 至 {}", or_blank(a), or_blank(b)),
+        };
+        let head = [self.person.clone(), self.project.clone(), self.country_text.clone(), dates, or_blank(self.days)];
+        let mut out: [String; 15] = Default::default();
+        for (slot, cell) in out.iter_mut().zip(head.into_iter().chain(self.amounts.columns().iter().map(money))) {
+            *slot = cell;
+        }
+        out
+    }
+}
+
+fn or_blank<T: ToString>(x: Option<T>) -> String {
+    x.map(|v| v.to_string()).unwrap_or_default()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReimbursementTable {
+    pub unit: String,
+    /// The year the period ends in and is settled in (2020: 2019-09-01 – 2020-08-31).
+    pub period_year: i32,
+    /// `None` only for a rule-set whose month and day make no date.
+    pub period: Option<(NaiveDate, NaiveDate)>,
+    /// When the bureau settles this period (每年 9 月 1 日至 30 日).
+    pub settlement_window: Option<(NaiveDate, NaiveDate)>,
+    pub rows: Vec<ReimbursementRow>,
+    /// Sums of every money column over all rows, exact in fen.
+    pub totals: Amounts,
+    /// Rows with an expense date outside the period: the rule `reimbursement-period` warns
+    /// about each (when today is in `period_year`). They are listed and counted in the
+    /// totals, so the table shows what the unit recorded until someone fixes the row.
+    pub out_of_period: usize,
+}
+
+impl ReimbursementTable {
+    /// Every reimbursement of the workspace, in its order. To agree with the
+    /// `reimbursement-period` rule, which checks the period settled in today's year, pass
+    /// today's year as `period_year`.
+    pub fn build(ws: &Workspace, rule_set: &RuleSet, period_year: i32) -> ReimbursementTable {
+        let period = rule_set.reimbursement_period(period_year);
+        let rows: Vec<ReimbursementRow> =
+            ws.reimbursements.iter().enumerate().map(|(i, r)| row(i, r, ws, rule_set, period)).collect();
+        ReimbursementTable {
+            unit: ws.unit.trim().to_string(),
+            period_year,
+            period,
+            settlement_window: period.and_then(|(_, end)| settlement_window(rule_set, end)),
+            totals: rows.iter().fold(Amounts::default(), |sum, r| sum.plus(r.amounts)),
+            out_of_period: rows.iter().filter(|r| r.in_period == Some(false)).count(),
+            rows,
+        }
+    }
+
+    /// 「核销期：2019-09-01 至 2020-08-31」
+    pub fn period_text(&self) -> String {
+        match self.period {
+            Some((start, end)) => format!("核销期：{start} 至 {end}"),
+            None => format!("规则集中的核销期无法用于 {} 年", self.period_year),
+        }
+    }
+
+    /// When to hand the form in, for the page to say.
+    pub fn settlement_text(&self) -> String {
+        match self.settlement_window {
+            Some((from, to)) => format!("人事局于 {from} 至 {to} 进行年度院内资助经费核销，请在此期间报送本表"),
+            None => "规则集中的核销时间无效".into(),
+        }
+    }
+
+    /// The total row in [`COLUMNS`] order, money as ¥1,234.56.
+    pub fn total_cells(&self) -> [String; 15] {
+        self.total_cells_with(Money::to_string)
+    }
+
+    fn total_cells_with(&self, money: impl Fn(&Money) -> String) -> [String; 15] {
+        let mut out: [String; 15] = Default::default();
+        out[0] = "合计".into();
+        out[1] = format!("{} 人次", self.rows.len());
+        for (slot, m) in out[5..].iter_mut().zip(self.totals.columns().iter()) {
+            *slot = money(m);
+        }
+        out
+    }
+
+    /// CSV for Excel: money as plain yuan (1234.56) so the spreadsheet can add it up.
+    pub fn to_csv(&self) -> String {
+        let rows = self.rows.iter().map(|r| r.cells_with(|m| m.plain()));
+        write_csv(&COLUMNS, rows.chain([self.total_cells_with(|m| m.plain())]))
+    }
+}
+
+fn row(
+    i: usize,
+    r: &Reimbursement,
+    ws: &Workspace,
+    rs: &RuleSet,
+    period: Option<(NaiveDate, NaiveDate)>,
+) -> ReimbursementRow {
+    let app = Some(r.application_id.as_str()).filter(|id| !id.is_empty()).and_then(|id| ws.get(id));
+    let ex = app.and_then(|a| a.execution.as_ref());
+    let title = app.map(|a| a.title.trim()).filter(|t| !t.is_empty());
+    let country = app.and_then(|a| a.country).or(r.country);
+    let exit_date = ex.and_then(|e| e.actual_exit_date).or(r.exit_date);
+    let return_date = ex.and_then(|e| e.actual_return_date).or(r.return_date);
+    let days = match (exit_date, return_date) {
+        (Some(e), Some(t)) if t >= e => Some((t - e).num_days() + 1),
+        _ => None,
+    };
+    ReimbursementRow {
+        number: i + 1,
+        reimbursement_id: r.id.clone(),
+        application_id: r.application_id.clone(),
+        person: r.person.trim().to_string(),
+        project: title.unwrap_or(r.project.trim()).to_string(),
+        country,
+        exit_date,
+        return_date,
+        days,
+        expense_date: r.expense_date,
+        amounts: Amounts::of(r),
+        in_period: r.expense_date.zip(period).map(|(d, (start, end))| start <= d && d <= end),
+        country_text: country.map(|c| country_cell(rs, c)).unwrap_or_default(),
+    }
+}
+
+/// The first settlement window after the period ends (2020-08-31 → 2020-09-01 … 09-30).
+fn settlement_window(rs: &RuleSet, period_end: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let w = &rs.reimbursement.settlement_window;
+    let end = MonthDay { month: period_end.month(), day: period_end.day() };
+    let from_year = if w.from > end { period_end.year() } else { period_end.year() + 1 };
+    let to_year = if w.to >= w.from { from_year } else { from_year + 1 };
+    Some((
+        NaiveDate::from_ymd_opt(from_year, w.from.month, w.from.day)?,
+        NaiveDate::from_ymd_opt(to_year, w.to.month, w.to.day)?,
+    ))
+}
