@@ -9,10 +9,13 @@ pub mod calendar;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod model;
+pub mod report;
 pub mod rule_set;
 pub mod rules;
 pub mod sample;
 pub mod summary;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
