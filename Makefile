@@ -21,11 +21,11 @@ build:
 
 lint:
 	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --features xlsx -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 
 test-native:
-	cargo test
+	cargo test --features xlsx
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test web

@@ -11,10 +11,13 @@ pub mod cli;
 pub mod execution;
 pub mod model;
 pub mod reimbursement;
+pub mod report;
 pub mod rule_set;
 pub mod rules;
 pub mod sample;
 pub mod summary;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
