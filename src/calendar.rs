@@ -60,6 +60,11 @@ impl Calendar {
     }
 }
 
+/// Days from `from` to `to`, both counted (SPEC §2: exit and return day are training days).
+pub fn days_inclusive(from: NaiveDate, to: NaiveDate) -> i64 {
+    (to - from).num_days() + 1
+}
+
 /// Age in full years (周岁) on `on`: the number of birthdays passed, the birthday itself
 /// counting. Someone born on 29 February has their birthday on 1 March in common years.
 pub fn age_in_full_years(birth: NaiveDate, on: NaiveDate) -> i32 {
@@ -70,10 +75,7 @@ pub fn age_in_full_years(birth: NaiveDate, on: NaiveDate) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::rules::testing::d;
 
     fn cal() -> Calendar {
         Calendar::new(RuleSet::embedded(), &[])

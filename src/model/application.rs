@@ -82,6 +82,13 @@ pub struct Host {
     pub contact: String,
 }
 
+impl Host {
+    /// The name to show: the Chinese name, else the English one; `None` while both are blank.
+    pub fn name(&self) -> Option<&str> {
+        [&self.name_zh, &self.name_en].into_iter().map(|n| n.trim()).find(|n| !n.is_empty())
+    }
+}
+
 /// 联系人.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -101,9 +108,16 @@ impl Application {
         }
     }
 
+    /// The hosts' distinct cities, as first typed: trimmed, compared case-insensitively
+    /// ("Berlin" = "berlin "), blanks left out.
+    pub fn cities(&self) -> Vec<&str> {
+        let mut seen = std::collections::BTreeSet::new();
+        self.hosts.iter().map(|h| h.city.trim()).filter(|c| !c.is_empty() && seen.insert(c.to_lowercase())).collect()
+    }
+
     /// Training days from exit to return, both days counted (SPEC §2).
     pub fn span_days(&self) -> Option<i64> {
-        Some((self.return_date? - self.exit_date?).num_days() + 1)
+        Some(crate::calendar::days_inclusive(self.exit_date?, self.return_date?))
     }
 
     /// A hash of everything a person typed (not id, revision, time or history), so that

@@ -206,7 +206,13 @@ impl RuleSet {
     }
 
     pub fn is_developed(&self, code: CountryCode) -> bool {
-        self.developed_countries.countries.iter().any(|c| c.code == code)
+        self.country_name(code).is_some()
+    }
+
+    /// The Chinese name of a country on the developed-country list (the only countries the
+    /// rule-set names).
+    pub fn country_name(&self, code: CountryCode) -> Option<&str> {
+        self.developed_countries.countries.iter().find(|c| c.code == code).map(|c| c.name.as_str())
     }
 
     pub fn topic_label(&self, n: u8) -> Option<&str> {
@@ -228,6 +234,7 @@ impl RuleSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::testing::d;
 
     #[test]
     fn embedded_2020_holds_the_notice_numbers() {
@@ -256,7 +263,6 @@ mod tests {
         assert_eq!(rs.topic_label(12), Some("中青年管理骨干专项"));
         assert_eq!((rs.topic_label(0), rs.topic_label(13)), (None, None));
         assert_eq!((rs.durations.allowed.as_slice(), rs.durations.open_ended_from), (&[14, 21, 30, 60][..], 90));
-        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         assert_eq!((rs.program_year.start, rs.program_year.end), (d("2020-01-01"), d("2020-12-31")));
         // 二(二), 二(三), 二(五), 二(八).
         assert_eq!(rs.priority_items.len(), 6);
@@ -285,7 +291,6 @@ mod tests {
 
     #[test]
     fn reimbursement_period_spans_september_to_august() {
-        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         assert_eq!(RuleSet::embedded().reimbursement_period(2020), Some((d("2019-09-01"), d("2020-08-31"))));
     }
 

@@ -191,8 +191,8 @@ fn clause_for<'a>(cx: &Cx<'a>, app: &Application, rule: &'static Rule) -> &'a st
 
 /// 德国（DE） when the rule-set names the country, else the bare code.
 fn country_name(rs: &RuleSet, code: CountryCode) -> String {
-    match rs.developed_countries.countries.iter().find(|c| c.code == code) {
-        Some(c) => format!("{}（{code}）", c.name),
+    match rs.country_name(code) {
+        Some(name) => format!("{name}（{code}）"),
         None => code.to_string(),
     }
 }

@@ -25,8 +25,7 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
     let group = app.category.map_or("一(一)–(三)", |c| rs.category(c).clause.as_str());
     for (i, h) in app.hosts.iter().enumerate() {
         let Some(there) = h.country.filter(|c| *c != country) else { continue };
-        let name = [&h.name_zh, &h.name_en].into_iter().map(|n| n.trim()).find(|n| !n.is_empty());
-        let name = name.map_or_else(|| format!("第 {} 个境外培训机构", i + 1), |n| format!("境外培训机构 {n} "));
+        let name = h.name().map_or_else(|| format!("第 {} 个境外培训机构", i + 1), |n| format!("境外培训机构 {n} "));
         out.push(
             format!("hosts[{i}].country"),
             format!(
