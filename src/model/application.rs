@@ -125,8 +125,10 @@ impl Application {
     pub fn content_hash(&self) -> u64 {
         let content =
             Application { id: String::new(), revision: 0, updated_at: None, history: Vec::new(), ..self.clone() };
-        let json = serde_json::to_vec(&content).unwrap_or_default();
-        fnv1a(&json)
+        let mut h = Fnv1a::default();
+        // Writing to a hasher cannot fail, and plain structs always serialise.
+        _ = serde_json::to_writer(&mut h, &content);
+        h.0
     }
 
     pub fn sync_point(&self) -> SyncPoint {
@@ -141,8 +143,14 @@ impl Application {
 
     /// Remembers the current version as one this copy descends from (export, import).
     pub fn record_sync_point(&mut self) {
+        self.record_version(self.sync_point());
+    }
+
+    /// [`Application::record_sync_point`] with the version already known (its content hash
+    /// computed elsewhere), saving a hash of the whole application.
+    pub(crate) fn record_version(&mut self, p: SyncPoint) {
         const KEEP: usize = 64;
-        let p = self.sync_point();
+        debug_assert_eq!(p, self.sync_point());
         if !self.history.contains(&p) {
             self.history.push(p);
         }
@@ -151,8 +159,24 @@ impl Application {
     }
 }
 
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+/// FNV-1a over the bytes written to it: content hashes without an intermediate buffer.
+struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Fnv1a {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::io::Write for Fnv1a {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0 = bytes.iter().fold(self.0, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3));
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ mod execution;
 mod member;
 mod workspace;
 
-pub use application::{Application, Contact, Host, Priority};
+pub use application::{Application, Contact, Host, Priority, SyncPoint};
 pub use country::CountryCode;
 pub use enums::{Category, Gender, TitleLevel};
 pub use execution::{Execution, ExecutionStatus, Money, Reimbursement, SharingActivity, SharingForm};
