@@ -60,13 +60,22 @@ impl Calendar {
     }
 }
 
+/// Days from `from` to `to`, both counted (SPEC §2: exit and return day are training days).
+pub fn days_inclusive(from: NaiveDate, to: NaiveDate) -> i64 {
+    (to - from).num_days() + 1
+}
+
+/// Age in full years (周岁) on `on`: the number of birthdays passed, the birthday itself
+/// counting. Someone born on 29 February has their birthday on 1 March in common years.
+pub fn age_in_full_years(birth: NaiveDate, on: NaiveDate) -> i32 {
+    let before_birthday = (on.month(), on.day()) < (birth.month(), birth.day());
+    on.year() - birth.year() - i32::from(before_birthday)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::rules::testing::d;
 
     fn cal() -> Calendar {
         Calendar::new(RuleSet::embedded(), &[])
@@ -119,21 +128,27 @@ mod tests {
     fn zero_days_is_the_same_day() {
         assert_eq!(cal().add_working_days(d("2020-03-03"), 0), Some(d("2020-03-03")));
     }
-}
 
-/// Age in full years (周岁) on `on`: the number of birthdays passed, the birthday itself
-/// counting. Someone born on 29 February has their birthday on 1 March in common years.
-pub fn age_in_full_years(birth: NaiveDate, on: NaiveDate) -> i32 {
-    let before_birthday = (on.month(), on.day()) < (birth.month(), birth.day());
-    on.year() - birth.year() - i32::from(before_birthday)
-}
-
-#[cfg(test)]
-mod age_tests {
-    use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    #[test]
+    fn the_2020_calendar_is_spec_s() {
+        // SPEC §6: off 1/1; 1/24–2/2; 4/4–4/6; 5/1–5/5; 6/25–6/27; 10/1–10/8; make-up
+        // working days 1/19, 4/26, 5/9, 6/28, 9/27, 10/10 (2/1 lies inside the break).
+        let off = [
+            ("2020-01-01", "2020-01-01"),
+            ("2020-01-24", "2020-02-02"),
+            ("2020-04-04", "2020-04-06"),
+            ("2020-05-01", "2020-05-05"),
+            ("2020-06-25", "2020-06-27"),
+            ("2020-10-01", "2020-10-08"),
+        ];
+        let make_up = ["2020-01-19", "2020-04-26", "2020-05-09", "2020-06-28", "2020-09-27", "2020-10-10"];
+        let c = cal();
+        for day in d("2020-01-01").iter_days().take_while(|x| x.year() == 2020) {
+            let weekend = matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
+            let holiday = off.iter().any(|(from, to)| d(from) <= day && day <= d(to));
+            let expected = make_up.contains(&day.to_string().as_str()) || !(weekend || holiday);
+            assert_eq!(c.is_working_day(day), expected, "{day}");
+        }
     }
 
     #[test]

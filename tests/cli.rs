@@ -135,3 +135,19 @@ fn usage_errors_exit_2() {
     let (code, _, _) = check(&["--rule-set", "/nonexistent.json", &fixture("valid-youth.peixun.json")]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn another_years_rule_set_file_is_used() {
+    // The same file under a rule-set that lets youth members be 41: no error left.
+    let embedded = std::fs::read_to_string(format!("{}/src/rule_set/cas-2020.json", env!("CARGO_MANIFEST_DIR")))
+        .expect("the embedded rule-set");
+    let mut rs: Value = serde_json::from_str(&embedded).unwrap();
+    rs["id"] = "cas-2021".into();
+    rs["categories"]["youth"]["max_age"] = 41.into();
+    let path = std::env::temp_dir().join(format!("peixun-rule-set-{}.json", std::process::id()));
+    std::fs::write(&path, rs.to_string()).unwrap();
+    let (code, out, err) = check(&["--json", "--rule-set", path.to_str().unwrap(), &fixture("age-41.peixun.json")]);
+    _ = std::fs::remove_file(&path);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("按规则集 cas-2020 填写，本次按 cas-2021 检查"), "{err}");
+}

@@ -73,18 +73,21 @@ fn apply_item(ws: &mut Workspace, item: &PlanItem, resolutions: &Resolutions) ->
         return Ok(());
     }
     let local = ws.get(&incoming.id).cloned();
-    if local.as_ref().map(|l| (l.revision, l.content_hash())) != item.local_seen {
+    let local_now = local.as_ref().map(Application::sync_point);
+    if local_now != item.local_seen {
         return Err(ApplyError::Stale { application: incoming.id.clone() });
     }
-    let next = match (&item.action, local) {
-        (Action::Added, _) => Some(incoming.clone()),
-        (Action::Updated { .. }, Some(local)) => {
-            Some(Application { history: union(&local.history, &incoming.history), ..incoming.clone() })
+    // The version the workspace holds afterwards, when already known.
+    let theirs = item.incoming_version;
+    let next = match (&item.action, local, local_now) {
+        (Action::Added, _, _) => Some((incoming.clone(), Some(theirs))),
+        (Action::Updated { .. }, Some(local), _) => {
+            Some((Application { history: union(&local.history, &incoming.history), ..incoming.clone() }, Some(theirs)))
         }
-        (Action::Unchanged(_), Some(local)) => {
-            Some(Application { history: union(&local.history, &incoming.history), ..local })
+        (Action::Unchanged(_), Some(local), ours) => {
+            Some((Application { history: union(&local.history, &incoming.history), ..local }, ours))
         }
-        (Action::Conflict { fields }, Some(local)) => {
+        (Action::Conflict { fields }, Some(local), _) => {
             let r = resolutions.get(&incoming.id).cloned().unwrap_or_default();
             let mut choices = BTreeMap::new();
             let mut unresolved = Vec::new();
@@ -100,18 +103,20 @@ fn apply_item(ws: &mut Workspace, item: &PlanItem, resolutions: &Resolutions) ->
             }
             let mut merged = merge(&local, incoming, &choices);
             // Remember the incoming version, so that the same file sent again is "older".
-            let theirs = incoming.sync_point();
             if !merged.history.contains(&theirs) {
                 merged.history.push(theirs);
             }
-            Some(merged)
+            Some((merged, None))
         }
         // Updated, Unchanged and Conflict are planned only with a local copy, and the
         // staleness check above guarantees it is still there.
-        (_, None) => None,
+        (_, None, _) => None,
     };
-    if let Some(mut next) = next {
-        next.record_sync_point();
+    if let Some((mut next, version)) = next {
+        match version {
+            Some(v) => next.record_version(v),
+            None => next.record_sync_point(),
+        }
         ws.upsert(next);
     }
     Ok(())

@@ -73,10 +73,7 @@ pub fn file_name(title: &str, date: NaiveDate) -> String {
 mod tests {
     use super::*;
     use crate::bundle::parse;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::rules::testing::d;
 
     #[test]
     fn file_names_are_safe() {

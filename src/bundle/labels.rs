@@ -1,6 +1,10 @@
 //! How conflicting values are named and shown to people.
 
+use serde::Deserialize;
 use serde_json::Value;
+
+use crate::model::{Category, Gender, TitleLevel};
+use crate::rule_set::RuleSet;
 
 pub(super) fn member_name(v: &Value) -> String {
     match v.get("name").and_then(Value::as_str).map(str::trim) {
@@ -60,8 +64,7 @@ pub(super) fn display(key: &str, v: Option<&Value>) -> String {
     };
     match (key, v) {
         (_, Value::String(s)) if s.is_empty() => "（空）".into(),
-        ("category", Value::String(s)) => enum_label(s).into(),
-        ("gender" | "title_level", Value::String(s)) => enum_label(s).into(),
+        ("category" | "gender" | "title_level", Value::String(s)) => enum_label(s),
         (_, Value::String(s)) => s.clone(),
         (_, Value::Bool(b)) => if *b { "是" } else { "否" }.into(),
         (_, Value::Number(n)) => n.to_string(),
@@ -96,18 +99,18 @@ fn host_text(h: &Value) -> String {
     }
 }
 
-fn enum_label(s: &str) -> &str {
-    match s {
-        "lead" => "领军人才研修",
-        "youth" => "优秀青年人才培养",
-        "keytech" => "关键技术专项培训",
-        "male" => "男",
-        "female" => "女",
-        "senior_full" => "正高级",
-        "senior_associate" => "副高级",
-        "intermediate" => "中级",
-        "junior" => "初级",
-        "none" => "无",
-        other => other,
+/// An enum value's Chinese label, from the model and the embedded rule-set; an unknown
+/// value as it is.
+fn enum_label(s: &str) -> String {
+    let v = Value::String(s.to_string());
+    if let Ok(c) = Category::deserialize(&v) {
+        return RuleSet::embedded().category(c).label.clone();
     }
+    if let Ok(l) = TitleLevel::deserialize(&v) {
+        return l.label().into();
+    }
+    if let Ok(g) = Gender::deserialize(&v) {
+        return g.label().into();
+    }
+    s.into()
 }

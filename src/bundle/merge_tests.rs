@@ -83,3 +83,16 @@ fn merge_keeps_the_chosen_values() {
     let out = merge(&mine, &theirs, &all_theirs);
     assert_eq!(out.content_hash(), theirs.content_hash());
 }
+
+#[test]
+fn enum_values_are_shown_by_their_chinese_labels() {
+    use crate::model::{Gender, TitleLevel};
+    let mine = base();
+    let mut theirs = base();
+    theirs.members[0].title_level = Some(TitleLevel::SeniorAssociate);
+    theirs.members[0].gender = Some(Gender::Female);
+    let got: Vec<(String, String, String)> =
+        diff(&mine, &theirs).into_iter().map(|c| (c.label_zh, c.mine, c.theirs)).collect();
+    let row = |l: &str, m: &str, t: &str| (l.to_string(), m.to_string(), t.to_string());
+    assert_eq!(got, [row("成员 王晓明 的性别", "（空）", "女"), row("成员 王晓明 的职称级别", "（空）", "副高级")]);
+}

@@ -1,7 +1,11 @@
-//! Reading a bundle file: JSON syntax first (with line and column), then the header
-//! (`format`, `version`, `kind`), then migration, then the typed fields (with the field
-//! path). Every failure is a [`BundleError`] in Chinese; no input makes this panic.
+//! Reading a bundle file. A current-version file is read once, straight into the typed
+//! [`Bundle`]. Only when that fails, or the file is not ours or of another version, is it
+//! read again step by step for a precise message: JSON syntax first (with line and column),
+//! then the header (`format`, `version`, `kind`), then migration, then the typed fields
+//! (with the field path). Every failure is a [`BundleError`] in Chinese; no input makes
+//! this panic.
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::describe::{describe_value, translate};
@@ -16,6 +20,25 @@ pub fn parse(text: &str) -> Result<Bundle, BundleError> {
     if text.trim().is_empty() {
         return Err(BundleError::new(ErrorKind::Truncated, "文件是空的，没有任何内容，不是数据包".into()));
     }
+    if let Some(bundle) = read_current(text) {
+        return Ok(bundle);
+    }
+    diagnose(text)
+}
+
+/// The typical file, read in one pass: valid JSON with nothing after it, our `format`,
+/// the current version and well-typed fields. `None` sends the file to [`diagnose`],
+/// which accepts exactly such files too, so this is a shortcut and never a second opinion.
+fn read_current(text: &str) -> Option<Bundle> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let bundle = Bundle::deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    (bundle.format == FORMAT && bundle.version == CURRENT_VERSION).then_some(bundle)
+}
+
+/// The slow path: reads the file as a JSON value first, so that every way it can be wrong
+/// gets its own message.
+fn diagnose(text: &str) -> Result<Bundle, BundleError> {
     let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
     let version = check_header(text, &value)?;
     if version == CURRENT_VERSION {

@@ -119,3 +119,37 @@ fn columns_count_characters_not_bytes() {
     assert_eq!(e.kind, ErrorKind::NotJson);
     assert_eq!(e.column, Some(43));
 }
+
+#[test]
+fn the_one_pass_read_is_only_a_shortcut() {
+    // Files the one-pass read accepts are read the same by the diagnosis; every other file
+    // (not ours, another version, trailing text, a wrong type) falls through to it.
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut texts: Vec<String> = std::fs::read_dir(fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    texts.push(GOOD.into());
+    let fall_through = [
+        GOOD.replace("\"peixun-bundle\"", "\"peixun-rules\""),
+        GOOD.replace("\"version\": 1", "\"version\": 2"),
+        GOOD.replace("\"version\": 1", "\"version\": 1.0"),
+        format!("{GOOD} {{}}"),
+        GOOD.replace("\"duration_days\": 14", "\"duration_days\": \"十四\""),
+        GOOD.replace("\"format\": \"peixun-bundle\",", "\"format\": \"x\", \"format\": \"peixun-bundle\","),
+    ];
+    for t in &fall_through {
+        assert!(read_current(t).is_none(), "{t}");
+    }
+    texts.extend(fall_through);
+    let mut shortcuts = 0;
+    for t in &texts {
+        if let Some(b) = read_current(t) {
+            shortcuts += 1;
+            assert_eq!(diagnose(t), Ok(b));
+        }
+    }
+    assert!(shortcuts >= 6, "the valid fixtures take the shortcut");
+}

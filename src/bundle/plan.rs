@@ -8,7 +8,9 @@
 
 use super::format::{Bundle, Kind};
 use super::merge::{FieldConflict, diff};
-use crate::model::{Application, Member, Workspace};
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{Application, Member, SyncPoint, Workspace};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportPlan {
@@ -27,9 +29,11 @@ pub struct ImportPlan {
 pub struct PlanItem {
     pub incoming: Application,
     pub action: Action,
-    /// The local copy's `(revision, content hash)` when planned, so that `apply` can
-    /// refuse a plan made against a workspace that has changed since.
-    pub(crate) local_seen: Option<(u64, u64)>,
+    /// The local copy's version when planned, so that `apply` can refuse a plan made
+    /// against a workspace that has changed since.
+    pub(crate) local_seen: Option<SyncPoint>,
+    /// The incoming copy's version, hashed once here rather than again by `apply`.
+    pub(crate) incoming_version: SyncPoint,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -115,19 +119,26 @@ impl ImportPlan {
 /// Plans the applications of `bundle` against `ws`. A member bundle yields an empty plan
 /// that [`ImportPlan::needs_target`]; use [`plan_member_import`].
 pub fn plan_import(ws: &Workspace, bundle: &Bundle) -> ImportPlan {
+    // By id, the first application with it, as `Workspace::get` finds it.
+    let mut by_id: HashMap<&str, &Application> = HashMap::with_capacity(ws.applications.len());
+    for a in &ws.applications {
+        by_id.entry(a.id.as_str()).or_insert(a);
+    }
+    let mut seen: HashSet<&str> = HashSet::with_capacity(bundle.applications.len());
     let mut items: Vec<PlanItem> = Vec::with_capacity(bundle.applications.len());
     for incoming in &bundle.applications {
-        let local = ws.get(&incoming.id);
-        let action = if items.iter().any(|i| i.incoming.id == incoming.id) {
+        let local = by_id.get(incoming.id.as_str()).copied();
+        let local_seen = local.map(Application::sync_point);
+        let incoming_version = incoming.sync_point();
+        let action = if !seen.insert(&incoming.id) {
             Action::Unchanged(Unchanged::DuplicateInBundle)
         } else {
-            match local {
-                None => Action::Added,
-                Some(local) => decide(local, incoming),
+            match (local, local_seen) {
+                (Some(local), Some(ours)) => decide(local, ours, incoming, incoming_version),
+                _ => Action::Added,
             }
         };
-        let local_seen = local.map(|l| (l.revision, l.content_hash()));
-        items.push(PlanItem { incoming: incoming.clone(), action, local_seen });
+        items.push(PlanItem { incoming: incoming.clone(), action, local_seen, incoming_version });
     }
     ImportPlan {
         kind: bundle.kind,
@@ -139,12 +150,12 @@ pub fn plan_import(ws: &Workspace, bundle: &Bundle) -> ImportPlan {
     }
 }
 
-/// Update, unchanged or conflict, for an id both sides have.
-fn decide(local: &Application, incoming: &Application) -> Action {
-    if local.content_hash() == incoming.content_hash() {
+/// Update, unchanged or conflict, for an id both sides have; `ours` and `theirs` are their
+/// current versions.
+fn decide(local: &Application, ours: SyncPoint, incoming: &Application, theirs: SyncPoint) -> Action {
+    if ours.hash == theirs.hash {
         return Action::Unchanged(Unchanged::SameContent);
     }
-    let ours = local.sync_point();
     let updated = || Action::Updated {
         from_revision: local.revision,
         to_revision: incoming.revision,
@@ -153,7 +164,7 @@ fn decide(local: &Application, incoming: &Application) -> Action {
     if incoming.history.contains(&ours) {
         return updated();
     }
-    if local.history.contains(&incoming.sync_point()) {
+    if local.history.contains(&theirs) {
         return Action::Unchanged(Unchanged::LocalNewer);
     }
     // Another program's copy carries no history: a higher revision is an update only

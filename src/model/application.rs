@@ -82,6 +82,13 @@ pub struct Host {
     pub contact: String,
 }
 
+impl Host {
+    /// The name to show: the Chinese name, else the English one; `None` while both are blank.
+    pub fn name(&self) -> Option<&str> {
+        [&self.name_zh, &self.name_en].into_iter().map(|n| n.trim()).find(|n| !n.is_empty())
+    }
+}
+
 /// 联系人.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -101,9 +108,16 @@ impl Application {
         }
     }
 
+    /// The hosts' distinct cities, as first typed: trimmed, compared case-insensitively
+    /// ("Berlin" = "berlin "), blanks left out.
+    pub fn cities(&self) -> Vec<&str> {
+        let mut seen = std::collections::BTreeSet::new();
+        self.hosts.iter().map(|h| h.city.trim()).filter(|c| !c.is_empty() && seen.insert(c.to_lowercase())).collect()
+    }
+
     /// Training days from exit to return, both days counted (SPEC §2).
     pub fn span_days(&self) -> Option<i64> {
-        Some((self.return_date? - self.exit_date?).num_days() + 1)
+        Some(crate::calendar::days_inclusive(self.exit_date?, self.return_date?))
     }
 
     /// A hash of everything a person typed (not id, revision, time or history), so that
@@ -111,8 +125,10 @@ impl Application {
     pub fn content_hash(&self) -> u64 {
         let content =
             Application { id: String::new(), revision: 0, updated_at: None, history: Vec::new(), ..self.clone() };
-        let json = serde_json::to_vec(&content).unwrap_or_default();
-        fnv1a(&json)
+        let mut h = Fnv1a::default();
+        // Writing to a hasher cannot fail, and plain structs always serialise.
+        _ = serde_json::to_writer(&mut h, &content);
+        h.0
     }
 
     pub fn sync_point(&self) -> SyncPoint {
@@ -127,8 +143,14 @@ impl Application {
 
     /// Remembers the current version as one this copy descends from (export, import).
     pub fn record_sync_point(&mut self) {
+        self.record_version(self.sync_point());
+    }
+
+    /// [`Application::record_sync_point`] with the version already known (its content hash
+    /// computed elsewhere), saving a hash of the whole application.
+    pub(crate) fn record_version(&mut self, p: SyncPoint) {
         const KEEP: usize = 64;
-        let p = self.sync_point();
+        debug_assert_eq!(p, self.sync_point());
         if !self.history.contains(&p) {
             self.history.push(p);
         }
@@ -137,8 +159,24 @@ impl Application {
     }
 }
 
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+/// FNV-1a over the bytes written to it: content hashes without an intermediate buffer.
+struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Fnv1a {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::io::Write for Fnv1a {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0 = bytes.iter().fold(self.0, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3));
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -15,6 +15,19 @@ impl CountryCode {
         }
     }
 
+    /// The country's Chinese name (德国), from the ISO list in `countries.rs`.
+    pub fn name(&self) -> Option<&'static str> {
+        super::country_name(self.as_str())
+    }
+
+    /// 德国（DE）, or the bare code for a code the list does not know.
+    pub fn label(&self) -> String {
+        match self.name() {
+            Some(name) => format!("{name}（{self}）"),
+            None => self.to_string(),
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         // Both bytes are ASCII upper-case letters by construction.
         std::str::from_utf8(&self.0).unwrap_or("??")
@@ -53,5 +66,16 @@ mod tests {
             assert!(CountryCode::parse(bad).is_none(), "{bad}");
         }
         assert!(serde_json::from_str::<CountryCode>("\"Germany\"").is_err());
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+
+    #[test]
+    fn labels_name_the_country_or_show_the_code() {
+        assert_eq!(CountryCode::parse("DE").unwrap().label(), "德国（DE）");
+        assert_eq!(CountryCode::parse("ZZ").unwrap().label(), "ZZ", "a code the list does not know");
     }
 }

@@ -162,7 +162,7 @@ impl ReimbursementTable {
     pub fn build(ws: &Workspace, rule_set: &RuleSet, period_year: i32) -> ReimbursementTable {
         let period = rule_set.reimbursement_period(period_year);
         let rows: Vec<ReimbursementRow> =
-            ws.reimbursements.iter().enumerate().map(|(i, r)| row(i, r, ws, rule_set, period)).collect();
+            ws.reimbursements.iter().enumerate().map(|(i, r)| row(i, r, ws, period)).collect();
         ReimbursementTable {
             unit: ws.unit.trim().to_string(),
             period_year,
@@ -212,13 +212,7 @@ impl ReimbursementTable {
     }
 }
 
-fn row(
-    i: usize,
-    r: &Reimbursement,
-    ws: &Workspace,
-    rs: &RuleSet,
-    period: Option<(NaiveDate, NaiveDate)>,
-) -> ReimbursementRow {
+fn row(i: usize, r: &Reimbursement, ws: &Workspace, period: Option<(NaiveDate, NaiveDate)>) -> ReimbursementRow {
     let app = Some(r.application_id.as_str()).filter(|id| !id.is_empty()).and_then(|id| ws.get(id));
     let ex = app.and_then(|a| a.execution.as_ref());
     let title = app.map(|a| a.title.trim()).filter(|t| !t.is_empty());
@@ -226,7 +220,7 @@ fn row(
     let exit_date = ex.and_then(|e| e.actual_exit_date).or(r.exit_date);
     let return_date = ex.and_then(|e| e.actual_return_date).or(r.return_date);
     let days = match (exit_date, return_date) {
-        (Some(e), Some(t)) if t >= e => Some((t - e).num_days() + 1),
+        (Some(e), Some(t)) if t >= e => Some(crate::calendar::days_inclusive(e, t)),
         _ => None,
     };
     ReimbursementRow {
@@ -242,7 +236,7 @@ fn row(
         expense_date: r.expense_date,
         amounts: Amounts::of(r),
         in_period: r.expense_date.zip(period).map(|(d, (start, end))| start <= d && d <= end),
-        country_text: country.map(|c| country_cell(rs, c)).unwrap_or_default(),
+        country_text: country.map(country_cell).unwrap_or_default(),
     }
 }
 

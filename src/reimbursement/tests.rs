@@ -116,7 +116,7 @@ fn a_trip_outside_the_workspace_uses_the_row_s_own_fields() {
     };
     let (_, t) = table(vec![r]);
     let cells = t.rows[0].cells();
-    assert_eq!(cells[..5], ["王五", "2019年度 团组", "RU", "2019-10-08 至 2019-10-28", "21"]);
+    assert_eq!(cells[..5], ["王五", "2019年度 团组", "RU 俄罗斯", "2019-10-08 至 2019-10-28", "21"]);
 }
 
 #[test]

@@ -226,42 +226,4 @@ impl RuleSet {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn embedded_2020_holds_the_notice_numbers() {
-        let rs = RuleSet::embedded();
-        assert_eq!(rs.category(Category::Lead).max_age, 55);
-        assert_eq!(rs.category(Category::Youth).max_age, 40);
-        assert_eq!(rs.category(Category::Keytech).max_age, 50);
-        assert_eq!(rs.key_fields.topics.len(), 12);
-        assert_eq!(rs.key_fields.plan_persons, 50);
-        assert_eq!(rs.summary_due_working_days, 15);
-    }
-
-    #[test]
-    fn host_limit_by_duration() {
-        let rs = RuleSet::embedded();
-        assert_eq!(rs.max_hosts(13), None);
-        assert_eq!(rs.max_hosts(14), Some(2));
-        assert_eq!(rs.max_hosts(21), Some(3));
-        assert_eq!(rs.max_hosts(90), Some(3));
-    }
-
-    #[test]
-    fn reimbursement_period_spans_september_to_august() {
-        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        assert_eq!(RuleSet::embedded().reimbursement_period(2020), Some((d("2019-09-01"), d("2020-08-31"))));
-    }
-
-    #[test]
-    fn unknown_fields_and_missing_categories_are_refused() {
-        let mut v: serde_json::Value = serde_json::from_str(EMBEDDED_2020).unwrap();
-        v["surprise"] = 1.into();
-        assert!(RuleSet::from_json(&v.to_string()).is_err());
-        let mut v: serde_json::Value = serde_json::from_str(EMBEDDED_2020).unwrap();
-        v["categories"].as_object_mut().unwrap().remove("youth");
-        assert!(RuleSet::from_json(&v.to_string()).unwrap_err().contains("youth"));
-    }
-}
+mod tests;

@@ -1,15 +1,16 @@
 use super::{Check, Cx, Report, Rule, Severity, member_path};
 use crate::calendar::age_in_full_years;
 use crate::model::Application;
-use crate::rule_set::RuleSet;
+use crate::rule_set::{AgeReference, RuleSet};
 
-/// 成员年龄（周岁，按参考日计）不超过类别上限：领军 55、青年 40、关键技术 50。
-/// Example: youth, exit 2020-03-01: born 1980-03-01 is 40 (ok), born 1979-03-01 is 41.
+/// 成员年龄（周岁，按参考日计）不超过类别上限：领军 55、青年 40、关键技术 50。The reference
+/// day is the rule-set's: by default the exit date (2020-12-31 while there is none), or a
+/// fixed date. Example: youth, exit 2020-03-01: born 1980-03-01 is 40 (ok), 1979-03-01 is 41.
 pub static AGE_LIMIT: Rule = Rule {
     id: "age-limit",
     severity: Severity::Error,
     clause: "一(一)–(三)",
-    title: "成员年龄不超过本类别的上限（周岁，按出境日计）",
+    title: "成员年龄不超过本类别的上限（周岁，默认按出境日计）",
     limit,
     check: Check::Application(check),
 };
@@ -22,7 +23,10 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
     let Some(category) = app.category else { return };
     let rules = cx.rule_set.category(category);
     let on = cx.age_reference(app);
-    let day = if app.exit_date.is_some() { "出境日" } else { "参考日" };
+    let day = match (&cx.rule_set.age_reference, app.exit_date) {
+        (AgeReference::ExitDate { .. }, Some(_)) => "出境日",
+        _ => "参考日",
+    };
     for (i, m) in app.members.iter().enumerate() {
         let Some(birth) = m.birth_date else { continue };
         let age = age_in_full_years(birth, on);
@@ -45,6 +49,7 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
 mod tests {
     use super::AGE_LIMIT as R;
     use crate::model::Category;
+    use crate::rule_set::{AgeReference, RuleSet};
     use crate::rules::testing::*;
 
     #[test]
@@ -86,7 +91,27 @@ mod tests {
 
     #[test]
     fn born_on_29_february() {
-        assert_clean(&R, &youth().exits("2020-02-28").born(1, "1980-02-29"));
-        assert_one(&R, &youth().exits("2020-02-29").born(1, "1979-02-28"), "members[1].birth_date");
+        // Lead (≤ 55), born 1964-02-29: 55 on 2020-02-28, 56 on the leap day itself.
+        let lead = || valid(Category::Lead);
+        assert_clean(&R, &lead().exits("2020-02-28").born(0, "1964-02-29"));
+        assert_one(&R, &lead().exits("2020-02-29").born(0, "1964-02-29"), "members[0].birth_date");
+        // In a common year the birthday is 1 March: born 1980-02-29 is 40 on 2021-02-28.
+        let on = |date: &str| RuleSet { age_reference: AgeReference::Fixed { date: d(date) }, ..embedded() };
+        let born = youth().born(1, "1980-02-29");
+        assert!(run_with(&R, &on("2021-02-28"), &born).is_empty());
+        assert_eq!(places(&run_with(&R, &on("2021-03-01"), &born)), [(Some("app-youth"), "members[1].birth_date")]);
+    }
+
+    #[test]
+    fn a_fixed_reference_day_overrides_the_exit_date() {
+        // Exit 2020-06-01, ages counted on 2020-03-01 instead.
+        let rs = RuleSet { age_reference: AgeReference::Fixed { date: d("2020-03-01") }, ..embedded() };
+        assert!(run_with(&R, &rs, &youth().born(1, "1979-03-02")).is_empty(), "40 on 2020-03-01");
+        let found = run_with(&R, &rs, &youth().born(1, "1979-03-01"));
+        assert_eq!(places(&found), [(Some("app-youth"), "members[1].birth_date")]);
+        assert_eq!(
+            found[0].message,
+            "成员 李二 在参考日（2020-03-01）已满 41 周岁，优秀青年人才培养项目要求不超过 40 周岁（通知一(二)）"
+        );
     }
 }

@@ -1,11 +1,9 @@
-use std::collections::BTreeSet;
-
 use super::{Check, Cx, Report, Rule, Severity};
 use crate::model::Application;
 use crate::rule_set::RuleSet;
 
-/// 培训地点不得超过一个国家的两个城市。Cities count once however spelt: trimmed and
-/// compared case-insensitively ("Berlin" = "berlin "); an empty city is not counted.
+/// 培训地点不得超过一个国家的两个城市。Cities count once however spelt
+/// (`Application::cities`: trimmed, case-insensitive); an empty city is not counted.
 /// Example: Berlin, Munich ok; Berlin, Munich, Hamburg → `hosts`.
 pub static CITY_COUNT: Rule = Rule {
     id: "city-count",
@@ -21,14 +19,7 @@ fn limit(rs: &RuleSet) -> String {
 }
 
 fn check(cx: &Cx, app: &Application, out: &mut Report) {
-    let mut seen = BTreeSet::new();
-    let mut cities = Vec::new();
-    for h in &app.hosts {
-        let city = h.city.trim();
-        if !city.is_empty() && seen.insert(city.to_lowercase()) {
-            cities.push(city);
-        }
-    }
+    let cities = app.cities();
     let max = cx.rule_set.max_cities;
     if cities.len() > max as usize {
         out.push(

@@ -1,4 +1,5 @@
 use super::{Check, Cx, Report, Rule, Severity};
+use crate::calendar::days_inclusive;
 use crate::model::Application;
 use crate::rule_set::RuleSet;
 
@@ -24,7 +25,7 @@ fn check(_: &Cx, app: &Application, out: &mut Report) {
     let (Some(exit), Some(ret), Some(days)) = (ex.actual_exit_date, ex.actual_return_date, app.duration_days) else {
         return;
     };
-    let span = (ret - exit).num_days() + 1;
+    let span = days_inclusive(exit, ret);
     if span < i64::from(days) {
         out.push(
             "execution.actual_return_date",

@@ -48,18 +48,36 @@ mod tests {
 
     #[test]
     fn one_two_six_seven_per_category() {
-        for (c, valid_sizes, invalid_sizes) in [
-            (Category::Lead, [1, 2, 6], [7, 7]),
-            (Category::Youth, [2, 6, 6], [1, 7]),
-            (Category::Keytech, [2, 6, 6], [1, 7]),
-        ] {
-            for n in valid_sizes {
-                assert_clean(&R, &valid(c).with_members(n));
-            }
-            for n in invalid_sizes {
-                assert_one(&R, &valid(c).with_members(n), "members");
+        use Category::*;
+        // (category, members, allowed): lead 1–6 (individual or 2–6), youth and keytech 2–6.
+        let cases = [
+            (Lead, 1, true),
+            (Lead, 2, true),
+            (Lead, 6, true),
+            (Lead, 7, false),
+            (Youth, 1, false),
+            (Youth, 2, true),
+            (Youth, 6, true),
+            (Youth, 7, false),
+            (Keytech, 1, false),
+            (Keytech, 2, true),
+            (Keytech, 6, true),
+            (Keytech, 7, false),
+        ];
+        for (c, n, allowed) in cases {
+            let a = valid(c).with_members(n);
+            if allowed {
+                assert_clean(&R, &a);
+            } else {
+                assert_one(&R, &a, "members");
             }
         }
+    }
+
+    #[test]
+    fn message_for_an_individual_where_a_group_is_required() {
+        let f = assert_one(&R, &valid(Category::Keytech).with_members(1), "members");
+        assert_eq!(f.message, "团组共 1 人，关键技术专项培训项目须为 2–6 人（通知一(三)）");
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub use finding::{Finding, Severity};
 use chrono::NaiveDate;
 
 use crate::calendar::Calendar;
-use crate::model::{Application, CountryCode, Workspace};
+use crate::model::{Application, Workspace};
 use crate::rule_set::RuleSet;
 
 /// A rule's identity, docs and check, in one declaration.
@@ -189,14 +189,6 @@ fn clause_for<'a>(cx: &Cx<'a>, app: &Application, rule: &'static Rule) -> &'a st
     }
 }
 
-/// 德国（DE） when the rule-set names the country, else the bare code.
-fn country_name(rs: &RuleSet, code: CountryCode) -> String {
-    match rs.developed_countries.countries.iter().find(|c| c.code == code) {
-        Some(c) => format!("{}（{code}）", c.name),
-        None => code.to_string(),
-    }
-}
-
 /// How a workspace rule names an application: 「项目名称」, or its id while untitled.
 fn app_name(app: &Application) -> String {
     match app.title.trim() {
@@ -221,35 +213,35 @@ mod tests {
     }
 
     #[test]
-    fn the_registry_lists_spec_s_table_in_order() {
-        let ids: Vec<_> = RULES.iter().map(|r| r.id).collect();
-        assert_eq!(
-            ids,
-            [
-                "required",
-                "group-size",
-                "one-leader",
-                "registered-staff",
-                "age-limit",
-                "leader-title",
-                "duration",
-                "dates-consistent",
-                "within-year",
-                "host-count",
-                "city-count",
-                "one-country",
-                "same-period",
-                "developed-country",
-                "leader-unit",
-                "duplicate-person",
-                "ranking",
-                "deadline",
-                "plan-numbers",
-                "summary-due",
-                "full-term",
-                "reimbursement-period",
-            ]
-        );
+    fn the_registry_is_spec_s_table_in_order() {
+        use Severity::{Error as E, Info as I, Warning as W};
+        // SPEC §3: ID, severity, clause.
+        let spec = [
+            ("required", E, "二(八)"),
+            ("group-size", E, "一(一)–(三)"),
+            ("one-leader", E, "一(一)–(三)"),
+            ("registered-staff", E, "一(一)–(三)"),
+            ("age-limit", E, "一(一)–(三)"),
+            ("leader-title", E, "一(一)–(三)"),
+            ("duration", E, "一(四) 培训时长"),
+            ("dates-consistent", E, "一(四), day counting"),
+            ("within-year", E, "一(四) 培训组织"),
+            ("host-count", E, "二(三)"),
+            ("city-count", E, "二(三)"),
+            ("one-country", E, "一(一)–(三), 二(三)"),
+            ("same-period", E, "一(一)–(三) 同期"),
+            ("developed-country", W, "一(一)–(三)"),
+            ("leader-unit", W, "二(八)"),
+            ("duplicate-person", W, "—"),
+            ("ranking", E, "二(一)"),
+            ("deadline", W, "二(八)"),
+            ("plan-numbers", I, "一"),
+            ("summary-due", W, "二(五)"),
+            ("full-term", W, "二(五) 按期、全时执行"),
+            ("reimbursement-period", W, "二(六)"),
+        ];
+        let registry: Vec<_> = RULES.iter().map(|r| (r.id, r.severity, r.clause)).collect();
+        assert_eq!(registry, spec);
     }
 
     #[test]

@@ -25,14 +25,13 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
     let group = app.category.map_or("一(一)–(三)", |c| rs.category(c).clause.as_str());
     for (i, h) in app.hosts.iter().enumerate() {
         let Some(there) = h.country.filter(|c| *c != country) else { continue };
-        let name = [&h.name_zh, &h.name_en].into_iter().map(|n| n.trim()).find(|n| !n.is_empty());
-        let name = name.map_or_else(|| format!("第 {} 个境外培训机构", i + 1), |n| format!("境外培训机构 {n} "));
+        let name = h.name().map_or_else(|| format!("第 {} 个境外培训机构", i + 1), |n| format!("境外培训机构 {n} "));
         out.push(
             format!("hosts[{i}].country"),
             format!(
                 "{name}位于{}，与项目国别{}不同：团组须赴同一国家培训（通知{group}、二(三)）",
-                super::country_name(rs, there),
-                super::country_name(rs, country)
+                there.label(),
+                country.label()
             ),
         );
     }
@@ -76,7 +75,7 @@ mod tests {
         let f = assert_one(&R, &a, "hosts[0].country");
         assert_eq!(
             f.message,
-            "境外培训机构 Host 0 位于BR，与项目国别德国（DE）不同：团组须赴同一国家培训（通知一(一)–(三)、二(三)）"
+            "境外培训机构 Host 0 位于巴西（BR），与项目国别德国（DE）不同：团组须赴同一国家培训（通知一(一)–(三)、二(三)）"
         );
         let f = assert_one(&R, &host_in(youth(), 0, Some("FR")), "hosts[0].country");
         assert_eq!(

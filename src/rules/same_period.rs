@@ -24,7 +24,7 @@ fn limit(_: &RuleSet) -> String {
 fn check(cx: &Cx, app: &Application, out: &mut Report) {
     let clause = super::clause_for(cx, app, &SAME_PERIOD);
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string());
-    let country = |c: Option<CountryCode>| c.map(|c| super::country_name(cx.rule_set, c));
+    let country = |c: Option<CountryCode>| c.map(|c| c.label());
     for (i, m) in app.members.iter().enumerate() {
         let fields = [
             ("exit_date", "出境日期", date(m.exit_date), date(app.exit_date)),

@@ -162,6 +162,17 @@ pub fn run(rule: &'static Rule, app: &Application) -> Vec<Finding> {
     run_on(rule, app, TODAY)
 }
 
+/// A copy of the embedded rule-set, for tests that change one of its numbers.
+pub fn embedded() -> RuleSet {
+    RuleSet::embedded().clone()
+}
+
+/// Runs one rule on one application under another rule-set.
+pub fn run_with(rule: &'static Rule, rs: &RuleSet, app: &Application) -> Vec<Finding> {
+    let ws = workspace(vec![app.clone()]);
+    run_ws(rule, &Cx::new(rs, &ws, d(TODAY)), &ws)
+}
+
 /// Runs one rule on a workspace with the given context.
 pub fn run_ws(rule: &'static Rule, cx: &Cx, ws: &Workspace) -> Vec<Finding> {
     let mut out = Vec::new();

@@ -11,5 +11,6 @@ mod totals;
 pub use csv::{guard_formula, to_csv, write_csv};
 pub use report::{SHEET_NAME, TITLE, date_line, to_report};
 pub(crate) use table::country_cell;
+pub use table::priority_labels;
 pub use table::{COLUMNS, SummaryRow, SummaryTable};
 pub use totals::{CategoryTotal, KeyFieldsTotal, Totals};

@@ -107,43 +107,38 @@ fn or_blank<T: ToString>(x: Option<T>) -> String {
     x.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// 国别 as a table shows it: "DE 德国" when the rule-set names the country, else "DE".
-pub(crate) fn country_cell(rs: &RuleSet, c: CountryCode) -> String {
-    let name = rs.developed_countries.countries.iter().find(|n| n.code == c).map(|n| n.name.as_str());
-    name.map_or_else(|| c.to_string(), |n| format!("{c} {n}"))
+/// 国别 as a table shows it: "DE 德国", or "DE" for a code the country list does not know.
+pub(crate) fn country_cell(c: CountryCode) -> String {
+    c.name().map_or_else(|| c.to_string(), |n| format!("{c} {n}"))
+}
+
+/// 优先条件 (二(二)): the labels of the items claimed, then the free-text note.
+pub fn priority_labels<'a>(rs: &'a RuleSet, app: &'a Application) -> Vec<&'a str> {
+    let flags = app.priority.flags();
+    let mut out: Vec<&str> = rs
+        .priority_items
+        .iter()
+        .filter(|i| flags.iter().any(|(k, on)| *k == i.key && *on))
+        .map(|i| i.label.as_str())
+        .collect();
+    let note = app.priority.priority_note.trim();
+    if !note.is_empty() {
+        out.push(note);
+    }
+    out
 }
 
 fn row(rank: Option<usize>, app: &Application, rs: &RuleSet) -> SummaryRow {
     let leader = app.members.iter().find(|m| m.is_leader);
     let names: Vec<&str> = app.members.iter().map(|m| m.name.trim()).filter(|n| !n.is_empty()).collect();
-    let mut cities: Vec<&str> = Vec::new();
-    for c in app.hosts.iter().map(|h| h.city.trim()).filter(|c| !c.is_empty()) {
-        if !cities.contains(&c) {
-            cities.push(c);
-        }
-    }
-    let hosts: Vec<&str> = app
-        .hosts
-        .iter()
-        .map(|h| if h.name_zh.trim().is_empty() { h.name_en.trim() } else { h.name_zh.trim() })
-        .filter(|n| !n.is_empty())
-        .collect();
-    let country = app.country.map(|c| country_cell(rs, c));
+    let cities = app.cities();
+    let hosts: Vec<&str> = app.hosts.iter().filter_map(|h| h.name()).collect();
+    let country = app.country.map(country_cell);
     let dates = match (app.exit_date, app.return_date) {
         (None, None) => String::new(),
         (a, b) => format!("{} 至 {}", or_blank(a), or_blank(b)),
     };
-    let mut priority: Vec<&str> = app
-        .priority
-        .flags()
-        .into_iter()
-        .filter(|(_, on)| *on)
-        .filter_map(|(key, _)| rs.priority_items.iter().find(|p| p.key == key).map(|p| p.label.as_str()))
-        .collect();
-    let note = app.priority.priority_note.trim();
-    if !note.is_empty() {
-        priority.push(note);
-    }
+    let priority = priority_labels(rs, app);
     let contact = [app.contact.name.trim(), app.contact.phone.trim()].into_iter().filter(|s| !s.is_empty());
     SummaryRow {
         application_id: app.id.clone(),

@@ -77,7 +77,7 @@ fn cells_are_display_strings() {
         "{}",
         r.note
     );
-    assert_eq!(t.rows[0].country, "RU", "a code without a known name is shown as is");
+    assert_eq!(t.rows[0].country, "RU 俄罗斯", "the code with its Chinese name");
     assert_eq!(SummaryTable::columns().len(), r.cells().len());
 }
 

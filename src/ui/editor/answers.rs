@@ -31,16 +31,7 @@ pub fn topics(rs: &RuleSet, a: &Application) -> String {
 }
 
 pub fn priorities(rs: &RuleSet, a: &Application) -> String {
-    let flags = a.priority.flags();
-    let mut items: Vec<String> = rs
-        .priority_items
-        .iter()
-        .filter(|i| flags.iter().any(|(k, on)| *k == i.key && *on))
-        .map(|i| i.label.clone())
-        .collect();
-    if !a.priority.priority_note.trim().is_empty() {
-        items.push(a.priority.priority_note.clone());
-    }
+    let items = crate::summary::priority_labels(rs, a);
     if items.is_empty() { "无".into() } else { items.join("；") }
 }
 
@@ -56,17 +47,12 @@ pub fn hosts(a: &Application) -> String {
     if a.hosts.is_empty() {
         return "未填写".into();
     }
-    a.hosts
-        .iter()
-        .map(|h| {
-            let mut s = format!("{} {}", h.name_zh.trim(), h.name_en.trim()).trim().to_string();
-            if !h.city.trim().is_empty() {
-                s.push_str(&format!("（{}）", h.city.trim()));
-            }
-            s
-        })
-        .collect::<Vec<_>>()
-        .join("；")
+    let one = |h: &crate::model::Host| {
+        let city = h.city.trim();
+        let name = format!("{} {}", h.name_zh.trim(), h.name_en.trim()).trim().to_string();
+        if city.is_empty() { name } else { format!("{name}（{city}）") }
+    };
+    a.hosts.iter().map(one).collect::<Vec<_>>().join("；")
 }
 
 pub fn answers(rs: &RuleSet, a: &Application) -> Vec<Answer> {

@@ -12,7 +12,7 @@ use crate::ui::state::Store;
 
 /// 「德国（DE）」
 pub fn country_label(code: Option<CountryCode>) -> String {
-    code.map(|c| format!("{}（{}）", country_name(c.as_str()).unwrap_or("未知"), c)).unwrap_or_default()
+    code.map(|c| c.label()).unwrap_or_default()
 }
 
 /// Accepts 「德国（DE）」, 「德国」, `DE` or `de`.
