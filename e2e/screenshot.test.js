@@ -3,13 +3,13 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { session, ready, controlled } = require('./support');
+const { session, ready, controlled, newPage } = require('./support');
 
 const OUT = path.resolve(__dirname, '..', 'docs', 'screenshots');
 
-test('screenshots of the home and rules pages for the README', async (t) => {
+test('screenshots of the home, rules, editor and print pages for the README', async (t) => {
   const { server, browser } = await session(t);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
   await page.goto(server.url);
   await controlled(page);
   fs.mkdirSync(OUT, { recursive: true });
@@ -22,4 +22,18 @@ test('screenshots of the home and rules pages for the README', async (t) => {
     assert.equal(png.subarray(1, 4).toString(), 'PNG');
     assert.ok(png.length > 10000, `${file} is ${png.length} bytes`);
   }
+  // The editor on an example application, with its findings showing.
+  await page.click('nav a[data-route=""]');
+  await page.click('[data-action="examples"]');
+  await page.click('tr[data-app] a');
+  await page.click('.task-list a[href$="/schedule"]');
+  await page.waitForSelector('[data-editor-page="schedule"]');
+  await page.fill('[id="f-exit_date"]', '2020-12-25');
+  await page.keyboard.press('Tab');
+  await page.waitForSelector('.finding-summary');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(OUT, 'editor.png') });
+  await page.click('.task-list a[href$="/print"]');
+  await page.waitForSelector('[data-print="form-1"]');
+  await page.screenshot({ path: path.join(OUT, 'print.png') });
 });

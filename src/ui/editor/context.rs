@@ -44,10 +44,15 @@ impl EditorCx {
     }
 
     pub fn touch(&self, path: &str) {
-        if !self.touched.with_untracked(|t| t.contains(path)) {
-            self.touched.update(|t| {
-                t.insert(path.to_string());
-            });
+        // The return date follows from these two, so leaving either shows its findings too.
+        let derived = matches!(path, "exit_date" | "duration_days").then_some("return_date");
+        let new: Vec<&str> = [Some(path), derived]
+            .into_iter()
+            .flatten()
+            .filter(|p| !self.touched.with_untracked(|t| t.contains(*p)))
+            .collect();
+        if !new.is_empty() {
+            self.touched.update(|t| t.extend(new.into_iter().map(str::to_string)));
         }
     }
 
