@@ -125,3 +125,31 @@ async fn the_editor_renders_the_cores_findings_at_their_fields() {
     window().location().set_hash("#/").unwrap();
     window().local_storage().unwrap().unwrap().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+fn a_member_card_round_trips_through_its_stand_in_application() {
+    use peixun::model::{CountryCode, Member};
+    use peixun::ui::card::CardDraft;
+    let date = |s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    let card = CardDraft {
+        member: Member {
+            id: "m1".into(),
+            name: "周合作".into(),
+            exit_date: date("2020-06-01"),
+            return_date: date("2020-06-14"),
+            country: CountryCode::parse("DE"),
+            ..Default::default()
+        },
+        category: Some(peixun::model::Category::Youth),
+    };
+    let mut app = card.as_application();
+    assert_eq!((app.exit_date, app.country, app.members.len()), (date("2020-06-01"), CountryCode::parse("DE"), 1));
+    app.members[0].name = "周二".into();
+    app.return_date = date("2020-06-20");
+    let mut back = card.clone();
+    back.take_back(app);
+    assert_eq!(back.member.name, "周二");
+    assert_eq!(back.member.return_date, date("2020-06-20"));
+    assert_eq!(back.member.exit_date, date("2020-06-01"));
+    assert!(!back.member.is_leader);
+}

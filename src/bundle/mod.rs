@@ -3,6 +3,7 @@
 //! to a new workspace, all or nothing. `migrate` keeps old files opening.
 
 mod apply;
+mod batch;
 mod check;
 mod describe;
 mod error;
@@ -15,7 +16,8 @@ mod parse;
 mod plan;
 
 pub use apply::{ApplyError, Choice, Resolution, Resolutions, apply};
-pub use check::{MEMBER_CARD_ID, check_bundle, workspace_of};
+pub use batch::{Batch, FileReport, MAX_APPLICATIONS, MAX_BYTES, commit, prepare};
+pub use check::{MEMBER_CARD_ID, check_bundle, check_member_card, workspace_of};
 pub use error::{BundleError, ErrorKind};
 pub use export::{export, file_name, mark_exported, to_text};
 pub use format::{Bundle, FILE_SUFFIX, FORMAT, Kind};

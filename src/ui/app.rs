@@ -12,7 +12,10 @@ pub const PRODUCT_NAME: &str = "因公出国（境）培训项目申报助手";
 /// The shell: header, navigation, the page for the current route.
 #[component]
 pub fn App() -> impl IntoView {
-    Store::load().provide();
+    let store = Store::load();
+    store.provide();
+    let import = super::sharing::ImportUi::provide(store);
+    super::sharing::listen_for_drops(import);
     let hash = use_hash();
     provide_context(Hash(hash));
     let route = Memo::new(move |_| Route::from_hash(&hash.get()));
@@ -41,6 +44,7 @@ pub fn App() -> impl IntoView {
         </header>
         <Nav route/>
         <main id="main" tabindex="-1" data-page=move || route.get().slug()>
+            <super::sharing::ImportPreview/>
             {move || match route.get() {
                 Route::Workspace => pages::Workspace().into_any(),
                 Route::Editor => super::editor::Editor().into_any(),
@@ -48,6 +52,7 @@ pub fn App() -> impl IntoView {
                 Route::Execution => pages::Execution().into_any(),
                 Route::Rules => pages::Rules().into_any(),
                 Route::Data => pages::Data().into_any(),
+                Route::Card => super::card::MemberCardPage().into_any(),
             }}
         </main>
         <UndoToast/>

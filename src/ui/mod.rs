@@ -2,12 +2,14 @@
 //! re-implemented here; pages show the core's findings.
 
 mod app;
+pub mod card;
 pub mod clock;
 pub mod download;
 pub mod editor;
 mod nav;
 pub mod pages;
 pub mod route;
+pub mod sharing;
 pub mod state;
 mod status;
 

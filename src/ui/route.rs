@@ -11,6 +11,8 @@ pub enum Route {
     Execution,
     Rules,
     Data,
+    /// 成员信息卡, for partners: linked from the workspace, not in the navigation.
+    Card,
 }
 
 impl Route {
@@ -20,7 +22,7 @@ impl Route {
     /// `""`, `"#"`, `"#/"` → 工作台; an unknown hash → 工作台 too (never a blank page).
     pub fn from_hash(hash: &str) -> Route {
         let first = segments(hash).next().unwrap_or("");
-        Route::ALL.into_iter().find(|r| r.slug() == first).unwrap_or(Route::Workspace)
+        Route::ALL.into_iter().chain([Route::Card]).find(|r| r.slug() == first).unwrap_or(Route::Workspace)
     }
 
     pub fn slug(self) -> &'static str {
@@ -31,6 +33,7 @@ impl Route {
             Route::Execution => "execution",
             Route::Rules => "rules",
             Route::Data => "data",
+            Route::Card => "card",
         }
     }
 
@@ -46,6 +49,7 @@ impl Route {
             Route::Execution => "执行与核销",
             Route::Rules => "规则说明",
             Route::Data => "数据与设置",
+            Route::Card => "成员信息卡",
         }
     }
 }

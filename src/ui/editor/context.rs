@@ -1,19 +1,33 @@
-//! What every part of the open application's editor shares.
+//! What every part of an open form shares: which application it edits (a draft of the
+//! workspace, or a partner's member card standing in as one), its findings, the fields
+//! the user has left.
 
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
 use super::section::Section;
+use crate::bundle::check_member_card;
 use crate::model::Application;
 use crate::rules::{Cx, Finding, check_application, check_workspace_rules};
+use crate::ui::card::CardDraft;
 use crate::ui::clock;
 use crate::ui::state::Store;
+
+/// Where the form's application lives.
+#[derive(Clone, Copy)]
+pub enum Source {
+    /// `Store::ws`, by the context's id.
+    Workspace,
+    /// The partner's member card, edited as the only member of a stand-in application.
+    Card(RwSignal<CardDraft>),
+}
 
 #[derive(Clone)]
 pub struct EditorCx {
     pub id: String,
-    /// The open application's findings, recomputed by the core on every change.
+    pub source: Source,
+    /// The application's findings, recomputed by the core on every change.
     pub findings: Memo<Vec<Finding>>,
     /// Fields the user has left at least once: their findings are shown.
     pub touched: RwSignal<BTreeSet<String>>,
@@ -36,7 +50,19 @@ impl EditorCx {
                 out
             })
         });
-        EditorCx { id, findings, touched: RwSignal::new(BTreeSet::new()) }
+        EditorCx { id, source: Source::Workspace, findings, touched: RwSignal::new(BTreeSet::new()) }
+    }
+
+    pub fn for_card(card: RwSignal<CardDraft>) -> EditorCx {
+        let rs = Store::get().rule_set();
+        let today = clock::today();
+        let findings = Memo::new(move |_| card.with(|c| check_member_card(rs, &c.member, c.category, today)));
+        EditorCx {
+            id: crate::bundle::MEMBER_CARD_ID.into(),
+            source: Source::Card(card),
+            findings,
+            touched: RwSignal::new(BTreeSet::new()),
+        }
     }
 
     pub fn get() -> EditorCx {
@@ -65,10 +91,20 @@ impl EditorCx {
 
     /// Reads a value of the open application.
     pub fn read<T: Default>(&self, f: impl FnOnce(&Application) -> T) -> T {
-        Store::get().ws.with(|w| w.get(&self.id).map(f).unwrap_or_default())
+        match self.source {
+            Source::Workspace => Store::get().ws.with(|w| w.get(&self.id).map(f).unwrap_or_default()),
+            Source::Card(card) => card.with(|c| f(&c.as_application())),
+        }
     }
 
     pub fn edit(&self, f: impl FnOnce(&mut Application)) {
-        Store::get().edit(&self.id, f);
+        match self.source {
+            Source::Workspace => Store::get().edit(&self.id, f),
+            Source::Card(card) => card.update(|c| {
+                let mut app = c.as_application();
+                f(&mut app);
+                c.take_back(app);
+            }),
+        }
     }
 }

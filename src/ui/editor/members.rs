@@ -75,7 +75,14 @@ pub fn Members() -> impl IntoView {
 }
 
 #[component]
-fn MemberCard(index: usize, count: usize, mid: String) -> impl IntoView {
+pub(super) fn MemberCard(
+    index: usize,
+    count: usize,
+    mid: String,
+    /// A partner's own card: no leader, order or removal.
+    #[prop(optional)]
+    standalone: bool,
+) -> impl IntoView {
     let ecx = EditorCx::get();
     let p = |f: &str| format!("members[{index}].{f}");
     let (name, set_name) = member_text(mid.clone(), |m| m.name.clone(), |m, v| m.name = v);
@@ -137,7 +144,7 @@ fn MemberCard(index: usize, count: usize, mid: String) -> impl IntoView {
     view! {
         <fieldset class="card member" data-member=index>
             <legend>{move || format!("{}{}", display(), if leader.get() { "（团组带头人）" } else { "" })}</legend>
-            <div class="card__actions">
+            <div class="card__actions" class:visually-hidden=standalone aria-hidden=standalone.then_some("true")>
                 <button type="button" class="button button--small" data-action="make-leader" disabled=move || leader.get()
                     on:click=act(|a, i| a.members.iter_mut().enumerate().for_each(|(j, m)| m.is_leader = j == i))>
                     {move || format!("设{}为团组带头人", display())}

@@ -3,6 +3,7 @@
 
 mod answers;
 mod basic;
+mod card_form;
 mod check;
 mod contact;
 mod content;
@@ -16,6 +17,8 @@ mod schedule;
 mod section;
 mod task_list;
 
+pub use card_form::CardForm;
+pub use context::EditorCx;
 pub use section::{Page, Section, href};
 pub use task_list::started;
 
@@ -24,7 +27,6 @@ use leptos::prelude::*;
 use crate::ui::pages::{EmptyState, PageTitle};
 use crate::ui::route::{Hash, segments};
 use crate::ui::state::Store;
-use context::EditorCx;
 use task_list::TaskList;
 
 #[component]

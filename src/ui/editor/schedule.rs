@@ -38,7 +38,7 @@ fn follow_return(a: &mut Application) {
 /// A country picker: free typing with a list to choose from; the model changes only when
 /// the text names a country, so a half-typed name is never lost.
 #[component]
-fn CountryInput(
+pub(super) fn CountryInput(
     label: &'static str,
     path: String,
     get: fn(&Application, usize) -> Option<CountryCode>,

@@ -9,6 +9,7 @@ use crate::sample::example_applications;
 use crate::ui::clock::{new_id, today};
 use crate::ui::editor::{Page, Section, href, started};
 use crate::ui::route::navigate;
+use crate::ui::sharing::{ImportButton, export_applications};
 use crate::ui::state::Store;
 
 /// A copy with fresh ids that starts its own history.
@@ -81,13 +82,35 @@ pub fn Workspace() -> impl IntoView {
         navigate(&href(&id, Page::Section(Section::Basic)));
     };
     let examples = move |_| store.add(example_applications(rs).iter().map(fresh_copy).collect());
+    let selected = RwSignal::new(std::collections::BTreeSet::<String>::new());
+    let export_error = RwSignal::new(None::<String>);
+    let export = move |ids: Vec<String>| export_error.set(export_applications(store, &ids).err());
+    let export_selected = move |_| {
+        // In the workspace's order, whatever order they were ticked in.
+        let ids = store.ws.with_untracked(|w| {
+            selected
+                .with_untracked(|s| w.applications.iter().filter(|a| s.contains(&a.id)).map(|a| a.id.clone()).collect())
+        });
+        export(ids);
+    };
+    let export_all =
+        move |_| export(store.ws.with_untracked(|w| w.applications.iter().map(|a| a.id.clone()).collect()));
     view! {
         <PageTitle>"工作台"</PageTitle>
         <p class="lead">"本浏览器中的全部申请表草稿。每次修改都会自动保存在本机。"</p>
         <div class="actions">
             <button type="button" class="button" data-action="new" on:click=create>"新建申请表"</button>
             <button type="button" class="button button--secondary" data-action="examples" on:click=examples>"载入示例"</button>
+            <ImportButton/>
+            <button type="button" class="button button--secondary" data-action="export-selected"
+                disabled=move || selected.with(|s| s.is_empty()) on:click=export_selected>
+                {move || format!("导出所选（{}）", selected.with(|s| s.len()))}
+            </button>
+            <button type="button" class="button button--secondary" data-action="export-all"
+                disabled=move || rows.with(|r| r.is_empty()) on:click=export_all>"导出全部"</button>
         </div>
+        <p class="field__hint">"导出的 .peixun.json 文件可发给人事处或合作单位；也可以把收到的文件直接拖到本页面导入。合作单位成员请填写"<a href="#/card">"成员信息卡"</a>"。"</p>
+        {move || export_error.get().map(|e| view! { <p class="finding finding--error" role="alert">{e}</p> })}
         {move || {
             let rows = rows.get();
             if rows.is_empty() {
@@ -102,21 +125,36 @@ pub fn Workspace() -> impl IntoView {
                 <table class="table drafts">
                     <caption class="visually-hidden">"申请表草稿"</caption>
                     <thead><tr>
+                        <th scope="col"><span class="visually-hidden">"选择"</span></th>
                         <th scope="col">"项目名称"</th><th scope="col">"类别"</th><th scope="col">"人数"</th>
                         <th scope="col">"状态"</th><th scope="col">"最后保存"</th><th scope="col">"操作"</th>
                     </tr></thead>
                     <tbody>
                         {rows.into_iter().map(|r| {
-                            let (dup_id, del_id) = (r.id.clone(), r.id.clone());
+                            let (dup_id, del_id, exp_id, sel_id, sel_id2) = (r.id.clone(), r.id.clone(), r.id.clone(), r.id.clone(), r.id.clone());
                             let title = r.title.clone();
+                            let check_id = format!("select-{}", r.id);
                             view! {
                                 <tr data-app=r.id.clone()>
+                                    <td>
+                                        <input type="checkbox" id=check_id.clone() data-action="select"
+                                            prop:checked=move || selected.with(|s| s.contains(&sel_id))
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                selected.update(|s| { if on { s.insert(sel_id2.clone()); } else { s.remove(&sel_id2); } });
+                                            }/>
+                                        <label for=check_id class="visually-hidden">{format!("选择 {}", r.title)}</label>
+                                    </td>
                                     <td><a href=href(&r.id, Page::Section(Section::Basic))>{r.title.clone()}</a></td>
                                     <td>{r.category}</td>
                                     <td>{r.members}</td>
                                     <td><span class=format!("tag tag--{}", r.status.0) data-status=r.status.0>{r.status.1}</span></td>
                                     <td>{r.saved}</td>
                                     <td class="row-actions">
+                                        <button type="button" class="button button--small" data-action="export"
+                                            on:click=move |_| export(vec![exp_id.clone()])>
+                                            "导出" <span class="visually-hidden">{title.clone()}</span>
+                                        </button>
                                         <button type="button" class="button button--small" data-action="duplicate"
                                             on:click=move |_| {
                                                 let copy = store.ws.with_untracked(|w| w.get(&dup_id).map(|a| {

@@ -1,7 +1,7 @@
 //! Saves changed applications within 300 ms of the last change and on `pagehide`; a failed
 //! write is kept pending and shown, never swallowed.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
@@ -24,14 +24,19 @@ pub enum SaveStatus {
 #[derive(Clone, Copy)]
 pub struct Saver {
     dirty: StoredValue<BTreeSet<String>>,
+    /// The content hash each application was last saved with: a save that changes no
+    /// content (an export's sync point, say) must not bump the revision.
+    saved: StoredValue<BTreeMap<String, u64>>,
     index_dirty: StoredValue<bool>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl Saver {
-    pub fn new() -> Saver {
+    pub fn new(ws: &crate::model::Workspace) -> Saver {
+        let saved = ws.applications.iter().map(|a| (a.id.clone(), a.content_hash())).collect();
         Saver {
             dirty: StoredValue::new(BTreeSet::new()),
+            saved: StoredValue::new(saved),
             index_dirty: StoredValue::new(false),
             timer: StoredValue::new(None),
         }
@@ -80,10 +85,16 @@ impl Saver {
         let mut saved = BTreeSet::new();
         store.ws.update(|w| {
             for a in w.applications.iter_mut().filter(|a| ids.contains(&a.id)) {
-                a.touch(now);
+                let hash = a.content_hash();
+                if self.saved.with_value(|s| s.get(&a.id) != Some(&hash)) {
+                    a.touch(now);
+                }
                 match storage::save_application(a) {
                     Ok(()) => {
                         saved.insert(a.id.clone());
+                        self.saved.update_value(|s| {
+                            s.insert(a.id.clone(), hash);
+                        });
                     }
                     Err(e) => failed = Some(e),
                 }

@@ -29,12 +29,13 @@ impl Store {
         let loaded = crate::storage::load_all();
         // What was saved before this page load, and when.
         let last = loaded.workspace.applications.iter().filter_map(|a| a.updated_at).max();
+        let saver = autosave::Saver::new(&loaded.workspace);
         let store = Store {
             ws: RwSignal::new(loaded.workspace),
             done: RwSignal::new(loaded.done_sections),
             status: RwSignal::new(last.map_or(SaveStatus::Idle, SaveStatus::Saved)),
             trash: RwSignal::new(None),
-            saver: autosave::Saver::new(),
+            saver,
         };
         store.saver.listen_for_pagehide(store);
         store
@@ -115,6 +116,30 @@ impl Store {
 
     pub fn is_done(&self, id: &str, section: &str) -> bool {
         self.done.with(|d| d.get(id).is_some_and(|s| s.contains(section)))
+    }
+
+    /// Remembers that these applications left in their current version (an export).
+    pub fn mark_exported(&self, ids: &[String]) {
+        self.ws.update(|w| crate::bundle::mark_exported(w, ids));
+        for id in ids {
+            self.saver.mark(*self, id);
+        }
+    }
+
+    /// Replaces the whole workspace (an applied import) and saves every application.
+    pub fn replace(&self, ws: Workspace) {
+        let ids: Vec<String> = ws.applications.iter().map(|a| a.id.clone()).collect();
+        let gone: Vec<String> = self
+            .ws
+            .with_untracked(|w| w.applications.iter().filter(|a| !ids.contains(&a.id)).map(|a| a.id.clone()).collect());
+        self.ws.set(ws);
+        for id in gone {
+            crate::storage::remove_application(&id);
+        }
+        for id in &ids {
+            self.saver.mark(*self, id);
+        }
+        self.saver.mark_index(*self);
     }
 
     /// Saves everything pending now (pagehide, before export).

@@ -1,0 +1,120 @@
+//! Reading picked or dropped files into an import batch.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::bundle::{Batch, MAX_BYTES, Resolutions, prepare};
+use crate::ui::state::Store;
+
+/// The import in progress, shared through context.
+#[derive(Clone, Copy)]
+pub struct ImportUi {
+    pub batch: RwSignal<Option<Batch>>,
+    pub resolutions: RwSignal<Resolutions>,
+    /// Member card index → the application it joins.
+    pub targets: RwSignal<BTreeMap<usize, String>>,
+    pub error: RwSignal<Option<String>>,
+    pub busy: RwSignal<bool>,
+    /// What the last import did, for the status line.
+    pub done: RwSignal<Option<String>>,
+    pub store: Store,
+}
+
+impl ImportUi {
+    pub fn provide(store: Store) -> ImportUi {
+        let ui = ImportUi {
+            store,
+            batch: RwSignal::new(None),
+            resolutions: RwSignal::new(Resolutions::new()),
+            targets: RwSignal::new(BTreeMap::new()),
+            error: RwSignal::new(None),
+            busy: RwSignal::new(false),
+            done: RwSignal::new(None),
+        };
+        provide_context(ui);
+        ui
+    }
+
+    pub fn get() -> ImportUi {
+        expect_context::<ImportUi>()
+    }
+
+    pub fn cancel(&self) {
+        self.batch.set(None);
+        self.resolutions.set(Resolutions::new());
+        self.targets.set(BTreeMap::new());
+        self.error.set(None);
+    }
+
+    /// Reads every file (refusing oversized ones unread) and shows the preview.
+    pub fn start(self, files: Vec<web_sys::File>) {
+        if files.is_empty() {
+            return;
+        }
+        self.cancel();
+        self.done.set(None);
+        self.busy.set(true);
+        leptos::task::spawn_local(async move {
+            let mut texts = Vec::new();
+            for f in files {
+                texts.push((f.name(), read(&f).await));
+            }
+            // Plan against what is saved: a save after planning would look like an edit.
+            self.store.flush();
+            let batch = self.store.ws.with_untracked(|w| prepare(w, texts));
+            self.busy.set(false);
+            self.batch.set(Some(batch));
+        });
+    }
+}
+
+async fn read(f: &web_sys::File) -> Result<String, String> {
+    if f.size() > MAX_BYTES as f64 {
+        return Err(format!(
+            "文件有 {:.1} MB，超过 {} MB 的上限，未读取",
+            f.size() / 1_048_576.0,
+            MAX_BYTES / 1_048_576
+        ));
+    }
+    let text = JsFuture::from(f.text()).await.map_err(|e| format!("无法读取文件：{e:?}"))?;
+    text.as_string().ok_or_else(|| "无法把文件读成文本".to_string())
+}
+
+fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)).collect()
+}
+
+/// 「导入数据包」: a file picker for one or more `.peixun.json` files.
+#[component]
+pub fn ImportButton(#[prop(default = "导入数据包")] label: &'static str) -> impl IntoView {
+    let ui = ImportUi::get();
+    view! {
+        <label class="button button--secondary file-button">
+            {label}
+            <input type="file" class="visually-hidden" accept=".json,application/json" multiple data-action="import"
+                on:change=move |ev| {
+                    let input: web_sys::HtmlInputElement = event_target(&ev);
+                    ui.start(files_of(input.files()));
+                    // The same file can be picked again after a cancel.
+                    input.set_value("");
+                }/>
+        </label>
+    }
+}
+
+/// Files dropped anywhere on the page are imported (the browser would open them otherwise).
+pub fn listen_for_drops(ui: ImportUi) {
+    let over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        let files = ev.data_transfer().and_then(|d| d.files());
+        ui.start(files_of(files));
+    });
+    on_cleanup(move || {
+        over.remove();
+        drop.remove();
+    });
+}

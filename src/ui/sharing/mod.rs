@@ -1,0 +1,10 @@
+//! Sharing between units: export bundles, import them from a file picker or a drop
+//! anywhere on the page, with a preview before anything changes.
+
+mod export;
+mod import;
+mod preview;
+
+pub use export::export_applications;
+pub use import::{ImportButton, ImportUi, listen_for_drops};
+pub use preview::ImportPreview;
