@@ -61,4 +61,10 @@ if ! node -e "
   npm ci --no-audit --no-fund >/dev/null
 fi
 
+# openpyxl reads the exported .xlsx back in the end-to-end tests.
+if ! python3 -c "import openpyxl" 2>/dev/null; then
+  say "installing openpyxl from PyPI"
+  python3 -m pip install --quiet --disable-pip-version-check "openpyxl==3.1.5"
+fi
+
 say "ready: rustc $(rustc --version | cut -d' ' -f2), trunk ${TRUNK_VERSION}, wasm-bindgen ${WASM_BINDGEN_VERSION}, $(wasm-opt --version), $(chromium --version 2>/dev/null | head -1)"

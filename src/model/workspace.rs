@@ -1,3 +1,5 @@
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +17,9 @@ pub struct Workspace {
     /// The unit's own closure days, on top of the rule-set's calendar.
     pub closure_days: Vec<NaiveDate>,
     pub reimbursements: Vec<Reimbursement>,
+    /// The unit's short opinion per application id, for 单位总体排序意见.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub opinions: BTreeMap<String, String>,
 }
 
 impl Workspace {

@@ -48,7 +48,7 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Workspace => pages::Workspace().into_any(),
                 Route::Editor => super::editor::Editor().into_any(),
-                Route::Unit => pages::Unit().into_any(),
+                Route::Unit => super::unit::Unit().into_any(),
                 Route::Execution => pages::Execution().into_any(),
                 Route::Rules => pages::Rules().into_any(),
                 Route::Data => pages::Data().into_any(),

@@ -12,6 +12,7 @@ pub mod route;
 pub mod sharing;
 pub mod state;
 mod status;
+pub mod unit;
 
 pub use app::{App, focus_by_id};
 

@@ -3,13 +3,11 @@
 mod data;
 mod execution;
 mod rules;
-mod unit;
 mod workspace;
 
 pub use data::Data;
 pub use execution::Execution;
 pub use rules::Rules;
-pub use unit::Unit;
 pub use workspace::Workspace;
 
 use leptos::prelude::*;

@@ -118,6 +118,12 @@ impl Store {
         self.done.with(|d| d.get(id).is_some_and(|s| s.contains(section)))
     }
 
+    /// Changes the workspace's own settings (unit name, ranking, opinions).
+    pub fn edit_workspace(&self, f: impl FnOnce(&mut Workspace)) {
+        self.ws.update(f);
+        self.saver.mark_index(*self);
+    }
+
     /// Remembers that these applications left in their current version (an export).
     pub fn mark_exported(&self, ids: &[String]) {
         self.ws.update(|w| crate::bundle::mark_exported(w, ids));

@@ -1,0 +1,94 @@
+//! Print views: 附件2 on A4 landscape; 单位总体排序意见 on A4 portrait, with the ranked
+//! list, a short opinion per application, 单位（盖章） and the date lines.
+
+use leptos::prelude::*;
+
+use super::ranking::order;
+use crate::summary::{COLUMNS, SummaryTable, TITLE};
+use crate::ui::clock::today;
+use crate::ui::state::Store;
+
+#[component]
+fn PrintBar() -> impl IntoView {
+    view! {
+        <div class="print-actions">
+            <a class="button button--secondary" href="#/unit">"返回单位汇总"</a>
+            <button type="button" class="button" data-action="print" on:click=|_| { let _ = window().print(); }>"打印 / 另存为 PDF"</button>
+        </div>
+    }
+}
+
+#[component]
+pub fn SummaryPrint() -> impl IntoView {
+    let store = Store::get();
+    let table = Memo::new(move |_| store.ws.with(|w| SummaryTable::build(w, store.rule_set())));
+    let d = today();
+    view! {
+        <PrintBar/>
+        <article class="print-landscape form-2" data-print="form-2">
+            <p class="form-1__annex">"附件2"</p>
+            <h2 class="form-1__title">{TITLE}</h2>
+            <p class="form-2__meta">
+                <span>{move || format!("填报单位（盖章）：{}", table.with(|t| t.unit.clone()))}</span>
+                <span>{format!("填报日期：{}年{}月{}日", chrono::Datelike::year(&d), chrono::Datelike::month(&d), chrono::Datelike::day(&d))}</span>
+            </p>
+            <table class="form-1__table form-2__table">
+                <thead><tr>{COLUMNS.iter().map(|c| view! { <th>{*c}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {move || table.with(|t| t.rows.iter().map(|r| view! {
+                        <tr>{r.cells().into_iter().map(|c| view! { <td>{c.to_string()}</td> }).collect_view()}</tr>
+                    }).collect_view())}
+                    {move || table.with(|t| t.totals.rows().into_iter().map(|r| view! {
+                        <tr class="summary-total">{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                    }).collect_view())}
+                </tbody>
+            </table>
+        </article>
+    }
+}
+
+#[component]
+pub fn OpinionPrint() -> impl IntoView {
+    let store = Store::get();
+    let rows = Memo::new(move |_| {
+        store.ws.with(|w| {
+            order(w)
+                .into_iter()
+                .filter_map(|id| w.get(&id))
+                .map(|a| (a.id.clone(), a.title.clone(), w.opinions.get(&a.id).cloned().unwrap_or_default()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let unit = Memo::new(move |_| store.ws.with(|w| w.unit.clone()));
+    view! {
+        <PrintBar/>
+        <article class="form-1 opinion" data-print="opinion">
+            <h2 class="form-1__title">"单位总体排序意见"</h2>
+            <p>{move || format!("单位：{}", unit.get())}</p>
+            <p>"根据本单位学科布局与发展需求，经研究，本单位 2020 年度因公出国（境）培训项目推荐人选（团组）总体排序如下："</p>
+            <table class="form-1__table">
+                <thead><tr><th>"排序"</th><th>"项目名称"</th><th>"单位意见"</th></tr></thead>
+                <tbody>
+                    {move || rows.get().into_iter().enumerate().map(|(i, (id, title, opinion))| {
+                        let input_id = format!("opinion-{id}");
+                        view! {
+                            <tr>
+                                <td>{i + 1}</td>
+                                <td>{title.clone()}</td>
+                                <td>
+                                    <label class="visually-hidden" for=input_id.clone()>{format!("对「{title}」的意见")}</label>
+                                    <input id=input_id class="input opinion__input" prop:value=opinion
+                                        on:change=move |ev| { let v = event_target_value(&ev); store.edit_workspace(|w| { w.opinions.insert(id.clone(), v); }); }/>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <div class="form-1__seal">
+                <p>"单位（盖章）"</p>
+                <p>"年　　月　　日"</p>
+            </div>
+        </article>
+    }
+}
