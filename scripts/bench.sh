@@ -14,6 +14,9 @@ while IFS= read -r f; do
   br=$(brotli -q 11 -c "$f" | wc -c)
   printf '%-44s %10d %10d %10d\n' "${f#dist/}" "$raw" "$gz" "$br"
   case "$f" in
+    # Not on the first load: the export worker (fetched on export) and the service
+    # worker (fetched after the page has loaded).
+    */peixun-xlsx*|*/sw.js) ;;
     *.wasm|*.js|*.css)
       total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br)) ;;
   esac
