@@ -196,3 +196,31 @@ test('the 附件1 print view prints to 1–3 A4 pages with the form title', asyn
   assert.match(text.replace(/\s+/g, ''), /单位（盖章）/);
   assert.doesNotMatch(text, /工作台|规则说明|依据《/, 'navigation and masthead are hidden in print');
 });
+
+test('a write the full storage refuses is shown, the change stays on screen, and 「导出备份」 saves it to a file', async (t) => {
+  const fs = require('node:fs');
+  const { server, browser } = await session(t);
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await ready(page);
+  await page.click('[data-action="examples"]');
+  await page.click('tr[data-app] a');
+  await page.waitForSelector(id('title'));
+  // Fill localStorage to the brim.
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    for (let i = 0; ; i++) {
+      try { localStorage.setItem(`filler/${i}`, chunk); } catch (e) { break; }
+    }
+    for (let i = 0; ; i++) {
+      try { localStorage.setItem(`filler/small/${i}`, 'x'.repeat(1024)); } catch (e) { break; }
+    }
+  });
+  await page.fill(id('title'), '存储已满时修改的标题' + '长'.repeat(2000));
+  await page.waitForSelector('[data-save-status="failed"]');
+  assert.match(await page.textContent('[data-save-status]'), /更改尚未保存：浏览器的本地存储空间已满/);
+  assert.match(await page.inputValue(id('title')), /^存储已满时修改的标题/);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="backup"]')]);
+  const saved = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
+  assert.ok(saved.applications.some((a) => a.title.startsWith('存储已满时修改的标题')), 'the unsaved change is in the backup');
+});

@@ -149,3 +149,25 @@ test('every bad file gets its own message in Chinese and leaves the drafts byte 
   await page.click('[data-action="cancel-import"]');
   assert.equal(await snapshot(page), before);
 });
+
+test('files dropped anywhere on the page open the import preview', async (t) => {
+  const { server, browser } = await session(t);
+  const page = await newPage(browser);
+  await page.goto(`${server.url}#/rules`);
+  await ready(page);
+  const bundle = fs.readFileSync(path.join(__dirname, '..', 'tests', 'fixtures', 'valid-youth.peixun.json'), 'utf8');
+  // A real drop event with a DataTransfer holding the file, as the browser fires it.
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.peixun.json', { type: 'application/json' }));
+    const target = document.querySelector('main');
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, bundle);
+  await page.waitForSelector('[data-file="dropped.peixun.json"][data-file-ok]');
+  assert.equal(await page.textContent('[data-plan-summary]'), '新增 1 份，更新 0 份，无变化 0 份，冲突 0 份');
+  await page.click('[data-action="confirm-import"]');
+  await page.waitForSelector('[data-import-done]');
+  await page.click('nav a[data-route=""]');
+  assert.equal(await page.locator('tr[data-app]').count(), 1);
+});

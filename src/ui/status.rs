@@ -24,7 +24,13 @@ pub fn SaveIndicator() -> impl IntoView {
                 SaveStatus::Failed(why) => view! {
                     <span class="save-status__failed">{format!("更改尚未保存：{why}。页面上的内容仍在，请先导出备份。")}</span>
                     " "
-                    <a href="#/data">"导出备份"</a>
+                    <button type="button" class="button button--small button--secondary" data-action="backup"
+                        on:click=move |_| {
+                            let ids: Vec<String> = store.ws.with_untracked(|w| w.applications.iter().map(|a| a.id.clone()).collect());
+                            if let Err(e) = crate::ui::sharing::export_applications(store, &ids) {
+                                store.status.set(SaveStatus::Failed(e));
+                            }
+                        }>"导出备份"</button>
                 }.into_any(),
             }}
         </div>
