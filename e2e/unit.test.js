@@ -99,7 +99,9 @@ print(json.dumps({"title": ws.title, "rows": rows}, ensure_ascii=False, default=
   assert.ok(flat.some((l) => l.includes('中国科学院物理研究所')), '填报单位');
   const header = sheet.rows.findIndex((r) => r[0] === '排序');
   assert.ok(header >= 0, 'header row');
-  assert.equal(sheet.rows[header][1], '项目名称');
+  const columns = await page.$$eval('[data-summary-table] thead th', (ths) => ths.map((th) => th.textContent));
+  assert.equal(columns.length, 15);
+  assert.deepEqual(sheet.rows[header].slice(0, 15), columns, 'every header of 附件2');
   const data = sheet.rows.slice(header + 1, header + 13);
   const titles = expected.map((id) => apps.find((a) => a.id === id).title);
   assert.deepEqual(data.map((r) => String(r[0])), titles.map((_, i) => String(i + 1)));
@@ -135,4 +137,39 @@ print(json.dumps({"title": ws.title, "rows": rows}, ensure_ascii=False, default=
   assert.equal(unit.kind, 'unit');
   assert.equal(unit.unit, '中国科学院物理研究所');
   assert.deepEqual(unit.ranking, expected);
+});
+
+test('the bureau view sums two units\' bundles per category and finds people on both lists', async (t) => {
+  const { server, browser } = await session(t);
+  const page = await newPage(browser);
+  const first = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'tests', 'fixtures', 'unit-3-ranked.peixun.json'), 'utf8'));
+  const second = JSON.parse(JSON.stringify(first));
+  second.unit = '中国科学院另一研究所';
+  second.applications.forEach((a, i) => { a.id = `second-${i}`; a.history = []; });
+  second.ranking = second.applications.map((a) => a.id).reverse();
+  // Everyone but one person in the second unit is renamed: that one is on both lists.
+  second.applications.forEach((a) => a.members.forEach((m, j) => { if (!(a === second.applications[0] && j === 0)) m.name = `${m.name}乙`; }));
+  const files = [path.join(tmp, 'unit-a.peixun.json'), path.join(tmp, 'unit-b.peixun.json')];
+  fs.writeFileSync(files[0], JSON.stringify(first));
+  fs.writeFileSync(files[1], JSON.stringify(second));
+
+  await page.goto(`${server.url}#/unit/bureau`);
+  await ready(page);
+  await page.setInputFiles('input[data-action="open-units"]', files);
+  await page.waitForSelector('[data-bureau-totals]');
+  for (const [key, label] of [['youth', 'youth'], ['lead', 'lead'], ['keytech', 'keytech']]) {
+    const apps = [...first.applications, ...second.applications].filter((a) => a.category === key);
+    const persons = apps.reduce((n, a) => n + a.members.length, 0);
+    const cells = await page.$$eval(`[data-bureau-totals] tr[data-category="${label}"] td`, (tds) => tds.map((td) => td.textContent));
+    assert.equal(cells[1], String(apps.length), `${key} applications`);
+    assert.equal(cells[2], String(persons), `${key} persons`);
+  }
+  const all = [...first.applications, ...second.applications];
+  const total = await page.$$eval('[data-bureau-totals] tr[data-category="all"] td', (tds) => tds.map((td) => td.textContent));
+  assert.deepEqual(total.slice(1, 3), [String(all.length), String(all.reduce((n, a) => n + a.members.length, 0))]);
+  assert.equal(await page.locator('[data-bureau-groups] tbody tr').count(), all.length);
+  assert.equal(await page.getAttribute('[data-bureau-shared]', 'data-bureau-shared'), '1');
+  assert.match(await page.textContent('[data-bureau-shared]'), new RegExp(second.applications[0].members[0].name));
+  // Read-only: nothing was written.
+  assert.equal(await page.evaluate(() => localStorage.getItem('peixun/index')), null);
 });

@@ -3,6 +3,7 @@
 //! for the key fields; `to_csv` renders it for Excel, `to_report` describes the printable
 //! sheet (title, 填报单位, date) that the XLSX writer renders.
 
+pub mod bureau;
 mod csv;
 mod report;
 mod table;

@@ -1,7 +1,9 @@
 //! 单位汇总: the HR office collects applications, fixes the overall ranking (二(一)), and
 //! produces 附件2 (page, CSV, XLSX, print), 单位总体排序意见 and the unit bundle.
-//! `#/unit`, `#/unit/print` (附件2, A4 landscape), `#/unit/opinion` (A4 portrait).
+//! `#/unit`, `#/unit/print` (附件2, A4 landscape), `#/unit/opinion` (A4 portrait),
+//! `#/unit/bureau` (the bureau's read-only view of several units).
 
+mod bureau;
 mod export;
 mod print;
 mod ranking;
@@ -26,6 +28,7 @@ pub fn Unit() -> impl IntoView {
     move || match sub.get().as_str() {
         "print" => print::SummaryPrint().into_any(),
         "opinion" => print::OpinionPrint().into_any(),
+        "bureau" => bureau::Bureau().into_any(),
         _ => UnitPage().into_any(),
     }
 }
@@ -54,6 +57,7 @@ fn UnitPage() -> impl IntoView {
         </div>
         <div class="actions">
             <ImportButton label="导入申请数据包"/>
+            <a class="button button--secondary" href="#/unit/bureau">"院人事局汇总（打开多个单位数据包）"</a>
         </div>
         {move || (count.get() == 0).then(|| view! {
             <EmptyState><p>"尚未导入任何申请。可以一次选择多个文件，或把文件拖到本页面。"</p></EmptyState>

@@ -104,7 +104,7 @@ pub fn Ranking() -> impl IntoView {
                                         refocus(&typed, "[data-rank-input]");
                                     }
                                 }/>
-                            <span class="ranking__title">{r.title.clone()}</span>
+                            <a class="ranking__title" href=crate::ui::editor::href(&r.id, crate::ui::editor::Page::Check)>{r.title.clone()}</a>
                             <span class="ranking__meta">{format!("{} · {} 人 · {}", r.category, r.persons, r.unit)}</span>
                             {(r.errors > 0).then(|| view! { <span class="tag tag--problems">{format!("{} 个错误", r.errors)}</span> })}
                             <span class="ranking__buttons">

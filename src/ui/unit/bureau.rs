@@ -1,0 +1,94 @@
+//! 院人事局: unit bundles opened read-only, side by side. Nothing is saved or changed.
+
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::bundle::{Bundle, Kind, MAX_BYTES, parse};
+use crate::summary::bureau::Overview;
+use crate::ui::pages::{EmptyState, PageTitle};
+use crate::ui::state::Store;
+
+async fn read(f: &web_sys::File) -> Result<Bundle, String> {
+    if f.size() > MAX_BYTES as f64 {
+        return Err(format!("超过 {} MB 的上限，未读取", MAX_BYTES / 1_048_576));
+    }
+    let text = JsFuture::from(f.text()).await.map_err(|e| format!("无法读取：{e:?}"))?;
+    let b = parse(&text.as_string().unwrap_or_default()).map_err(|e| e.to_string())?;
+    if b.kind != Kind::Unit {
+        return Err("不是单位数据包（kind 应为 unit）".into());
+    }
+    Ok(b)
+}
+
+#[component]
+pub fn Bureau() -> impl IntoView {
+    let rs = Store::get().rule_set();
+    let bundles = RwSignal::new(Vec::<Bundle>::new());
+    let errors = RwSignal::new(Vec::<String>::new());
+    let overview = Memo::new(move |_| bundles.with(|b| (!b.is_empty()).then(|| Overview::build(b, rs))));
+    let pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let files: Vec<web_sys::File> =
+            input.files().map(|l| (0..l.length()).filter_map(|i| l.item(i)).collect()).unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            let (mut ok, mut bad) = (Vec::new(), Vec::new());
+            for f in files {
+                match read(&f).await {
+                    Ok(b) => ok.push(b),
+                    Err(e) => bad.push(format!("{}：{e}", f.name())),
+                }
+            }
+            bundles.set(ok);
+            errors.set(bad);
+        });
+    };
+    view! {
+        <PageTitle>"院人事局汇总（只读）"</PageTitle>
+        <p class="lead">"打开多个单位报送的单位数据包，查看各类别合计与计划名额、各团组在本单位的排序，以及出现在两个单位名单中的人员。这里不保存、不修改任何数据。"</p>
+        <p><a href="#/unit">"返回单位汇总"</a></p>
+        <label class="button button--secondary file-button">
+            "打开单位数据包"
+            <input type="file" class="visually-hidden" accept=".json,application/json" multiple data-action="open-units" on:change=pick/>
+        </label>
+        {move || errors.get().into_iter().map(|e| view! { <p class="finding finding--error" data-bureau-error>{e}</p> }).collect_view()}
+        {move || match overview.get() {
+            None => view! { <EmptyState><p>"尚未打开单位数据包。"</p></EmptyState> }.into_any(),
+            Some(o) => view! {
+                <h2>"各单位"</h2>
+                <table class="table" data-bureau-units>
+                    <thead><tr><th scope="col">"单位"</th><th scope="col">"团组数"</th><th scope="col">"人数"</th></tr></thead>
+                    <tbody>{o.units.iter().map(|(u, a, p)| view! { <tr><td>{u.clone()}</td><td>{*a}</td><td>{*p}</td></tr> }).collect_view()}</tbody>
+                </table>
+                <h2>"各类别合计与计划"</h2>
+                <table class="table" data-bureau-totals>
+                    <thead><tr><th scope="col">"类别"</th><th scope="col">"团组数"</th><th scope="col">"人数"</th><th scope="col">"计入本类计划"</th><th scope="col">"计划人数"</th></tr></thead>
+                    <tbody>
+                        {o.totals.categories.iter().map(|c| view! {
+                            <tr data-category=c.category.key()><td>{c.label.clone()}</td><td>{c.applications}</td><td>{c.persons_in_category}</td>
+                                <td>{c.persons_counted_against_category_plan}</td><td>{c.plan_persons}</td></tr>
+                        }).collect_view()}
+                        <tr data-category="key_fields"><td>{o.totals.key_fields.label.clone()}</td><td>{o.totals.key_fields.applications}</td>
+                            <td>{o.totals.key_fields.persons}</td><td>{o.totals.key_fields.persons}</td><td>{o.totals.key_fields.plan_persons}</td></tr>
+                        <tr data-category="all"><td>"合计"</td><td>{o.totals.applications}</td><td>{o.totals.persons}</td><td></td><td></td></tr>
+                    </tbody>
+                </table>
+                <h2>"全部团组"</h2>
+                <table class="table" data-bureau-groups>
+                    <thead><tr><th scope="col">"单位"</th><th scope="col">"单位排序"</th><th scope="col">"项目名称"</th><th scope="col">"类别"</th><th scope="col">"人数"</th></tr></thead>
+                    <tbody>{o.groups.iter().map(|g| view! {
+                        <tr><td>{g.unit.clone()}</td><td>{g.unit_rank.map(|r| r.to_string()).unwrap_or_else(|| "未排序".into())}</td>
+                            <td>{g.title.clone()}</td><td>{g.category.clone()}</td><td>{g.persons}</td></tr>
+                    }).collect_view()}</tbody>
+                </table>
+                <h2>"出现在两个及以上单位名单中的人员"</h2>
+                {if o.shared.is_empty() {
+                    view! { <p data-bureau-shared="0">"没有。"</p> }.into_any()
+                } else {
+                    view! { <ul data-bureau-shared=o.shared.len()>{o.shared.iter().map(|p| view! {
+                        <li>{format!("{}（{} 出生）：{}", p.name, p.birth_date, p.units.join("、"))}</li>
+                    }).collect_view()}</ul> }.into_any()
+                }}
+            }.into_any(),
+        }}
+    }
+}
