@@ -3,7 +3,7 @@
 // undo, printing.
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { session, ready, tabTo, typeInto, newPage } = require('./support');
+const { openApp, ready, tabTo, typeInto } = require('./support');
 
 const id = (path) => `[id="f-${path}"]`;
 
@@ -70,10 +70,7 @@ async function fillYouthApplication(page) {
 }
 
 test('a complete youth application can be filled by keyboard only and reaches 0 errors', async (t) => {
-  const { server, browser } = await session(t);
-  const page = await newPage(browser);
-  await page.goto(server.url);
-  await ready(page);
+  const { page } = await openApp(t);
   await fillYouthApplication(page);
   await tabTo(page, '.task-list a[href$="/check"]');
   await page.keyboard.press('Enter');
@@ -84,10 +81,7 @@ test('a complete youth application can be filled by keyboard only and reaches 0 
 });
 
 test('age 41 on the exit day shows age-limit at the field and in the summary, and fixing it clears both', async (t) => {
-  const { server, browser } = await session(t);
-  const page = await newPage(browser);
-  await page.goto(server.url);
-  await ready(page);
+  const { page } = await openApp(t);
   await fillYouthApplication(page);
   await tabTo(page, '.task-list a[href$="/members"]');
   await page.keyboard.press('Enter');
@@ -121,10 +115,7 @@ test('age 41 on the exit day shows age-limit at the field and in the summary, an
 });
 
 test('a reload mid-edit restores every value and the open section', async (t) => {
-  const { server, browser } = await session(t);
-  const page = await newPage(browser);
-  await page.goto(server.url);
-  await ready(page);
+  const { page } = await openApp(t);
   await fillYouthApplication(page);
   // Reload at once: the pagehide save must catch the last keystrokes.
   await page.keyboard.type('（补充）');
@@ -150,10 +141,7 @@ test('a reload mid-edit restores every value and the open section', async (t) =>
 });
 
 test('delete takes effect at once and 「撤销」 brings the draft back', async (t) => {
-  const { server, browser } = await session(t);
-  const page = await newPage(browser);
-  await page.goto(server.url);
-  await ready(page);
+  const { page } = await openApp(t);
   await page.click('[data-action="examples"]');
   await page.waitForSelector('tr[data-app]');
   const before = await page.$$eval('tr[data-app]', (rows) => rows.map((r) => r.dataset.app));
@@ -176,10 +164,7 @@ test('the 附件1 print view prints to 1–3 A4 pages with the form title', asyn
   const os = require('node:os');
   const path = require('node:path');
   const { execFileSync } = require('node:child_process');
-  const { server, browser } = await session(t);
-  const page = await newPage(browser);
-  await page.goto(server.url);
-  await ready(page);
+  const { page } = await openApp(t);
   await page.click('[data-action="examples"]');
   await page.click('tr[data-app] a');
   await page.click('.task-list a[href$="/print"]');
@@ -199,10 +184,7 @@ test('the 附件1 print view prints to 1–3 A4 pages with the form title', asyn
 
 test('a write the full storage refuses is shown, the change stays on screen, and 「导出备份」 saves it to a file', async (t) => {
   const fs = require('node:fs');
-  const { server, browser } = await session(t);
-  const page = await newPage(browser);
-  await page.goto(server.url);
-  await ready(page);
+  const { page } = await openApp(t);
   await page.click('[data-action="examples"]');
   await page.click('tr[data-app] a');
   await page.waitForSelector(id('title'));

@@ -5,7 +5,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { session, ready, newPage } = require('./support');
+const { session, openApp, ready, newPage } = require('./support');
 
 const id = (p) => `[id="f-${p}"]`;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-share-'));
@@ -107,10 +107,7 @@ test('a group comes together through files: export, member card, import, conflic
 });
 
 test('every bad file gets its own message in Chinese and leaves the drafts byte for byte as they were', async (t) => {
-  const { server, browser } = await session(t);
-  const page = await newPage(browser);
-  await page.goto(server.url);
-  await ready(page);
+  const { page } = await openApp(t);
   await page.click('[data-action="examples"]');
   const good = await download(page, () => page.click('[data-action="export-all"]'));
   const text = fs.readFileSync(good, 'utf8');

@@ -145,4 +145,13 @@ async function newPage(browser, options = {}) {
   return context.newPage();
 }
 
-Object.assign(module.exports, { tabTo, typeInto, newPage });
+/** A server, a browser and a Chinese-locale page with the app loaded, for one test. */
+async function openApp(t, hash = '') {
+  const { server, browser } = await session(t);
+  const page = await newPage(browser);
+  await page.goto(`${server.url}${hash}`);
+  await ready(page);
+  return { server, browser, page };
+}
+
+Object.assign(module.exports, { tabTo, typeInto, newPage, openApp });
