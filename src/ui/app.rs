@@ -49,7 +49,7 @@ pub fn App() -> impl IntoView {
                 Route::Workspace => pages::Workspace().into_any(),
                 Route::Editor => super::editor::Editor().into_any(),
                 Route::Unit => super::unit::Unit().into_any(),
-                Route::Execution => pages::Execution().into_any(),
+                Route::Execution => super::execution::Execution().into_any(),
                 Route::Rules => pages::Rules().into_any(),
                 Route::Data => pages::Data().into_any(),
                 Route::Card => super::card::MemberCardPage().into_any(),

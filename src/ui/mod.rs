@@ -6,6 +6,7 @@ pub mod card;
 pub mod clock;
 pub mod download;
 pub mod editor;
+pub mod execution;
 mod nav;
 pub mod pages;
 pub mod route;

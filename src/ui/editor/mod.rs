@@ -19,6 +19,7 @@ mod task_list;
 
 pub use card_form::CardForm;
 pub use context::EditorCx;
+pub use fields::{RadioGroup, TextInput, date, normalize_date, text};
 pub use findings::FindingLine;
 pub use section::{Page, Section, href};
 pub use task_list::started;

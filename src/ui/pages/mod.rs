@@ -1,12 +1,10 @@
 //! One component per page of the navigation.
 
 mod data;
-mod execution;
 mod rules;
 mod workspace;
 
 pub use data::Data;
-pub use execution::Execution;
 pub use rules::Rules;
 pub use workspace::Workspace;
 

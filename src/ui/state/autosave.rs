@@ -1,4 +1,4 @@
-//! Saves changed applications within 300 ms of the last change and on `pagehide`; a failed
+//! Saves changed applications within 300 ms of a change and on `pagehide`; a failed
 //! write is kept pending and shown, never swallowed.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -54,10 +54,14 @@ impl Saver {
         self.schedule(store);
     }
 
+    /// A flush 300 ms after the first unsaved change, not after the last: steady typing
+    /// never postpones saving.
     fn schedule(&self, store: Store) {
-        store.status.set(SaveStatus::Pending);
-        if let Some(t) = self.timer.get_value() {
-            t.clear();
+        if !matches!(store.status.get_untracked(), SaveStatus::Pending) {
+            store.status.set(SaveStatus::Pending);
+        }
+        if self.timer.get_value().is_some() {
+            return;
         }
         let saver = *self;
         let handle = set_timeout_with_handle(move || saver.flush(store), DELAY).ok();
