@@ -59,6 +59,17 @@ pub fn save_index(ws: &Workspace, done_sections: &BTreeMap<String, BTreeSet<Stri
     write(INDEX_KEY, &index)
 }
 
+const CARD_KEY: &str = "peixun/card";
+
+/// A partner's member card (成员信息卡), kept apart from the drafts.
+pub fn load_card<T: DeserializeOwned>() -> Option<T> {
+    read(CARD_KEY)
+}
+
+pub fn save_card<T: Serialize>(card: &T) -> Result<(), String> {
+    write(CARD_KEY, card)
+}
+
 fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
     LocalStorage::get(key).ok()
 }

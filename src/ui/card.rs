@@ -2,7 +2,6 @@
 //! `member` bundle for the group leader. The card lives under its own storage key and the
 //! page shows nothing of the drafts in this browser. `#/card`.
 
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -13,8 +12,6 @@ use crate::ui::download::download;
 use crate::ui::editor::{CardForm, EditorCx};
 use crate::ui::pages::PageTitle;
 use crate::ui::state::Store;
-
-const KEY: &str = "peixun/card";
 
 /// The card and the category the member applies under (for the age limit).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -52,15 +49,15 @@ impl CardDraft {
 
 #[component]
 pub fn MemberCardPage() -> impl IntoView {
-    let initial: CardDraft = LocalStorage::get(KEY)
-        .unwrap_or_else(|_| CardDraft { member: Member { id: new_id(), ..Default::default() }, category: None });
+    let initial: CardDraft = crate::storage::load_card()
+        .unwrap_or_else(|| CardDraft { member: Member { id: new_id(), ..Default::default() }, category: None });
     let card = RwSignal::new(initial);
     let status = RwSignal::new(String::new());
     Effect::new(move |_| {
-        let saved = card.with(|c| LocalStorage::set(KEY, c));
+        let saved = card.with(crate::storage::save_card);
         status.set(match saved {
             Ok(()) => format!("已保存 {}", now().format("%H:%M:%S")),
-            Err(e) => format!("尚未保存：浏览器拒绝写入本地存储（{e}）"),
+            Err(e) => format!("尚未保存：{e}"),
         });
     });
     let ecx = EditorCx::for_card(card);
