@@ -99,6 +99,12 @@ pub struct Contact {
 }
 
 impl Application {
+    /// The title as the UI shows it: 「未命名申请」 while there is none.
+    pub fn display_title(&self) -> String {
+        let t = self.title.trim();
+        if t.is_empty() { "未命名申请".into() } else { t.to_string() }
+    }
+
     /// The member marked as leader, if exactly one is.
     pub fn leader(&self) -> Option<(usize, &Member)> {
         let mut leaders = self.members.iter().enumerate().filter(|(_, m)| m.is_leader);

@@ -53,8 +53,7 @@ pub fn UndoToast() -> impl IntoView {
         }
     });
     move || {
-        store.trash.with(|t| t.as_ref().map(|(_, app)| app.title.clone())).map(|title| {
-            let name = if title.trim().is_empty() { "未命名申请".to_string() } else { title };
+        store.trash.with(|t| t.as_ref().map(|(_, app)| app.display_title())).map(|name| {
             view! {
                 <div class="toast" role="status" aria-live="polite">
                     <span>{format!("已删除「{name}」。")}</span>

@@ -34,11 +34,7 @@ fn Overview() -> impl IntoView {
                 .iter()
                 .map(|a| {
                     let status = a.execution.as_ref().map(|e| e.status.label()).unwrap_or("待审批");
-                    (
-                        a.id.clone(),
-                        if a.title.trim().is_empty() { "未命名申请".into() } else { a.title.clone() },
-                        status,
-                    )
+                    (a.id.clone(), a.display_title(), status)
                 })
                 .collect::<Vec<_>>()
         })

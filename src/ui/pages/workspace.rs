@@ -62,7 +62,7 @@ pub fn Workspace() -> impl IntoView {
                     let problems = check_application(&cx, a).iter().filter(|f| f.severity != Severity::Info).count();
                     Row {
                         id: a.id.clone(),
-                        title: if a.title.trim().is_empty() { "未命名申请".into() } else { a.title.clone() },
+                        title: a.display_title(),
                         category: a.category.map(|c| rs.category(c).label.clone()).unwrap_or_else(|| "未选择".into()),
                         members: a.members.len(),
                         status: status(&store, a, problems),

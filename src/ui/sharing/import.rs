@@ -59,7 +59,7 @@ impl ImportUi {
         leptos::task::spawn_local(async move {
             let mut texts = Vec::new();
             for f in files {
-                texts.push((f.name(), read(&f).await));
+                texts.push((f.name(), read_text(&f).await));
             }
             // Plan against what is saved: a save after planning would look like an edit.
             self.store.flush();
@@ -70,7 +70,8 @@ impl ImportUi {
     }
 }
 
-async fn read(f: &web_sys::File) -> Result<String, String> {
+/// A picked or dropped file's text; files over the size limit are refused unread.
+pub async fn read_text(f: &web_sys::File) -> Result<String, String> {
     if f.size() > MAX_BYTES as f64 {
         return Err(format!(
             "文件有 {:.1} MB，超过 {} MB 的上限，未读取",
@@ -82,7 +83,7 @@ async fn read(f: &web_sys::File) -> Result<String, String> {
     text.as_string().ok_or_else(|| "无法把文件读成文本".to_string())
 }
 
-fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else { return Vec::new() };
     (0..list.length()).filter_map(|i| list.item(i)).collect()
 }

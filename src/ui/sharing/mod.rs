@@ -6,5 +6,5 @@ mod import;
 mod preview;
 
 pub use export::export_applications;
-pub use import::{ImportButton, ImportUi, listen_for_drops};
+pub use import::{ImportButton, ImportUi, files_of, listen_for_drops, read_text};
 pub use preview::ImportPreview;

@@ -10,11 +10,6 @@ use crate::bundle::{Action, Choice, FieldConflict, PlanItem, Unchanged, commit};
 /// Rows shown per kind before 「还有 N 项」: the preview stays quick with many.
 const SHOWN: usize = 200;
 
-fn title(item: &PlanItem) -> String {
-    let t = item.incoming.title.trim();
-    if t.is_empty() { "未命名申请".into() } else { t.to_string() }
-}
-
 fn labels(changes: &[FieldConflict]) -> String {
     let mut l: Vec<&str> = changes.iter().map(|c| c.label_zh.as_str()).collect();
     l.dedup();
@@ -122,7 +117,7 @@ fn PlanView(items: Vec<PlanItem>) -> impl IntoView {
         <p data-plan-summary>{summary}</p>
         <ul class="import-items">
             {items.into_iter().take(SHOWN).map(|item| {
-                let name = title(&item);
+                let name = item.incoming.display_title();
                 let id = item.incoming.id.clone();
                 match item.action {
                     Action::Added => view! { <li data-item=id data-action-kind="added">{format!("新增：{name}")}</li> }.into_any(),
@@ -200,12 +195,7 @@ fn ConflictView(id: String, name: String, fields: Vec<FieldConflict>) -> impl In
 fn CardTargets(names: Vec<(String, String)>) -> impl IntoView {
     let ui = ImportUi::get();
     let apps = Memo::new(move |_| {
-        ui.store.ws.with(|w| {
-            w.applications
-                .iter()
-                .map(|a| (a.id.clone(), if a.title.trim().is_empty() { "未命名申请".into() } else { a.title.clone() }))
-                .collect::<Vec<_>>()
-        })
+        ui.store.ws.with(|w| w.applications.iter().map(|a| (a.id.clone(), a.display_title())).collect::<Vec<_>>())
     });
     view! {
         <h3>"成员信息卡"</h3>

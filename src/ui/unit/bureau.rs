@@ -1,19 +1,15 @@
 //! 院人事局: unit bundles opened read-only, side by side. Nothing is saved or changed.
 
 use leptos::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
-use crate::bundle::{Bundle, Kind, MAX_BYTES, parse};
+use crate::bundle::{Bundle, Kind, parse};
 use crate::summary::bureau::Overview;
 use crate::ui::pages::{EmptyState, PageTitle};
+use crate::ui::sharing::{files_of, read_text};
 use crate::ui::state::Store;
 
 async fn read(f: &web_sys::File) -> Result<Bundle, String> {
-    if f.size() > MAX_BYTES as f64 {
-        return Err(format!("超过 {} MB 的上限，未读取", MAX_BYTES / 1_048_576));
-    }
-    let text = JsFuture::from(f.text()).await.map_err(|e| format!("无法读取：{e:?}"))?;
-    let b = parse(&text.as_string().unwrap_or_default()).map_err(|e| e.to_string())?;
+    let b = parse(&read_text(f).await?).map_err(|e| e.to_string())?;
     if b.kind != Kind::Unit {
         return Err("不是单位数据包（kind 应为 unit）".into());
     }
@@ -28,8 +24,7 @@ pub fn Bureau() -> impl IntoView {
     let overview = Memo::new(move |_| bundles.with(|b| (!b.is_empty()).then(|| Overview::build(b, rs))));
     let pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        let files: Vec<web_sys::File> =
-            input.files().map(|l| (0..l.length()).filter_map(|i| l.item(i)).collect()).unwrap_or_default();
+        let files = files_of(input.files());
         leptos::task::spawn_local(async move {
             let (mut ok, mut bad) = (Vec::new(), Vec::new());
             for f in files {

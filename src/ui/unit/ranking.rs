@@ -65,7 +65,7 @@ pub fn Ranking() -> impl IntoView {
                 .filter_map(|id| w.get(&id))
                 .map(|a| Row {
                     id: a.id.clone(),
-                    title: if a.title.trim().is_empty() { "未命名申请".into() } else { a.title.clone() },
+                    title: a.display_title(),
                     category: a.category.map(|c| rs.category(c).label.clone()).unwrap_or_else(|| "未选择".into()),
                     persons: a.members.len(),
                     unit: a.leader().map(|(_, m)| m.unit.clone()).unwrap_or_default(),
