@@ -4,6 +4,7 @@
 //! clock, no I/O.
 //! It compiles and is tested natively, and powers both the web app and `peixun-check`.
 
+pub mod backup;
 pub mod bundle;
 pub mod calendar;
 #[cfg(not(target_arch = "wasm32"))]

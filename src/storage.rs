@@ -3,60 +3,145 @@
 //! Layout (schema 1): `peixun/index` holds the workspace without its applications plus
 //! the list of application ids; each application is under `peixun/app/<id>`. One key per
 //! application keeps a keystroke's write small however many drafts there are.
+//!
+//! Several tabs share these keys. Each tab remembers a hash of the text it last wrote or
+//! read under a key ([`Stored`]); a write is refused when the key has changed since
+//! (another tab wrote), so no tab ever silently overwrites another's draft.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use gloo_storage::{LocalStorage, Storage, errors::StorageError};
-use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use gloo_storage::{LocalStorage, Storage};
+use serde::{Serialize, de::DeserializeOwned};
+use wasm_bindgen::JsCast;
 
-use crate::model::{Application, Workspace};
+pub use crate::backup::{APP_PREFIX, INDEX_KEY, SCHEMA, StoredIndex as Index, app_key};
+use crate::model::{Application, Workspace, text_hash};
 
-pub const SCHEMA: u32 = 1;
-const INDEX_KEY: &str = "peixun/index";
-const APP_PREFIX: &str = "peixun/app/";
-
-/// What `peixun/index` holds.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Index {
-    pub schema: u32,
-    pub applications: Vec<String>,
-    /// The workspace minus its applications (unit, ranking, closures, reimbursements).
-    pub workspace: Workspace,
-    /// Editor sections each application's author marked as done.
-    pub done_sections: BTreeMap<String, BTreeSet<String>>,
-}
+/// A hash of the text under a key as this tab last wrote or read it; `None`: no value.
+pub type Stored = Option<u64>;
 
 /// Everything saved, as the app starts with it.
 pub struct Loaded {
     pub workspace: Workspace,
     pub done_sections: BTreeMap<String, BTreeSet<String>>,
+    /// What each application's key held.
+    pub stored: BTreeMap<String, u64>,
+    /// Why `peixun/index` could not be read (written by a newer version, damaged): it is
+    /// then never overwritten.
+    pub index_error: Option<String>,
 }
 
 pub fn load_all() -> Loaded {
-    let index: Index = read(INDEX_KEY).unwrap_or_default();
+    let (index, index_error) = match raw(INDEX_KEY).map(|t| Index::parse(&t)) {
+        Some(Ok(index)) => (index, None),
+        Some(Err(e)) => (Index::default(), Some(e)),
+        None => (Index::default(), None),
+    };
     let mut workspace = index.workspace;
-    workspace.applications =
-        index.applications.iter().filter_map(|id| read::<Application>(&format!("{APP_PREFIX}{id}"))).collect();
-    Loaded { workspace, done_sections: index.done_sections }
+    let mut stored = BTreeMap::new();
+    for id in &index.applications {
+        let Some(text) = raw(&app_key(id)) else { continue };
+        if let Some(app) = parse_application(&text) {
+            stored.insert(id.clone(), text_hash(&text));
+            workspace.applications.push(app);
+        }
+    }
+    Loaded { workspace, done_sections: index.done_sections, stored, index_error }
 }
 
-pub fn save_application(app: &Application) -> Result<(), String> {
-    write(&format!("{APP_PREFIX}{}", app.id), app)
+/// The text under a key now (another tab may have written it).
+pub fn raw(key: &str) -> Option<String> {
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+pub fn stored(key: &str) -> Stored {
+    raw(key).map(|t| text_hash(&t))
+}
+
+pub fn parse_application(text: &str) -> Option<Application> {
+    serde_json::from_str(text).ok()
+}
+
+pub fn parse_index(text: &str) -> Option<Index> {
+    Index::parse(text).ok()
+}
+
+/// Writes the application unless its key no longer holds `expected` (another tab wrote
+/// it): then `Ok(None)` and nothing written. `Ok(Some(hash))`: written.
+pub fn save_application(app: &Application, expected: Stored) -> Result<Option<u64>, String> {
+    let key = app_key(&app.id);
+    if stored(&key) != expected {
+        return Ok(None);
+    }
+    write(&key, app).map(Some)
 }
 
 pub fn remove_application(id: &str) {
-    LocalStorage::delete(format!("{APP_PREFIX}{id}"));
+    LocalStorage::delete(app_key(id));
 }
 
-pub fn save_index(ws: &Workspace, done_sections: &BTreeMap<String, BTreeSet<String>>) -> Result<(), String> {
+/// Writes the index; the list of applications keeps ids another tab added meanwhile.
+pub fn save_index(ws: &Workspace, done_sections: &BTreeMap<String, BTreeSet<String>>) -> Result<u64, String> {
+    let mut applications: Vec<String> = ws.applications.iter().map(|a| a.id.clone()).collect();
+    if let Some(theirs) = raw(INDEX_KEY).and_then(|t| parse_index(&t)) {
+        let extra: Vec<String> = theirs
+            .applications
+            .into_iter()
+            .filter(|id| !applications.contains(id) && raw(&app_key(id)).is_some())
+            .collect();
+        applications.extend(extra);
+    }
     let index = Index {
         schema: SCHEMA,
-        applications: ws.applications.iter().map(|a| a.id.clone()).collect(),
+        applications,
         workspace: Workspace { applications: Vec::new(), ..ws.clone() },
         done_sections: done_sections.clone(),
     };
     write(INDEX_KEY, &index)
+}
+
+/// A change another tab made.
+pub enum Change {
+    Application { id: String, text: Option<String> },
+    Index(Option<String>),
+}
+
+/// Calls `f` for each change another tab of this origin makes (the `storage` event).
+pub fn on_other_tab(f: impl Fn(Change) + 'static) {
+    let handle = leptos::prelude::window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        let Some(key) = ev.key() else { return };
+        if key == INDEX_KEY {
+            f(Change::Index(ev.new_value()));
+        } else if let Some(id) = key.strip_prefix(APP_PREFIX) {
+            f(Change::Application { id: id.to_string(), text: ev.new_value() });
+        }
+    });
+    // Lives as long as the page.
+    std::mem::forget(handle);
+}
+
+/// Every `peixun/` key with its raw text: what a backup holds.
+pub fn entries() -> BTreeMap<String, String> {
+    let storage = LocalStorage::raw();
+    let n = storage.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with("peixun/"))
+        .filter_map(|k| raw(&k).map(|v| (k, v)))
+        .collect()
+}
+
+/// When the last backup was made; started now if this browser has no record yet.
+pub fn backup_record(now: chrono::DateTime<chrono::FixedOffset>) -> crate::backup::BackupRecord {
+    read(crate::backup::RECORD_KEY).unwrap_or_else(|| {
+        let record = crate::backup::BackupRecord { last: None, since: now };
+        let _ = write(crate::backup::RECORD_KEY, &record);
+        record
+    })
+}
+
+pub fn save_backup_record(record: &crate::backup::BackupRecord) -> Result<(), String> {
+    write(crate::backup::RECORD_KEY, record).map(drop)
 }
 
 const CARD_KEY: &str = "peixun/card";
@@ -67,20 +152,31 @@ pub fn load_card<T: DeserializeOwned>() -> Option<T> {
 }
 
 pub fn save_card<T: Serialize>(card: &T) -> Result<(), String> {
-    write(CARD_KEY, card)
+    write(CARD_KEY, card).map(drop)
 }
 
 fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
     LocalStorage::get(key).ok()
 }
 
-/// Writes a value; a failure (quota, private mode) is returned in Chinese, never swallowed.
-fn write<T: Serialize>(key: &str, value: &T) -> Result<(), String> {
-    LocalStorage::set(key, value).map_err(|e| match e {
-        StorageError::JsError(js) if js.name == "QuotaExceededError" || js.name.contains("QUOTA") => {
+/// Writes a value and returns the hash of its text; a failure (quota, private mode) is
+/// returned in Chinese, never swallowed.
+fn write<T: Serialize>(key: &str, value: &T) -> Result<u64, String> {
+    let text = serde_json::to_string(value).map_err(|e| format!("本地存储写入失败（{e}）"))?;
+    LocalStorage::raw().set_item(key, &text).map_err(|e| {
+        let dom = e.dyn_ref::<web_sys::DomException>();
+        let (name, code) = dom.map_or((String::new(), 0), |d| (d.name(), d.code()));
+        if is_quota(&name, code) {
             "浏览器的本地存储空间已满".to_string()
+        } else {
+            format!("浏览器拒绝写入本地存储（{}）", dom.map_or_else(|| format!("{e:?}"), |d| d.message()))
         }
-        StorageError::JsError(js) => format!("浏览器拒绝写入本地存储（{}）", js.message),
-        other => format!("本地存储写入失败（{other}）"),
-    })
+    })?;
+    Ok(text_hash(&text))
+}
+
+/// Chromium and Safari say `QuotaExceededError` (code 22), old Firefox
+/// `NS_ERROR_DOM_QUOTA_REACHED` (code 1014).
+fn is_quota(name: &str, code: u16) -> bool {
+    name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || code == 22 || code == 1014
 }

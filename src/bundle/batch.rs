@@ -9,6 +9,7 @@ use super::apply::{Resolutions, apply};
 use super::format::{Bundle, Kind};
 use super::parse::parse;
 use super::plan::{ImportPlan, plan_import, plan_member_import};
+use crate::backup::Backup;
 use crate::model::Workspace;
 
 /// Larger files are refused before they are read.
@@ -31,6 +32,9 @@ pub struct Batch {
     pub plan: Option<ImportPlan>,
     /// Member cards by file name; each needs a target application before commit.
     pub cards: Vec<(String, Bundle)>,
+    /// A backup's workspace settings (核销表 rows, closure days, opinions), added on commit
+    /// where the workspace lacks them.
+    pub settings: Option<Workspace>,
 }
 
 impl Batch {
@@ -44,7 +48,19 @@ pub fn prepare(ws: &Workspace, files: Vec<(String, Result<String, String>)>) -> 
     let mut batch = Batch::default();
     let mut combined: Option<Bundle> = None;
     for (name, text) in files {
-        let outcome = text.and_then(|t| parse(&t).map_err(|e| e.to_string())).and_then(|b| {
+        let mut backup = false;
+        let read = |t: String| match Backup::parse(&t) {
+            Some(b) => {
+                let (bundle, settings) = b?.restore()?;
+                Ok((bundle, Some(settings)))
+            }
+            None => parse(&t).map(|b| (b, None)).map_err(|e| e.to_string()),
+        };
+        let outcome = text.and_then(read).and_then(|(b, settings)| {
+            if let Some(s) = settings {
+                backup = true;
+                crate::backup::merge_settings(batch.settings.get_or_insert_with(Workspace::default), &s);
+            }
             let apps = combined.as_ref().map_or(0, |c| c.applications.len()) + b.applications.len();
             if apps > MAX_APPLICATIONS {
                 return Err(format!("一次最多导入 {MAX_APPLICATIONS} 份申请，这批文件共有 {apps} 份；请分批导入"));
@@ -61,6 +77,7 @@ pub fn prepare(ws: &Workspace, files: Vec<(String, Result<String, String>)>) -> 
             }
             Ok(b) => {
                 let said = match b.kind {
+                    _ if backup => format!("备份：{} 份申请及单位设置", b.applications.len()),
                     Kind::Unit => format!("单位数据包（{}）：{} 份申请及排序", b.unit, b.applications.len()),
                     _ => format!("{} 份申请", b.applications.len()),
                 };
@@ -92,6 +109,9 @@ pub fn commit(
         Some(plan) => apply(ws, plan, resolutions).map_err(|e| e.to_string())?,
         None => ws.clone(),
     };
+    if let Some(settings) = &batch.settings {
+        crate::backup::merge_settings(&mut out, settings);
+    }
     for (i, (name, card)) in batch.cards.iter().enumerate() {
         let target = targets.get(&i).ok_or_else(|| format!("请为成员信息卡 {name} 选择要加入的团组"))?;
         let plan = plan_member_import(&out, card, target).map_err(|e| e.to_string())?;

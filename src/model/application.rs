@@ -165,6 +165,13 @@ impl Application {
     }
 }
 
+/// FNV-1a of a text: tells whether a stored value is still the one a tab last saw.
+pub fn text_hash(s: &str) -> u64 {
+    let mut h = Fnv1a::default();
+    _ = std::io::Write::write(&mut h, s.as_bytes());
+    h.0
+}
+
 /// FNV-1a over the bytes written to it: content hashes without an intermediate buffer.
 struct Fnv1a(u64);
 

@@ -2,8 +2,10 @@
 //! per trip for a Sep 1 – Aug 31 period, money in exact fen with totals, the settlement
 //! window, and CSV through the one CSV writer (`summary::write_csv`).
 
+mod report;
 mod table;
 
+pub use report::{SHEET_NAME, to_report};
 pub use table::{Amounts, COLUMNS, ReimbursementRow, ReimbursementTable, TITLE};
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use super::nav::Nav;
 use super::pages;
 use super::route::{Hash, Route, use_hash};
 use super::state::Store;
-use super::status::{SaveIndicator, UndoToast};
+use super::status::{SaveIndicator, TabConflicts, UndoToast};
 
 pub const PRODUCT_NAME: &str = "因公出国（境）培训项目申报助手";
 
@@ -14,6 +14,7 @@ pub const PRODUCT_NAME: &str = "因公出国（境）培训项目申报助手";
 pub fn App() -> impl IntoView {
     let store = Store::load();
     store.provide();
+    super::backup::Backups::provide();
     let import = super::sharing::ImportUi::provide(store);
     super::sharing::listen_for_drops(import);
     let hash = use_hash();
@@ -44,6 +45,8 @@ pub fn App() -> impl IntoView {
         </header>
         <Nav route/>
         <main id="main" tabindex="-1" data-page=move || route.get().slug()>
+            <TabConflicts/>
+            <super::backup::BackupReminder/>
             <super::sharing::ImportPreview/>
             {move || match route.get() {
                 Route::Workspace => pages::Workspace().into_any(),

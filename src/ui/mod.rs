@@ -2,6 +2,7 @@
 //! re-implemented here; pages show the core's findings.
 
 mod app;
+pub mod backup;
 pub mod card;
 pub mod clock;
 pub mod download;
@@ -14,6 +15,7 @@ pub mod sharing;
 pub mod state;
 mod status;
 pub mod unit;
+pub mod xlsx;
 
 pub use app::{App, focus_by_id};
 

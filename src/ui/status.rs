@@ -65,3 +65,35 @@ pub fn UndoToast() -> impl IntoView {
         })
     }
 }
+
+/// Drafts changed in this tab and another: the user picks which version stays.
+#[component]
+pub fn TabConflicts() -> impl IntoView {
+    let store = Store::get();
+    view! {
+        <Show when=move || store.conflicts.with(|c| !c.is_empty())>
+            <div class="finding-summary" role="alert" data-tab-conflicts>
+                <h2>"另一个标签页也修改了这些申请"</h2>
+                <p>"两个标签页的修改不会互相覆盖。请为每份申请选择保留哪一份（未选择前，本页的修改只在本页中）。"</p>
+                <ul>
+                    <For each=move || store.conflicts.get() key=|c| c.id.clone() let:c>
+                        {
+                            let (mine, theirs) = (c.id.clone(), c.id.clone());
+                            let what = if c.theirs.is_some() { "修改了" } else { "删除了" };
+                            view! {
+                                <li data-tab-conflict=c.id.clone()>
+                                    {format!("「{}」：另一个标签页{what}它。", c.title)}
+                                    <button type="button" class="button button--small" data-action="keep-mine"
+                                        on:click=move |_| store.resolve(&mine, true)>"保留本页的版本"</button>
+                                    " "
+                                    <button type="button" class="button button--small button--secondary" data-action="take-theirs"
+                                        on:click=move |_| store.resolve(&theirs, false)>"采用另一个标签页的版本"</button>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </div>
+        </Show>
+    }
+}

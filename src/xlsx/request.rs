@@ -5,11 +5,13 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::model::Workspace;
+use crate::reimbursement::{self, ReimbursementTable};
 use crate::rule_set::RuleSet;
 use crate::summary::SummaryTable;
 
-/// `{"kind":"summary","workspace":{…},"unit":"…","date":"2020-01-10"}`; `unit` defaults
-/// to the workspace's, `rule_set` to the embedded one.
+/// `{"kind":"summary","workspace":{…},"unit":"…","date":"2020-01-10"}` (附件2) or
+/// `{"kind":"reimbursement","workspace":{…},"period_year":2020,"date":"2020-09-08"}` (核销表);
+/// `unit` defaults to the workspace's, `rule_set` to the embedded one.
 #[derive(Debug, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ExportRequest {
@@ -17,6 +19,14 @@ pub enum ExportRequest {
         workspace: Workspace,
         #[serde(default)]
         unit: Option<String>,
+        date: NaiveDate,
+        #[serde(default)]
+        rule_set: Option<RuleSet>,
+    },
+    Reimbursement {
+        workspace: Workspace,
+        /// The year the period ends in: 2020 for 2019-09-01 – 2020-08-31.
+        period_year: i32,
         date: NaiveDate,
         #[serde(default)]
         rule_set: Option<RuleSet>,
@@ -32,6 +42,11 @@ pub fn export(json: &str) -> Result<Vec<u8>, String> {
             let table = SummaryTable::build(&workspace, rs);
             let unit = unit.unwrap_or_else(|| workspace.unit.clone());
             super::summary_xlsx(&table, &unit, date)
+        }
+        ExportRequest::Reimbursement { workspace, period_year, date, rule_set } => {
+            let rs = rule_set.as_ref().unwrap_or_else(|| RuleSet::embedded());
+            let table = ReimbursementTable::build(&workspace, rs, period_year);
+            super::write_report(&reimbursement::to_report(&table, date), date)
         }
     }
 }

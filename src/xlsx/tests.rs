@@ -159,3 +159,59 @@ fn the_worker_request_builds_the_same_file_and_explains_bad_input() {
     assert!(err.starts_with("导出请求无法读取："), "{err}");
     assert!(export(r#"{"kind":"reimbursement"}"#).is_err());
 }
+
+#[test]
+fn the_reimbursement_form_reads_back_with_exact_totals() {
+    use crate::model::Reimbursement;
+    use crate::reimbursement::{self, ReimbursementTable};
+    let yuan = |s: &str| Money::parse(s).unwrap();
+    let row = |person: &str, date: &str| Reimbursement {
+        person: person.into(),
+        project: "量子材料表征技术研修".into(),
+        expense_date: Some(date.parse().unwrap()),
+        exit_date: NaiveDate::from_ymd_opt(2020, 6, 1),
+        return_date: NaiveDate::from_ymd_opt(2020, 6, 14),
+        ..Default::default()
+    };
+    let ws = Workspace {
+        unit: UNIT.into(),
+        reimbursements: vec![
+            Reimbursement { other: yuan("0.10"), accommodation: yuan("12,345.67"), ..row("张三", "2020-06-20") },
+            Reimbursement { other: yuan("0.20"), academy_funding: yuan("6000"), ..row("=李二", "2019-08-31") },
+        ],
+        ..Default::default()
+    };
+    let json =
+        serde_json::json!({ "kind": "reimbursement", "workspace": ws, "period_year": 2020, "date": "2020-09-08" });
+    let bytes = export(&json.to_string()).unwrap();
+    let mut book = read(&bytes);
+    assert_eq!(book.sheet_names(), [reimbursement::SHEET_NAME]);
+    let sheet = book.worksheet_range(reimbursement::SHEET_NAME).unwrap();
+    let at = |r: u32, c: u32| text(sheet.get_value((r, c)));
+    let money = |r: u32, c: u32| match sheet.get_value((r, c)) {
+        Some(Data::Float(f)) => Money((f * 100.0).round() as i64),
+        other => panic!("row {r} column {c} is not a number: {other:?}"),
+    };
+    assert_eq!(at(0, 0), reimbursement::TITLE);
+    assert_eq!(at(1, 0), format!("填报单位：{UNIT}"));
+    assert_eq!(at(2, 0), "核销期：2019-09-01 至 2020-08-31");
+    assert_eq!(at(3, 0), "填报日期：2020年9月8日");
+    assert_eq!((0..15).map(|c| at(4, c)).collect::<Vec<_>>(), reimbursement::COLUMNS);
+    // Rows 5 and 6: text as typed (never a formula), days as a number, money in yuan.
+    assert_eq!((at(5, 0), at(6, 0)), ("张三".into(), "=李二".into()));
+    assert_eq!(at(5, 3), "2020-06-01 至 2020-06-14");
+    assert_eq!(sheet.get_value((5, 4)), Some(&Data::Float(14.0)));
+    assert_eq!(money(5, 6), yuan("12,345.67"));
+    // 合计 row: 0.10 + 0.20 is 0.30 exactly, in 其他 and in 合计; 单位负担 = 合计 − 院资助.
+    assert_eq!(at(7, 0), "合计");
+    assert_eq!(at(7, 1), "2 人次");
+    assert_eq!(sheet.get_value((7, 10)), Some(&Data::Float(0.3)));
+    assert_eq!(money(7, 6), yuan("12,345.67"));
+    assert_eq!(money(7, 11), yuan("12,345.97"));
+    assert_eq!(money(7, 13), yuan("6000"));
+    assert_eq!(money(7, 14), yuan("6,345.97"));
+    let table = ReimbursementTable::build(&ws, RuleSet::embedded(), 2020);
+    assert_eq!((5..=14).map(|c| money(7, c)).collect::<Vec<_>>(), table.totals.columns());
+    assert_eq!(sheet.end(), Some((7, 14)));
+    assert!(!part(&bytes, "xl/worksheets/sheet1.xml").contains("<f>"));
+}

@@ -19,8 +19,9 @@ mod task_list;
 
 pub use card_form::CardForm;
 pub use context::EditorCx;
-pub use fields::{RadioGroup, TextInput, date, normalize_date, text};
+pub use fields::{RadioGroup, TextInput, date, normalize_date, parse_date, text};
 pub use findings::FindingLine;
+pub use schedule::parse_country;
 pub use section::{Page, Section, href};
 pub use task_list::started;
 

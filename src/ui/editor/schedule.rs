@@ -16,7 +16,7 @@ pub fn country_label(code: Option<CountryCode>) -> String {
 }
 
 /// Accepts 「德国（DE）」, 「德国」, `DE` or `de`.
-fn parse_country(s: &str) -> Option<CountryCode> {
+pub fn parse_country(s: &str) -> Option<CountryCode> {
     let s = s.trim();
     let code = s.rsplit_once('（').map(|(_, c)| c.trim_end_matches('）')).unwrap_or(s);
     CountryCode::parse(&code.to_ascii_uppercase()).filter(|c| country_name(c.as_str()).is_some()).or_else(|| {

@@ -1,8 +1,12 @@
 //! 执行与核销: after approval. Each group's execution record (二(四)–(五)), the training
-//! summary deadlines on the working-day calendar with an .ics export. `#/execution`,
-//! `#/execution/<id>` (one group's record).
+//! summary deadlines on the working-day calendar with an .ics export, the outcome-sharing
+//! list for the yearly review, and the 核销表. `#/execution`, `#/execution/<id>` (one
+//! group's record), `#/execution/reimbursement[/print]`.
 
 mod record;
+mod reimbursement;
+mod reimbursement_row;
+mod sharing;
 
 use leptos::prelude::*;
 
@@ -16,10 +20,15 @@ use crate::ui::state::Store;
 #[component]
 pub fn Execution() -> impl IntoView {
     let Hash(hash) = expect_context::<Hash>();
-    let id = Memo::new(move |_| hash.with(|h| segments(h).nth(1).map(str::to_string)));
-    move || match id.get() {
-        Some(id) => view! { <record::Record id/> }.into_any(),
-        None => Overview().into_any(),
+    let year = RwSignal::new(chrono::Datelike::year(&today()));
+    let sub = Memo::new(move |_| hash.with(|h| segments(h).skip(1).take(2).map(str::to_string).collect::<Vec<_>>()));
+    move || match sub.get().as_slice() {
+        [] => Overview().into_any(),
+        // Application ids are UUIDs: never this word.
+        [r, rest @ ..] if r == "reimbursement" => {
+            view! { <reimbursement::Reimbursements print=rest.first().is_some_and(|p| p == "print") year/> }.into_any()
+        }
+        [id, ..] => view! { <record::Record id=id.clone()/> }.into_any(),
     }
 }
 
@@ -78,6 +87,19 @@ fn Overview() -> impl IntoView {
             }}
             {move || message.get().map(|m| view! { <p class="finding finding--error" role="alert">{m}</p> })}
         </section>
+        <section class="panel" aria-labelledby="reimbursement-title">
+            <h2 id="reimbursement-title">"院内资助费用核销"</h2>
+            <p>{
+                let r = &rs.reimbursement;
+                let (w, s, e) = (&r.settlement_window, r.period_start, r.period_end);
+                format!(
+                    "每年 {} 月 {} 日至 {} 月 {} 日，人事局对上一年 {} 月 {} 日至当年 {} 月 {} 日的院内资助经费进行核销（通知二(六)）。",
+                    w.from.month, w.from.day, w.to.month, w.to.day, s.month, s.day, e.month, e.day
+                )
+            }</p>
+            <a class="button button--secondary" href="#/execution/reimbursement">"填写核销表"</a>
+        </section>
+        <sharing::SharingReview/>
         <section class="panel" aria-labelledby="records-title">
             <h2 id="records-title">"各团组执行情况"</h2>
             {move || if apps.with(Vec::is_empty) {

@@ -12,8 +12,8 @@ pub fn Data() -> impl IntoView {
         <section class="panel">
             <h2>"数据保存在哪里"</h2>
             <p>"全部数据只保存在本浏览器的本地存储（localStorage）中，不上传到任何服务器。首次打开后，本页面可离线使用。"</p>
-            <p>"导出全部数据、从备份恢复、存储空间状态将在这里提供。"</p>
         </section>
+        <crate::ui::backup::BackupPanel/>
         <section class="panel">
             <h2>"当前规则集"</h2>
             <dl class="facts">

@@ -1,5 +1,6 @@
 //! Saves changed applications within 300 ms of a change and on `pagehide`; a failed
-//! write is kept pending and shown, never swallowed.
+//! write is kept pending and shown, never swallowed. A key another tab wrote since this
+//! tab last saw it is not written: the clash goes to the user (`tabs`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
@@ -29,17 +30,77 @@ pub struct Saver {
     saved: StoredValue<BTreeMap<String, u64>>,
     index_dirty: StoredValue<bool>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// What each application's key held when this tab last wrote or read it.
+    stored: StoredValue<BTreeMap<String, u64>>,
+    /// The stored index could not be read: it is kept as it is, and nothing is written.
+    blocked: Option<&'static str>,
 }
 
 impl Saver {
-    pub fn new(ws: &crate::model::Workspace) -> Saver {
-        let saved = ws.applications.iter().map(|a| (a.id.clone(), a.content_hash())).collect();
+    pub fn new(loaded: &storage::Loaded) -> Saver {
+        let saved = loaded.workspace.applications.iter().map(|a| (a.id.clone(), a.content_hash())).collect();
         Saver {
             dirty: StoredValue::new(BTreeSet::new()),
             saved: StoredValue::new(saved),
             index_dirty: StoredValue::new(false),
             timer: StoredValue::new(None),
+            stored: StoredValue::new(loaded.stored.clone()),
+            // Once per page load.
+            blocked: loaded
+                .index_error
+                .as_ref()
+                .map(|e| &*String::leak(format!("本地数据无法读取（{e}），未作任何改动。请先导出备份"))),
         }
+    }
+
+    pub fn is_dirty(&self, id: &str) -> bool {
+        self.dirty.with_value(|d| d.contains(id))
+    }
+
+    pub fn blocked(&self) -> Option<&'static str> {
+        self.blocked
+    }
+
+    /// Whether anything still waits to be written.
+    pub fn pending(&self) -> bool {
+        self.index_dirty.get_value() || self.dirty.with_value(|d| !d.is_empty())
+    }
+
+    pub fn index_dirty(&self) -> bool {
+        self.index_dirty.get_value()
+    }
+
+    pub fn stored(&self, id: &str) -> storage::Stored {
+        self.stored.with_value(|s| s.get(id).copied())
+    }
+
+    /// Drops a pending save (the user is asked first).
+    pub fn unmark(&self, id: &str) {
+        self.dirty.update_value(|d| {
+            d.remove(id);
+        });
+    }
+
+    /// The content this tab last saved of `id`.
+    pub fn content(&self, id: &str) -> Option<u64> {
+        self.saved.with_value(|s| s.get(id).copied())
+    }
+
+    /// This tab now holds what the key holds (`stored`), with this content: nothing to save.
+    pub fn adopt(&self, id: &str, stored: storage::Stored, content: Option<u64>) {
+        self.dirty.update_value(|d| {
+            d.remove(id);
+        });
+        let set = |map: &mut BTreeMap<String, u64>, value: Option<u64>| match value {
+            Some(h) => map.insert(id.to_string(), h),
+            None => map.remove(id),
+        };
+        self.stored.update_value(|s| {
+            set(s, stored);
+        });
+        self.saved.update_value(|s| {
+            set(s, content);
+        });
     }
 
     pub fn mark(&self, store: Store, id: &str) {
@@ -84,36 +145,55 @@ impl Saver {
         if ids.is_empty() && !self.index_dirty.get_value() {
             return;
         }
+        if let Some(why) = self.blocked {
+            return store.status.set(SaveStatus::Failed(why.into()));
+        }
         let now = clock::now();
         let mut failed: Option<String> = None;
         let mut saved = BTreeSet::new();
+        let mut clashed = Vec::new();
         store.ws.update(|w| {
             for a in w.applications.iter_mut().filter(|a| ids.contains(&a.id)) {
                 let hash = a.content_hash();
                 if self.saved.with_value(|s| s.get(&a.id) != Some(&hash)) {
                     a.touch(now);
                 }
-                match storage::save_application(a) {
-                    Ok(()) => {
+                match storage::save_application(a, self.stored(&a.id)) {
+                    Ok(Some(written)) => {
                         saved.insert(a.id.clone());
                         self.saved.update_value(|s| {
                             s.insert(a.id.clone(), hash);
                         });
+                        self.stored.update_value(|s| {
+                            s.insert(a.id.clone(), written);
+                        });
                     }
+                    Ok(None) => clashed.push(a.id.clone()),
                     Err(e) => failed = Some(e),
                 }
             }
         });
-        // Ids no longer in the workspace (deleted meanwhile) need no write either.
-        self.dirty
-            .update_value(|d| d.retain(|id| !saved.contains(id) && store.ws.with_untracked(|w| w.get(id).is_some())));
-        let index = store.ws.with_untracked(|w| store.done.with_untracked(|d| storage::save_index(w, d)));
-        match index {
-            Ok(()) => self.index_dirty.set_value(false),
-            Err(e) => failed = failed.or(Some(e)),
+        // Ids no longer in the workspace (deleted meanwhile) need no write either; clashes
+        // wait for the user's choice.
+        self.dirty.update_value(|d| {
+            d.retain(|id| {
+                !saved.contains(id) && !clashed.contains(id) && store.ws.with_untracked(|w| w.get(id).is_some())
+            })
+        });
+        for id in clashed {
+            store.clash(&id);
+        }
+        if self.index_dirty.get_value() {
+            match store.ws.with_untracked(|w| store.done.with_untracked(|d| storage::save_index(w, d))) {
+                Ok(_) => self.index_dirty.set_value(false),
+                Err(e) => failed = failed.or(Some(e)),
+            }
         }
         store.status.set(match failed {
             Some(e) => SaveStatus::Failed(e),
+            None if store.conflicts.with_untracked(|c| !c.is_empty()) => {
+                SaveStatus::Failed("另一个标签页也修改了同一份申请，请在页面顶部选择保留哪一份".into())
+            }
             None => SaveStatus::Saved(now),
         });
     }

@@ -2,12 +2,14 @@
 //! goes through [`Store`] so that it is saved. Components get the store from context.
 
 mod autosave;
+mod tabs;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 
 pub use autosave::SaveStatus;
+pub use tabs::TabConflict;
 
 use crate::model::{Application, Workspace};
 use crate::rule_set::RuleSet;
@@ -20,6 +22,8 @@ pub struct Store {
     pub status: RwSignal<SaveStatus>,
     /// The last deleted application and where it stood, while 「撤销」 is offered.
     pub trash: RwSignal<Option<(usize, Application)>>,
+    /// Applications another tab changed while this one had unsaved changes to them.
+    pub conflicts: RwSignal<Vec<TabConflict>>,
     saver: autosave::Saver,
 }
 
@@ -29,15 +33,20 @@ impl Store {
         let loaded = crate::storage::load_all();
         // What was saved before this page load, and when.
         let last = loaded.workspace.applications.iter().filter_map(|a| a.updated_at).max();
-        let saver = autosave::Saver::new(&loaded.workspace);
+        let saver = autosave::Saver::new(&loaded);
         let store = Store {
             ws: RwSignal::new(loaded.workspace),
             done: RwSignal::new(loaded.done_sections),
-            status: RwSignal::new(last.map_or(SaveStatus::Idle, SaveStatus::Saved)),
+            status: RwSignal::new(match saver.blocked() {
+                Some(why) => SaveStatus::Failed(why.into()),
+                None => last.map_or(SaveStatus::Idle, SaveStatus::Saved),
+            }),
             trash: RwSignal::new(None),
+            conflicts: RwSignal::new(Vec::new()),
             saver,
         };
         store.saver.listen_for_pagehide(store);
+        tabs::listen(store);
         store
     }
 
@@ -88,6 +97,7 @@ impl Store {
         });
         if let Some(entry) = removed {
             crate::storage::remove_application(id);
+            self.saver.adopt(id, None, None);
             self.trash.set(Some(entry));
             self.saver.mark_index(*self);
         }
@@ -141,6 +151,7 @@ impl Store {
         self.ws.set(ws);
         for id in gone {
             crate::storage::remove_application(&id);
+            self.saver.adopt(&id, None, None);
         }
         for id in &ids {
             self.saver.mark(*self, id);

@@ -1,56 +1,18 @@
 //! The unit's files: 附件2 as CSV and XLSX, the unit bundle, and the print views.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
 
 use super::ranking::order;
 use crate::bundle::{Kind, export, file_name};
 use crate::summary::{SummaryTable, to_csv};
 use crate::ui::clock::{now, today};
-use crate::ui::download::{download, download_part};
+use crate::ui::download::download;
 use crate::ui::state::Store;
-
-const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+use crate::ui::xlsx::export_xlsx;
 
 fn base_name(store: Store, what: &str) -> String {
     let unit = store.ws.with_untracked(|w| w.unit.trim().to_string());
     if unit.is_empty() { what.to_string() } else { format!("{what}-{unit}") }
-}
-
-/// The .xlsx comes from a worker with its own wasm, fetched only now (it is too heavy
-/// for the first load). `done` gets `None` on success, or the error.
-fn export_xlsx(store: Store, done: impl Fn(Option<String>) + 'static) {
-    let worker = match web_sys::Worker::new("./peixun-xlsx_loader.js") {
-        Ok(w) => w,
-        Err(e) => return done(Some(format!("无法启动导出程序：{e:?}"))),
-    };
-    let request = store
-        .ws
-        .with_untracked(|w| serde_json::json!({ "kind": "summary", "workspace": w, "date": today() }).to_string());
-    let name = file_name(&base_name(store, "汇总表"), today()).replace(".peixun.json", ".xlsx");
-    let w2 = worker.clone();
-    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-        let data = ev.data();
-        match data.as_string() {
-            Some(s) if s == "ready" => {
-                if let Err(e) = w2.post_message(&JsValue::from_str(&request)) {
-                    done(Some(format!("无法发送导出请求：{e:?}")));
-                }
-            }
-            Some(error) => {
-                done(Some(error));
-                w2.terminate();
-            }
-            None => {
-                done(download_part(&name, XLSX_MIME, &data).err());
-                w2.terminate();
-            }
-        }
-    });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // Freed with the worker, which is terminated after one answer.
-    on_message.forget();
 }
 
 #[component]
@@ -72,7 +34,11 @@ pub fn Exports() -> impl IntoView {
     let xlsx = move |_| {
         store.flush();
         message.set(Some((true, "正在生成 XLSX…".into())));
-        export_xlsx(store, move |err| {
+        let request = store
+            .ws
+            .with_untracked(|w| serde_json::json!({ "kind": "summary", "workspace": w, "date": today() }).to_string());
+        let name = file_name(&base_name(store, "汇总表"), today()).replace(".peixun.json", ".xlsx");
+        export_xlsx(request, name, move |err| {
             message.set(Some(match err {
                 None => (true, "已导出 XLSX。".into()),
                 Some(e) => (false, e),

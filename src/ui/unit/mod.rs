@@ -9,6 +9,8 @@ mod print;
 mod ranking;
 mod table;
 
+pub use print::PrintBar;
+
 use leptos::prelude::*;
 
 use crate::rules::{Cx, check_workspace_rules};

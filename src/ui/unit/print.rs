@@ -8,11 +8,12 @@ use crate::summary::{COLUMNS, SummaryTable, TITLE};
 use crate::ui::clock::today;
 use crate::ui::state::Store;
 
+/// Back to the page the print view belongs to, and the print button.
 #[component]
-fn PrintBar() -> impl IntoView {
+pub fn PrintBar(back: &'static str, label: &'static str) -> impl IntoView {
     view! {
         <div class="print-actions">
-            <a class="button button--secondary" href="#/unit">"返回单位汇总"</a>
+            <a class="button button--secondary" href=back>{label}</a>
             <button type="button" class="button" data-action="print" on:click=|_| { let _ = window().print(); }>"打印 / 另存为 PDF"</button>
         </div>
     }
@@ -24,7 +25,7 @@ pub fn SummaryPrint() -> impl IntoView {
     let table = Memo::new(move |_| store.ws.with(|w| SummaryTable::build(w, store.rule_set())));
     let d = today();
     view! {
-        <PrintBar/>
+        <PrintBar back="#/unit" label="返回单位汇总"/>
         <article class="print-landscape form-2" data-print="form-2">
             <p class="form-1__annex">"附件2"</p>
             <h2 class="form-1__title">{TITLE}</h2>
@@ -61,7 +62,7 @@ pub fn OpinionPrint() -> impl IntoView {
     });
     let unit = Memo::new(move |_| store.ws.with(|w| w.unit.clone()));
     view! {
-        <PrintBar/>
+        <PrintBar back="#/unit" label="返回单位汇总"/>
         <article class="form-1 opinion" data-print="opinion">
             <h2 class="form-1__title">"单位总体排序意见"</h2>
             <p>{move || format!("单位：{}", unit.get())}</p>

@@ -1,0 +1,81 @@
+'use strict';
+// Backups: 「导出全部数据」 holds every peixun/ key byte for byte, 「从备份恢复」 brings
+// them back into an empty browser through the import preview, a week-old unbacked change
+// shows a reminder, and the data page says whether storage is persistent.
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { openApp, newPage, ready } = require('./support');
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-backup-'));
+const peixunKeys = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
+  .filter((k) => k.startsWith('peixun/') && k !== 'peixun/backup').sort().map((k) => [k, localStorage.getItem(k)])));
+
+test('export all data, restore it into an empty browser: every draft and setting comes back', async (t) => {
+  const { page, browser, server } = await openApp(t);
+  await page.click('[data-action="examples"]');
+  await page.goto(`${server.url}#/execution/reimbursement`);
+  await page.click('[data-action="add-row"]');
+  await page.fill('[id="r-0-person"]', '张三');
+  await page.fill('[id="r-0-other"]', '0.30');
+  await page.goto(`${server.url}#/unit`);
+  await page.fill('#unit-name', '中国科学院物理研究所');
+  await page.keyboard.press('Tab');
+  await page.goto(`${server.url}#/data`);
+  await page.waitForSelector('[data-persisted]');
+  await page.waitForFunction(() => !document.querySelector('[data-persisted]').textContent.includes('正在'));
+  assert.match(await page.textContent('[data-persisted]'), /持久存储/);
+  assert.equal(await page.textContent('[data-last-backup]'), '还没有备份过。');
+
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-backup"]')]);
+  // The export saves what is pending first: the file holds what storage holds after it.
+  const before = await peixunKeys(page);
+  const file = path.join(tmp, dl.suggestedFilename());
+  await dl.saveAs(file);
+  assert.match(path.basename(file), /^peixun-备份-\d{8}-\d{4}\.json$/);
+  const backup = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.equal(backup.format, 'peixun-backup');
+  for (const [k, v] of Object.entries(before)) assert.equal(backup.entries[k], v, k);
+  assert.match(await page.textContent('[data-last-backup]'), /^上次备份：\d{4}-\d\d-\d\d \d\d:\d\d$/);
+  if (process.env.PEIXUN_FREEZE) fs.copyFileSync(file, process.env.PEIXUN_FREEZE);
+
+  // A new browser profile: nothing there; restore through the import preview.
+  const other = await newPage(browser);
+  await other.goto(`${server.url}#/data`);
+  await ready(other);
+  await other.setInputFiles('input[data-action="import"]', file);
+  await other.waitForSelector('[data-action="confirm-import"]');
+  assert.match(await other.textContent('main'), /备份：3 份申请及单位设置/);
+  await other.click('[data-action="confirm-import"]');
+  await other.waitForFunction((n) => Object.keys(localStorage).filter((k) => k.startsWith('peixun/app/')).length === n, 3);
+  await other.waitForFunction(() => (localStorage.getItem('peixun/index') || '').includes('张三'));
+  const restored = await peixunKeys(other);
+  for (const k of Object.keys(before).filter((k) => k.startsWith('peixun/app/'))) {
+    const [a, b] = [JSON.parse(before[k]), JSON.parse(restored[k])];
+    for (const f of ['title', 'members', 'country', 'hosts', 'content']) assert.deepEqual(b[f], a[f], `${k} ${f}`);
+  }
+  const index = JSON.parse(restored['peixun/index']);
+  assert.equal(index.workspace.reimbursements[0].other, 30);
+});
+
+test('a week after an unbacked change the app reminds, and a backup clears the reminder', async (t) => {
+  const { page } = await openApp(t);
+  await page.click('[data-action="examples"]');
+  assert.equal(await page.locator('[data-backup-reminder]').count(), 0, 'not on day one');
+  // Eight days ago this browser started keeping drafts without a backup.
+  await page.evaluate(() => {
+    const since = new Date(Date.now() - 8 * 86400e3).toISOString();
+    localStorage.setItem('peixun/backup', JSON.stringify({ last: null, since }));
+  });
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector('[data-backup-reminder="8"]');
+  assert.match(await page.textContent('[data-backup-reminder]'), /还没有备份过/);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-backup-reminder] [data-action="export-backup"]')]);
+  assert.ok(await dl.path());
+  await page.waitForSelector('[data-backup-reminder]', { state: 'detached' });
+  const record = await page.evaluate(() => JSON.parse(localStorage.getItem('peixun/backup')));
+  assert.ok(record.last, 'the backup time is kept');
+});

@@ -1,0 +1,89 @@
+'use strict';
+// Two tabs on the same drafts: a change in one shows up in the other; when both changed
+// the same draft, neither overwrites the other until the user chooses.
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const { openApp, ready } = require('./support');
+
+const stored = (page, id) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), `peixun/app/${id}`);
+
+test('an edit in one tab shows up in the other; a clash asks which to keep and loses nothing', async (t) => {
+  const { page: a, server } = await openApp(t);
+  await a.click('[data-action="examples"]');
+  const id = await a.$eval('tr[data-app]', (r) => r.dataset.app);
+  const b = await a.context().newPage();
+  await b.goto(`${server.url}#/apply/${id}/basic`);
+  await ready(b);
+  await a.goto(`${server.url}#/apply/${id}/basic`);
+  await a.waitForSelector('[id="f-title"]');
+
+  // A types, saves; B (no unsaved change) takes A's version at once.
+  await a.fill('[id="f-title"]', '标题：来自标签页 A');
+  await a.waitForFunction((k) => localStorage.getItem(k).includes('来自标签页 A'), `peixun/app/${id}`);
+  await b.waitForFunction(() => document.querySelector('[id="f-title"]').value === '标题：来自标签页 A');
+  assert.equal(await b.locator('[data-tab-conflicts]').count(), 0);
+
+  // A new application made in B appears in A's workspace.
+  await b.goto(`${server.url}#/`);
+  await b.click('[data-action="new"]');
+  await b.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('peixun/app/')).length === 4);
+  await a.goto(`${server.url}#/`);
+  await a.waitForFunction(() => document.querySelectorAll('tr[data-app]').length === 4);
+
+  // Both change the same draft before either sees the other's save: each tab keeps its
+  // own text on screen, storage keeps the first save, and both tabs ask.
+  await a.goto(`${server.url}#/apply/${id}/basic`);
+  await b.goto(`${server.url}#/apply/${id}/basic`);
+  await Promise.all([a.waitForSelector('[id="f-title"]'), b.waitForSelector('[id="f-title"]')]);
+  await Promise.all([
+    a.evaluate(() => { const i = document.querySelector('[id="f-title"]'); i.value = 'A 的改动'; i.dispatchEvent(new Event('input', { bubbles: true })); }),
+    b.evaluate(() => { const i = document.querySelector('[id="f-title"]'); i.value = 'B 的改动'; i.dispatchEvent(new Event('input', { bubbles: true })); }),
+  ]);
+  const sel = `[data-tab-conflict="${id}"]`;
+  await Promise.race([a, b].map((p) => p.waitForSelector(sel).catch(() => null)));
+  const saved = (await stored(a, id)).title;
+  assert.ok(['A 的改动', 'B 的改动'].includes(saved), saved);
+  // The tab whose save was refused still shows its own text.
+  const loser = saved === 'A 的改动' ? b : a;
+  const mine = saved === 'A 的改动' ? 'B 的改动' : 'A 的改动';
+  assert.equal(await loser.inputValue('[id="f-title"]'), mine);
+  await loser.waitForSelector(`[data-tab-conflict="${id}"]`);
+  assert.equal(await loser.getAttribute('[data-save-status]', 'data-save-status'), 'failed');
+
+  // It keeps its own: written over the other's, and the other tab follows.
+  await loser.click(`[data-tab-conflict="${id}"] [data-action="keep-mine"]`);
+  await loser.waitForFunction(([k, v]) => JSON.parse(localStorage.getItem(k)).title === v, [`peixun/app/${id}`, mine]);
+  const winner = loser === a ? b : a;
+  await winner.waitForFunction((v) => document.querySelector('[id="f-title"]').value === v, mine);
+  assert.equal(await loser.locator('[data-tab-conflicts]').count(), 0);
+});
+
+test('taking the other tab\'s version replaces ours on screen and in storage', async (t) => {
+  const { page: a, server } = await openApp(t);
+  await a.click('[data-action="examples"]');
+  const id = await a.$eval('tr[data-app]', (r) => r.dataset.app);
+  await a.goto(`${server.url}#/apply/${id}/basic`);
+  await a.waitForSelector('[id="f-title"]');
+  const b = await a.context().newPage();
+  await b.goto(`${server.url}#/`);
+  await ready(b);
+  // Another tab's write lands while this one has an unsaved change (saved 300 ms later).
+  await a.evaluate(() => {
+    const i = document.querySelector('[id="f-title"]');
+    i.value = '本页未保存的标题';
+    i.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await b.evaluate((k) => {
+    const app = JSON.parse(localStorage.getItem(k));
+    app.title = '另一标签页的标题';
+    app.revision += 1;
+    localStorage.setItem(k, JSON.stringify(app));
+  }, `peixun/app/${id}`);
+  await a.waitForSelector(`[data-tab-conflict="${id}"]`);
+  assert.equal(await a.inputValue('[id="f-title"]'), '本页未保存的标题');
+  assert.equal((await stored(a, id)).title, '另一标签页的标题');
+  await a.click(`[data-tab-conflict="${id}"] [data-action="take-theirs"]`);
+  await a.waitForFunction(() => document.querySelector('[id="f-title"]').value === '另一标签页的标题');
+  await a.waitForFunction(() => document.querySelector('[data-save-status]')?.dataset.saveStatus === 'saved');
+  assert.equal((await stored(a, id)).title, '另一标签页的标题');
+});

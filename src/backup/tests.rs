@@ -1,0 +1,102 @@
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Duration, FixedOffset};
+
+use super::*;
+use crate::bundle::{Resolutions, commit, prepare};
+use crate::model::Reimbursement;
+
+fn t(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+/// Written by the app's 「导出全部数据」 with storage schema 1 (2026-11-26): every later
+/// version must still read it.
+const FROZEN_V1: &str = include_str!("../../tests/fixtures/storage-v1.backup.json");
+
+#[test]
+fn a_frozen_v1_backup_restores_every_application_and_setting() {
+    let backup = Backup::parse(FROZEN_V1).expect("a backup").expect("readable");
+    let index = StoredIndex::parse(&backup.entries[INDEX_KEY]).unwrap();
+    assert_eq!(index.schema, 1);
+    let (bundle, settings) = backup.restore().unwrap();
+    let ids: Vec<&str> = bundle.applications.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, index.applications.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(bundle.applications.len(), 3);
+    assert!(bundle.applications.iter().all(|a| !a.title.is_empty() && !a.members.is_empty()));
+    assert_eq!(settings.reimbursements.len(), 1);
+    assert_eq!(settings.reimbursements[0].person, "张三");
+    assert_eq!(settings.reimbursements[0].other, crate::model::Money(30));
+    assert_eq!(settings.unit, "中国科学院物理研究所");
+}
+
+#[test]
+fn a_backup_restores_through_the_import_into_an_empty_and_a_full_workspace() {
+    let file = || vec![("b.json".to_string(), Ok(FROZEN_V1.to_string()))];
+    let batch = prepare(&Workspace::default(), file());
+    assert_eq!(batch.files[0].outcome, Ok("备份：3 份申请及单位设置".into()));
+    let ws = commit(&Workspace::default(), &batch, &Resolutions::new(), &BTreeMap::new()).unwrap();
+    assert_eq!(ws.applications.len(), 3);
+    assert_eq!(ws.reimbursements.len(), 1);
+    // Restoring again changes nothing and duplicates nothing.
+    let again = prepare(&ws, file());
+    let ws2 = commit(&ws, &again, &Resolutions::new(), &BTreeMap::new()).unwrap();
+    assert_eq!(ws2.applications, ws.applications);
+    assert_eq!(ws2.reimbursements, ws.reimbursements);
+}
+
+#[test]
+fn what_a_backup_cannot_be_is_said() {
+    assert_eq!(Backup::parse(r#"{"format":"peixun-bundle","version":1,"kind":"unit"}"#), None);
+    assert_eq!(Backup::parse("not json"), None);
+    let v2 = r#"{"format":"peixun-backup","version":2,"saved_at":null,"entries":{}}"#;
+    assert!(Backup::parse(v2).unwrap().unwrap_err().contains("第 2 版"));
+    let cut = &FROZEN_V1[..FROZEN_V1.len() / 2];
+    assert!(Backup::parse(cut).unwrap().unwrap_err().starts_with("备份文件已损坏"));
+    let backup = |entries: &[(&str, &str)]| Backup {
+        entries: entries.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        ..Backup::new(BTreeMap::new(), t("2026-11-26T10:00:00+08:00"), "")
+    };
+    let newer = backup(&[(INDEX_KEY, r#"{"schema":2,"applications":[]}"#)]);
+    assert!(newer.restore().unwrap_err().contains("更新版本"));
+    let damaged = backup(&[(INDEX_KEY, r#"{"schema":1,"applications":["a"]}"#), ("peixun/app/a", "{\"title\":")]);
+    assert!(damaged.restore().unwrap_err().contains("peixun/app/a"));
+    assert_eq!(backup(&[]).restore().unwrap_err(), "备份中没有本工具的数据");
+    // An application the index lost track of is restored too.
+    let stray = backup(&[(INDEX_KEY, r#"{"schema":1}"#), ("peixun/app/x", r#"{"id":"x","title":"孤立的草稿"}"#)]);
+    assert_eq!(stray.restore().unwrap().0.applications[0].title, "孤立的草稿");
+}
+
+#[test]
+fn settings_are_added_never_replaced() {
+    let row = |id: &str| Reimbursement { id: id.into(), ..Default::default() };
+    let mut ws = Workspace { unit: "物理所".into(), reimbursements: vec![row("a")], ..Default::default() };
+    ws.opinions.insert("x".into(), "本单位的意见".into());
+    let mut from =
+        Workspace { unit: "别的所".into(), reimbursements: vec![row("a"), row("b")], ..Default::default() };
+    from.opinions.insert("x".into(), "备份里的意见".into());
+    from.opinions.insert("y".into(), "新意见".into());
+    from.closure_days = vec!["2020-07-01".parse().unwrap()];
+    merge_settings(&mut ws, &from);
+    assert_eq!(ws.unit, "物理所");
+    assert_eq!(ws.reimbursements.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+    assert_eq!(ws.opinions["x"], "本单位的意见");
+    assert_eq!(ws.opinions["y"], "新意见");
+    assert_eq!(ws.closure_days.len(), 1);
+}
+
+#[test]
+fn the_reminder_comes_after_seven_days_with_changes_and_not_before() {
+    let t0 = t("2026-11-01T09:00:00+08:00");
+    let week = Duration::days(REMIND_AFTER_DAYS);
+    let never = BackupRecord { last: None, since: t0 };
+    let changed = Some(t0 + Duration::hours(1));
+    assert_eq!(never.reminder(changed, t0 + week - Duration::seconds(1)), None);
+    assert_eq!(never.reminder(changed, t0 + week), Some(7));
+    assert_eq!(never.reminder(None, t0 + week * 4), None, "no drafts, nothing to back up");
+
+    let backed = BackupRecord { last: Some(t0), since: t0 - week };
+    assert_eq!(backed.reminder(Some(t0), t0 + week * 4), None, "nothing changed since the backup");
+    assert_eq!(backed.reminder(Some(t0 + Duration::minutes(1)), t0 + week - Duration::seconds(1)), None);
+    assert_eq!(backed.reminder(Some(t0 + Duration::minutes(1)), t0 + week + Duration::days(1)), Some(8));
+}

@@ -1,0 +1,173 @@
+//! 核销表 (notice 二(六)): the rows a unit settles for one Sep 1 – Aug 31 period, with
+//! totals in exact fen, the period's findings, and XLSX, CSV and print exports through the
+//! same code as 附件2. `#/execution/reimbursement`, `#/execution/reimbursement/print`.
+
+use chrono::Datelike;
+use leptos::prelude::*;
+
+use super::reimbursement_row::{Row, input_id};
+use crate::bundle::file_name;
+use crate::model::Reimbursement;
+use crate::reimbursement::{COLUMNS, ReimbursementTable, TITLE};
+use crate::rules::{Cx, check_workspace_rules};
+use crate::ui::clock::{new_id, today};
+use crate::ui::download::download;
+use crate::ui::focus_by_id;
+use crate::ui::pages::PageTitle;
+use crate::ui::state::Store;
+use crate::ui::xlsx::export_xlsx;
+
+/// The period being looked at: the year it ends in (2020: 2019-09-01 – 2020-08-31).
+#[derive(Clone, Copy)]
+struct PeriodYear(RwSignal<i32>);
+
+fn table(store: Store, year: RwSignal<i32>) -> Memo<ReimbursementTable> {
+    Memo::new(move |_| store.ws.with(|w| ReimbursementTable::build(w, store.rule_set(), year.get())))
+}
+
+/// From the rule-set's program year (its trips are settled then and the year after) on.
+fn first_year(store: Store) -> i32 {
+    store.rule_set().program_year.start.year().min(today().year())
+}
+
+/// `print` shows the A4 landscape print view instead of the editor; `year` outlives both,
+/// so the print view shows the period chosen in the editor.
+#[component]
+pub fn Reimbursements(print: bool, year: RwSignal<i32>) -> impl IntoView {
+    if print { Print(PeriodYear(year)).into_any() } else { Editor(PeriodYear(year)).into_any() }
+}
+
+#[allow(non_snake_case)]
+fn Editor(PeriodYear(year): PeriodYear) -> impl IntoView {
+    let store = Store::get();
+    let this_year = today().year();
+    let table = table(store, year);
+    // The rule checks the period settled this year, as the bureau will.
+    let findings = Signal::derive(move || {
+        store.ws.with(|w| {
+            let cx = Cx::new(store.rule_set(), w, today());
+            check_workspace_rules(&cx, w)
+                .into_iter()
+                .filter(|f| f.path.starts_with("reimbursements["))
+                .collect::<Vec<_>>()
+        })
+    });
+    let count = Memo::new(move |_| store.ws.with(|w| w.reimbursements.len()));
+    let add = move |_| {
+        store.edit_workspace(|w| w.reimbursements.push(Reimbursement { id: new_id(), ..Default::default() }));
+        let last = count.get_untracked() - 1;
+        request_animation_frame(move || {
+            focus_by_id(&input_id(last, "person"));
+        });
+    };
+    let message = RwSignal::new(None::<(bool, String)>);
+    let base = move || {
+        let unit = store.ws.with_untracked(|w| w.unit.trim().to_string());
+        let what = format!("核销表-{}", year.get_untracked());
+        file_name(&if unit.is_empty() { what } else { format!("{what}-{unit}") }, today())
+    };
+    let csv = move |_| {
+        store.flush();
+        let name = base().replace(".peixun.json", ".csv");
+        let r = download(&name, "text/csv;charset=utf-8", &table.with_untracked(ReimbursementTable::to_csv));
+        message.set(Some(r.map_or_else(|e| (false, e), |()| (true, "已导出 CSV。".into()))));
+    };
+    let xlsx = move |_| {
+        store.flush();
+        message.set(Some((true, "正在生成 XLSX…".into())));
+        let request = store.ws.with_untracked(|w| {
+            serde_json::json!({ "kind": "reimbursement", "workspace": w, "period_year": year.get_untracked(), "date": today() })
+                .to_string()
+        });
+        export_xlsx(request, base().replace(".peixun.json", ".xlsx"), move |err| {
+            message.set(Some(err.map_or_else(|| (true, "已导出 XLSX。".into()), |e| (false, e))));
+        });
+    };
+    view! {
+        <p><a href="#/execution">"返回执行与核销"</a></p>
+        <PageTitle>"院内资助费用核销表"</PageTitle>
+        <p class="lead">{TITLE}"：每人每次出访一行，金额以分为单位精确计算。"</p>
+        <div class="field field--compact">
+            <label class="field__label" for="period-year">"核销年度"</label>
+            <select class="input input--medium" id="period-year" on:change=move |ev| {
+                if let Ok(y) = event_target_value(&ev).parse() { year.set(y) }
+            }>
+                {(first_year(store)..=this_year + 1).rev().map(|y| view! {
+                    <option value=y.to_string() selected=move || year.get() == y>{format!("{y} 年（{} 年 9 月至 {y} 年 8 月）", y - 1)}</option>
+                }).collect_view()}
+            </select>
+        </div>
+        <p data-period>{move || table.with(ReimbursementTable::period_text)}</p>
+        <p class="computed" data-settlement>{move || table.with(ReimbursementTable::settlement_text)}</p>
+        {move || findings.with(|fs| (!fs.is_empty()).then(|| view! {
+            <div class="finding-summary" role="region" aria-label="核销表中的问题" data-findings>
+                <h2>{format!("核销表中有 {} 个问题（按 {this_year} 年核销期检查）", fs.len())}</h2>
+                <ul>{fs.iter().map(|f| {
+                    let target = f.path.trim_start_matches("reimbursements[").split_once("].")
+                        .map(|(i, field)| input_id(i.parse().unwrap_or(0), field)).unwrap_or_default();
+                    view! { <li><a href="#" on:click=move |ev| { ev.prevent_default(); focus_by_id(&target); }>{f.message.clone()}</a></li> }
+                }).collect_view()}</ul>
+            </div>
+        }))}
+        <section class="panel" aria-labelledby="rows-title">
+            <h2 id="rows-title">"填写核销明细"</h2>
+            {move || (0..count.get()).map(|index| view! { <Row index findings/> }).collect_view()}
+            <button type="button" class="button button--secondary" data-action="add-row" on:click=add>"添加一行"</button>
+        </section>
+        <section class="panel" aria-labelledby="table-title">
+            <h2 id="table-title">"核销表"</h2>
+            <Table table/>
+            <div class="actions">
+                <button type="button" class="button" data-action="export-xlsx" on:click=xlsx>"导出核销表（XLSX）"</button>
+                <button type="button" class="button button--secondary" data-action="export-csv" on:click=csv>"导出核销表（CSV）"</button>
+                <a class="button button--secondary" href="#/execution/reimbursement/print">"打印核销表"</a>
+            </div>
+            {move || message.get().map(|(ok, m)| view! {
+                <p class=if ok { "import-done" } else { "finding finding--error" } role="status" data-export-message>{m}</p>
+            })}
+        </section>
+    }
+}
+
+/// The table as the form prints it: rows outside the period marked, totals in bold.
+#[component]
+fn Table(table: Memo<ReimbursementTable>) -> impl IntoView {
+    view! {
+        <div class="table-scroll">
+            <table class="form-1__table form-2__table" data-reimbursement-table>
+                <thead><tr>{COLUMNS.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {move || table.with(|t| t.rows.iter().map(|r| view! {
+                        <tr data-out-of-period=(r.in_period == Some(false)).then_some("1")>
+                            {r.cells().into_iter().enumerate().map(|(i, c)| view! {
+                                <td>{c}{(i == 0 && r.in_period == Some(false)).then_some(view! { <span class="tag tag--problems">"不在核销期内"</span> })}</td>
+                            }).collect_view()}
+                        </tr>
+                    }).collect_view())}
+                    <tr class="summary-total" data-total>
+                        {move || table.with(|t| t.total_cells().into_iter().map(|c| view! { <td>{c}</td> }).collect_view())}
+                    </tr>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[allow(non_snake_case)]
+fn Print(PeriodYear(year): PeriodYear) -> impl IntoView {
+    let store = Store::get();
+    let table = table(store, year);
+    let d = today();
+    view! {
+        <crate::ui::unit::PrintBar back="#/execution/reimbursement" label="返回核销表"/>
+        <article class="print-landscape form-2" data-print="reimbursement">
+            <h2 class="form-1__title">{TITLE}</h2>
+            <p class="form-2__meta">
+                <span>{move || format!("填报单位（盖章）：{}", table.with(|t| t.unit.clone()))}</span>
+                <span>{move || table.with(ReimbursementTable::period_text)}</span>
+                <span>{crate::summary::date_line(d)}</span>
+            </p>
+            <Table table/>
+        </article>
+    }
+}

@@ -1,0 +1,127 @@
+//! Several tabs on the same drafts. Another tab's write reaches this one as a `storage`
+//! event: a draft with no unsaved change here takes the other tab's version; one that
+//! changed on both sides becomes a [`TabConflict`] and the user chooses which to keep.
+//! (A write this tab would make over another tab's is refused in `autosave` the same way.)
+
+use leptos::prelude::*;
+
+use super::Store;
+use crate::model::{Application, text_hash};
+use crate::storage::{self, Change, Stored};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TabConflict {
+    pub id: String,
+    pub title: String,
+    /// The other tab's version; `None`: it deleted the application.
+    pub theirs: Option<Application>,
+    /// What the key held when the clash was seen.
+    stored: Stored,
+}
+
+pub fn listen(store: Store) {
+    storage::on_other_tab(move |change| match change {
+        Change::Application { id, text } => store.other_tab_wrote(&id, text.as_deref()),
+        Change::Index(Some(text)) => store.other_tab_wrote_index(&text),
+        // Cleared elsewhere: this tab keeps what it shows and saves it on the next change.
+        Change::Index(None) => {}
+    });
+}
+
+impl Store {
+    fn other_tab_wrote(&self, id: &str, text: Option<&str>) {
+        let stored = text.map(text_hash);
+        if self.saver.stored(id) == stored {
+            return;
+        }
+        let theirs = match text {
+            // Not an application (a damaged write): keep ours; saving it would be refused.
+            Some(t) => match storage::parse_application(t) {
+                Some(a) => Some(a),
+                None => return,
+            },
+            None => None,
+        };
+        let mine = self.ws.with_untracked(|w| w.get(id).map(Application::content_hash));
+        let same = mine.is_some() && mine == theirs.as_ref().map(Application::content_hash);
+        // Unsaved here, or already in question (our save was refused before this event
+        // arrived): the user decides.
+        let asked = self.conflicts.with_untracked(|cs| cs.iter().any(|c| c.id == id));
+        if (self.saver.is_dirty(id) || asked) && !same && mine.is_some() {
+            return self.clash_with(id, theirs, stored);
+        }
+        if asked {
+            self.conflicts.update(|cs| cs.retain(|c| c.id != id));
+        }
+        self.take(id, theirs, stored);
+    }
+
+    /// Puts the other tab's version (or its deletion) in place of ours.
+    fn take(&self, id: &str, theirs: Option<Application>, stored: Stored) {
+        let content = theirs.as_ref().map(Application::content_hash);
+        self.ws.update(|w| match (w.applications.iter().position(|a| a.id == id), theirs) {
+            (Some(i), Some(app)) => w.applications[i] = app,
+            (None, Some(app)) => w.applications.push(app),
+            (Some(i), None) => {
+                w.applications.remove(i);
+                w.ranking.retain(|r| r != id);
+            }
+            (None, None) => {}
+        });
+        self.saver.adopt(id, stored, content);
+    }
+
+    fn other_tab_wrote_index(&self, text: &str) {
+        // Our own settings change is about to be written (keeping the other tab's new ids).
+        if self.saver.index_dirty() {
+            return;
+        }
+        let Some(index) = storage::parse_index(text) else { return };
+        self.ws.update(|w| {
+            let apps = std::mem::take(&mut w.applications);
+            *w = crate::model::Workspace { applications: apps, ..index.workspace };
+        });
+        self.done.set(index.done_sections);
+    }
+
+    /// Our write of `id` was refused: the other tab wrote it first.
+    pub(super) fn clash(&self, id: &str) {
+        let text = storage::raw(&storage::app_key(id));
+        let theirs = text.as_deref().and_then(storage::parse_application);
+        self.clash_with(id, theirs, text.as_deref().map(text_hash));
+    }
+
+    fn clash_with(&self, id: &str, theirs: Option<Application>, stored: Stored) {
+        let title = self.ws.with_untracked(|w| w.get(id).map(Application::display_title)).unwrap_or_default();
+        let conflict = TabConflict { id: id.to_string(), title, theirs, stored };
+        self.conflicts.update(|cs| {
+            cs.retain(|c| c.id != id);
+            cs.push(conflict);
+        });
+        self.saver.unmark(id);
+        self.status.set(super::SaveStatus::Failed("另一个标签页也修改了同一份申请，请在页面顶部选择保留哪一份".into()));
+    }
+
+    /// Resolves a clash: `keep_mine` writes this tab's version over the other's.
+    pub fn resolve(&self, id: &str, keep_mine: bool) {
+        let Some(c) =
+            self.conflicts.try_update(|cs| cs.iter().position(|c| c.id == id).map(|i| cs.remove(i))).flatten()
+        else {
+            return;
+        };
+        if keep_mine {
+            let content = self.saver.content(id);
+            self.saver.adopt(id, c.stored, content);
+            self.saver.mark(*self, id);
+        } else {
+            self.take(id, c.theirs, c.stored);
+            if self.conflicts.with_untracked(Vec::is_empty) {
+                self.flush();
+                // Nothing was left to write: what the page shows is what is stored.
+                if !self.saver.pending() {
+                    self.status.set(super::SaveStatus::Saved(crate::ui::clock::now()));
+                }
+            }
+        }
+    }
+}
