@@ -34,8 +34,14 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  // A navigation gets its own page if this version has it (recover.html), else the app.
   if (request.mode === 'navigate') {
-    event.respondWith(caches.open(CACHE).then((c) => c.match('./index.html')).then((hit) => hit || fetch(request)));
+    event.respondWith(
+      caches
+        .open(CACHE)
+        .then((c) => c.match(request, { ignoreSearch: true }).then((hit) => hit || c.match('./index.html')))
+        .then((hit) => hit || fetch(request))
+    );
     return;
   }
   event.respondWith(

@@ -56,10 +56,19 @@ pub fn mark_exported(ws: &mut Workspace, ids: &[String]) {
 
 const MAX_NAME_CHARS: usize = 80;
 
+/// Invisible characters that reorder or hide text: a right-to-left override can make
+/// `evil\u{202E}nosj.exe` look like `evilexe.json` in a file manager. ZWJ stays (emoji).
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
 /// `量子材料表征技术研修-20200105.peixun.json`: the title made safe for every file system.
 pub fn file_name(title: &str, date: NaiveDate) -> String {
-    let safe: String =
-        title.chars().map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c }).collect();
+    let safe: String = title
+        .chars()
+        .filter(|&c| !is_invisible(c))
+        .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c })
+        .collect();
     let trimmed = safe.trim().trim_start_matches('.').trim();
     let mut stem: String = trimmed.chars().take(MAX_NAME_CHARS).collect();
     stem = stem.trim_end_matches(['.', ' ']).to_string();
@@ -82,6 +91,9 @@ mod tests {
         assert_eq!(file_name("a/b:c*?\"<>|\u{7}", day), "a_b_c_______-20200105.peixun.json");
         assert_eq!(file_name("  ..隐藏 ", day), "隐藏-20200105.peixun.json");
         assert_eq!(file_name(" ", day), "未命名-20200105.peixun.json");
+        assert_eq!(file_name("evil\u{202E}nosj.exe\u{202C}", day), "evilnosj.exe-20200105.peixun.json");
+        assert_eq!(file_name("\u{200F}\u{2066}\u{FEFF}", day), "未命名-20200105.peixun.json");
+        assert_eq!(file_name("👩‍🔬𠀀𪚥", day), "👩‍🔬𠀀𪚥-20200105.peixun.json", "emoji (ZWJ kept) and astral CJK");
         assert_eq!(file_name(&"长".repeat(200), day).chars().count(), 80 + "-20200105.peixun.json".len());
     }
 

@@ -101,6 +101,8 @@ fn csv_is_excel_safe() {
     assert!(csv.ends_with("\r\n") && !csv.replace("\r\n", "").contains('\n'));
     assert!(csv.contains("\r\n1,\"'=HYPERLINK(\"\"http://x\"\")\",优秀青年人才培养,"), "{csv}");
     assert!(csv.contains("合计,2 项,优秀青年人才培养,,,5,"));
+    assert_eq!(guard_formula("+1"), "'+1");
+    assert_eq!(guard_formula("=1+1"), "'=1+1");
     assert_eq!(guard_formula("-1"), "'-1");
     assert_eq!(guard_formula("@SUM"), "'@SUM");
     assert_eq!(guard_formula("\tx"), "'\tx");

@@ -8,6 +8,7 @@ pub mod clock;
 pub mod download;
 pub mod editor;
 pub mod execution;
+mod failure;
 mod nav;
 pub mod pages;
 pub mod route;
@@ -23,7 +24,7 @@ use leptos::prelude::*;
 
 /// Mounts the app on `<body>` and tells the page it is interactive.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    failure::install_panic_hook();
     leptos::mount::mount_to_body(App);
     mark_interactive();
 }
