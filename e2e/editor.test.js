@@ -205,4 +205,11 @@ test('a write the full storage refuses is shown, the change stays on screen, and
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="backup"]')]);
   const saved = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
   assert.ok(saved.applications.some((a) => a.title.startsWith('存储已满时修改的标题')), 'the unsaved change is in the backup');
+
+  // Space frees up (another tab, another site's data): the change is saved without a keystroke.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler/')).forEach((k) => localStorage.removeItem(k)));
+  await page.waitForSelector('[data-save-status="saved"]', { timeout: 10000 });
+  const app = await page.$eval('[id="f-title"]', () => location.hash.split('/')[2]);
+  const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).title, `peixun/app/${app}`);
+  assert.match(stored, /^存储已满时修改的标题/);
 });

@@ -13,6 +13,8 @@ use crate::storage;
 use crate::ui::clock;
 
 const DELAY: Duration = Duration::from_millis(300);
+/// After a refused write (full storage), how soon to try again.
+const RETRY: Duration = Duration::from_secs(3);
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveStatus {
@@ -188,6 +190,12 @@ impl Saver {
                 Ok(_) => self.index_dirty.set_value(false),
                 Err(e) => failed = failed.or(Some(e)),
             }
+        }
+        if failed.is_some() {
+            // Space may free up (another tab, the user deleting something): try again.
+            let saver = *self;
+            let handle = set_timeout_with_handle(move || saver.flush(store), RETRY).ok();
+            self.timer.set_value(handle);
         }
         store.status.set(match failed {
             Some(e) => SaveStatus::Failed(e),
