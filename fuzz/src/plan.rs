@@ -15,7 +15,7 @@ use peixun::bundle::{
 };
 use peixun::model::{Application, Workspace};
 
-use crate::{bundle_of, content, split_nul, unique_ids};
+use super::{bundle_of, content, split_nul, unique_ids};
 
 pub fn run(data: &[u8]) {
     let Some((&ctrl, rest)) = data.split_first() else { return };
@@ -37,9 +37,15 @@ pub fn run(data: &[u8]) {
 }
 
 /// The workspace's applications exported, edited on their side (bit 0), ours (bit 1),
-/// with one more (bit 2) or one fewer (bit 3), as a unit bundle (bit 4). When every id is
-/// unique, the plan's actions are known in advance and checked.
+/// with one more (bit 2) or one fewer (bit 3), as a unit bundle (bit 4), the first at the
+/// highest revision (bit 7). When every id is unique, the plan's actions are known in
+/// advance and checked.
 fn derive(ws: &mut Workspace, ctrl: u8) -> Bundle {
+    if ctrl & 0x80 != 0
+        && let Some(a) = ws.applications.first_mut()
+    {
+        a.revision = u64::MAX;
+    }
     let ids: Vec<String> = ws.applications.iter().map(|a| a.id.clone()).collect();
     mark_exported(ws, &ids);
     let mut theirs = ws.applications.clone();
@@ -92,7 +98,7 @@ fn resolutions(plan: &ImportPlan, mode: u8) -> Resolutions {
     let mut out = Resolutions::new();
     for item in &plan.items {
         let Action::Conflict { fields } = &item.action else { continue };
-        let side = |n: usize| if n % 2 == 0 { Choice::Mine } else { Choice::Theirs };
+        let side = |n: usize| if n.is_multiple_of(2) { Choice::Mine } else { Choice::Theirs };
         let fields = fields.iter().enumerate().filter(|_| all.is_none()).map(|(n, c)| (c.path.clone(), side(n)));
         out.insert(item.incoming.id.clone(), Resolution { all, fields: fields.collect() });
     }
@@ -106,10 +112,10 @@ fn applications(ws: &Workspace, bundle: &Bundle, mode: u8) {
     let unresolved = plan.items.iter().any(|i| matches!(&i.action, Action::Conflict { fields } if !fields.is_empty()));
     let after = match apply(ws, &plan, &res) {
         Ok(after) => after,
-        Err(ApplyError::Unresolved { .. }) if mode % 4 == 0 && unresolved => return,
+        Err(ApplyError::Unresolved { .. }) if mode.is_multiple_of(4) && unresolved => return,
         Err(e) => panic!("a resolved plan did not apply: {e:?}"),
     };
-    assert!(!(mode % 4 == 0 && unresolved), "unresolved conflicts applied");
+    assert!(!(mode.is_multiple_of(4) && unresolved), "unresolved conflicts applied");
     check_applied(ws, &plan, &res, &after);
 
     // The same file again: every application unchanged, the workspace as it was.
@@ -148,7 +154,8 @@ fn check_applied(ws: &Workspace, plan: &ImportPlan, res: &Resolutions, after: &W
                 if all_mine {
                     assert_eq!(now.2, mine.content_hash(), "all mine changed {id:?}");
                 }
-                assert!(now.1 > mine.revision.max(item.incoming.revision), "merge of {id:?} not a new revision");
+                let newest = mine.revision.max(item.incoming.revision);
+                assert_eq!(now.1, newest.saturating_add(1), "merge of {id:?} not a new revision");
             }
         }
     }

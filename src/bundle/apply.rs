@@ -144,7 +144,7 @@ fn apply_members(ws: &mut Workspace, plan: &ImportPlan) -> Result<(), ApplyError
             MemberAction::Unchanged { .. } => continue,
         }
         // A saved change of that application; the caller may also set `updated_at`.
-        app.revision += 1;
+        app.revision = app.revision.saturating_add(1);
     }
     Ok(())
 }

@@ -200,3 +200,14 @@ fn the_same_content_sent_again_after_a_local_edit_is_local_newer() {
     later.applications.push(Application { revision: 5, title: "改名".into(), ..app() });
     assert!(matches!(plan_import(&import(&leader, &b), &later).items[0].action, Action::Updated { .. }));
 }
+
+// Found by fuzzing (fuzz target `import_plan`): adding a card to an application at revision
+// u64::MAX overflowed.
+#[test]
+fn a_card_joins_an_application_at_the_highest_revision() {
+    let leader = ws(vec![Application { revision: u64::MAX, ..app() }]);
+    let mut b = Bundle::new(Kind::Member);
+    b.members = vec![Member { id: "m9".into(), ..Default::default() }];
+    let after = apply(&leader, &plan_member_import(&leader, &b, "a1").unwrap(), &Resolutions::new()).unwrap();
+    assert_eq!((after.applications[0].members.len(), after.applications[0].revision), (3, u64::MAX));
+}
