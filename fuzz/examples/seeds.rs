@@ -1,6 +1,6 @@
 //! Writes the seed corpus: the repository's bundle fixtures and small sample exports,
 //! shaped into each target's input. Run from `fuzz/`: `cargo run --example seeds`; then
-//! `make fuzz-cmin` keeps the inputs that add coverage.
+//! `make fuzz-long` and `make fuzz-seeds`.
 
 use std::fs;
 use std::path::Path;

@@ -16,7 +16,7 @@ use peixun::bundle::{
 };
 use peixun::model::Workspace;
 
-use crate::{bundle_of, split_nul};
+use super::{bundle_of, split_nul};
 
 pub fn run(data: &[u8]) {
     let Some((&ctrl, mut rest)) = data.split_first() else { return };
