@@ -3,7 +3,7 @@ SHELL := bash
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 
-.PHONY: run test setup build lint test-native test-wasm test-e2e bench
+.PHONY: run test setup build lint test-native test-wasm test-e2e bench fuzz-smoke fuzz-long fuzz-seeds
 
 ## Sets up, builds the release and serves it on http://127.0.0.1:$(PORT)
 run: setup build
@@ -11,7 +11,7 @@ run: setup build
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
 ## Sets up and runs every check: format, lint, native, in-browser and end-to-end tests
-test: setup lint test-native test-wasm build test-e2e
+test: setup lint test-native fuzz-smoke test-wasm build test-e2e
 
 setup:
 	bash scripts/setup.sh
@@ -32,6 +32,45 @@ test-wasm:
 
 test-e2e:
 	node --test --test-concurrency=1 e2e/
+
+# cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP lets stable accept them. No sanitizer:
+# the core has no unsafe code, and overflow checks and debug assertions stay on.
+FUZZ := RUSTC_BOOTSTRAP=1 cargo fuzz
+FUZZ_TARGETS := parse migrate import_plan batch
+FUZZ_FLAGS := -dict=fuzz/bundle.dict -print_final_stats=1
+FUZZ_SECONDS ?= 20
+FUZZ_RUNS ?= 1000000
+
+## Each fuzz target for $(FUZZ_SECONDS) s from the committed seeds (new inputs go to a temp dir)
+fuzz-smoke:
+	$(FUZZ) build -s none
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  tmp=$$(mktemp -d); \
+	  if ! $(FUZZ) run -s none $$t $$tmp fuzz/seeds/$$t -- $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) > $$tmp.log 2>&1; then \
+	    tail -40 $$tmp.log; echo "fuzz target $$t failed: the input is in fuzz/artifacts/$$t"; exit 1; \
+	  fi; \
+	  echo "$$t: $$(grep -E '^stat::(number_of_executed_units|average_exec_per_sec)' $$tmp.log | tr -s ' ' | tr '\n' ' ')"; \
+	  rm -rf $$tmp $$tmp.log; \
+	done
+
+## Each fuzz target for $(FUZZ_RUNS) inputs, one core, growing fuzz/corpus (not part of `make test`)
+fuzz-long:
+	$(FUZZ) build -s none
+	set -e; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$t; \
+	  $(FUZZ) run -s none $$t fuzz/corpus/$$t fuzz/seeds/$$t -- $(FUZZ_FLAGS) -runs=$(FUZZ_RUNS); \
+	done
+
+## Replaces fuzz/seeds: the fewest inputs under 450 bytes covering the edges that the
+## seeds and fuzz/corpus reach (edges only, so the committed corpus stays small)
+fuzz-seeds:
+	$(FUZZ) build -s none
+	set -e; for t in $(FUZZ_TARGETS); do \
+	  rm -rf fuzz/seeds.new; mkdir -p fuzz/seeds.new/small fuzz/seeds.new/$$t fuzz/corpus/$$t; \
+	  find fuzz/seeds/$$t fuzz/corpus/$$t -type f -size -450c -exec cp {} fuzz/seeds.new/small/ \; ; \
+	  $(FUZZ) run -s none $$t fuzz/seeds.new/$$t fuzz/seeds.new/small -- -set_cover_merge=1 -use_counters=0 -use_cmp=0; \
+	  rm -rf fuzz/seeds/$$t; mv fuzz/seeds.new/$$t fuzz/seeds/$$t; \
+	done; rm -rf fuzz/seeds.new
 
 ## Sizes and time to interactive of the release build (not part of `make test`)
 bench: setup build

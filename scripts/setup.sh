@@ -11,6 +11,7 @@ need_apt=()
 # wasm-bindgen-cli must match the wasm-bindgen version in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 TRUNK_VERSION=0.21.14
+CARGO_FUZZ_VERSION=0.13.2
 BINARYEN_VERSION=132.0.0
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -25,6 +26,8 @@ command -v brotli >/dev/null || need_apt+=(brotli)
 [ -d /usr/share/fonts/opentype/noto ] || need_apt+=(fonts-noto-cjk)
 # pdftotext and pdfinfo, to read back the printed forms in the end-to-end tests.
 command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
+# libfuzzer-sys compiles libFuzzer from C++ for the fuzz targets.
+command -v g++ >/dev/null || need_apt+=(g++)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "installing ${need_apt[*]} from Debian"
   export DEBIAN_FRONTEND=noninteractive
@@ -48,6 +51,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen ${WASM_BINDGEN_V
   say "building wasm-bindgen-cli ${WASM_BINDGEN_VERSION} (about 2 minutes)"
   # Not --locked: one of its locked dependencies is gone from the registry.
   cargo install wasm-bindgen-cli --version "${WASM_BINDGEN_VERSION}"
+fi
+
+# The fuzz targets (`make fuzz-smoke`) run on stable through RUSTC_BOOTSTRAP.
+if ! cargo fuzz --version 2>/dev/null | grep -q "cargo-fuzz ${CARGO_FUZZ_VERSION}"; then
+  say "building cargo-fuzz ${CARGO_FUZZ_VERSION} (about 1 minute)"
+  cargo install --locked cargo-fuzz --version "${CARGO_FUZZ_VERSION}"
 fi
 
 # Every npm dev dependency installed at its locked version, or `npm ci`.

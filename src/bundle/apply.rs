@@ -84,8 +84,16 @@ fn apply_item(ws: &mut Workspace, item: &PlanItem, resolutions: &Resolutions) ->
         (Action::Updated { .. }, Some(local), _) => {
             Some((Application { history: union(&local.history, &incoming.history), ..incoming.clone() }, Some(theirs)))
         }
+        // An older copy changes nothing. Recording our version would mark our unshared
+        // edits as sent, and a later copy without history would overwrite them.
+        (Action::Unchanged(Unchanged::LocalNewer), Some(_), _) => None,
         (Action::Unchanged(_), Some(local), ours) => {
-            Some((Application { history: union(&local.history, &incoming.history), ..local }, ours))
+            // The same content, perhaps under another revision: both versions are shared,
+            // ours last, so that this copy is recognised as older once ours is edited.
+            let mut history = union(&local.history, &incoming.history);
+            history.retain(|p| *p != theirs && Some(*p) != ours);
+            history.push(theirs);
+            Some((Application { history, ..local }, ours))
         }
         (Action::Conflict { fields }, Some(local), _) => {
             let r = resolutions.get(&incoming.id).cloned().unwrap_or_default();
@@ -136,7 +144,7 @@ fn apply_members(ws: &mut Workspace, plan: &ImportPlan) -> Result<(), ApplyError
             MemberAction::Unchanged { .. } => continue,
         }
         // A saved change of that application; the caller may also set `updated_at`.
-        app.revision += 1;
+        app.revision = app.revision.saturating_add(1);
     }
     Ok(())
 }

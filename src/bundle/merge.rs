@@ -120,7 +120,8 @@ pub fn merge(mine: &Application, theirs: &Application, choices: &BTreeMap<String
     // fail, keeping mine unchanged is the safe side.
     let mut out: Application = serde_json::from_value(Value::Object(m)).unwrap_or_else(|_| mine.clone());
     out.id = mine.id.clone();
-    out.revision = mine.revision.max(theirs.revision) + 1;
+    // Saturating: a file may carry any revision, up to u64::MAX.
+    out.revision = mine.revision.max(theirs.revision).saturating_add(1);
     out.updated_at = mine.updated_at.max(theirs.updated_at);
     out.history = union(&mine.history, &theirs.history);
     out

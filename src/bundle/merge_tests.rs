@@ -96,3 +96,15 @@ fn enum_values_are_shown_by_their_chinese_labels() {
     let row = |l: &str, m: &str, t: &str| (l.to_string(), m.to_string(), t.to_string());
     assert_eq!(got, [row("成员 王晓明 的性别", "（空）", "女"), row("成员 王晓明 的职称级别", "（空）", "副高级")]);
 }
+
+// Found by fuzzing (fuzz target `import_plan`): a file's revision u64::MAX overflowed the
+// merged revision (a panic in debug builds, revision 0 in release).
+#[test]
+fn merging_at_the_highest_revision_saturates() {
+    let mine = Application { revision: u64::MAX, ..base() };
+    let theirs = Application { title: "改".into(), ..base() };
+    assert_eq!(merge(&mine, &theirs, &BTreeMap::new()).revision, u64::MAX);
+    let mut touched = mine.clone();
+    touched.touch(chrono::DateTime::parse_from_rfc3339("2020-01-05T10:30:00+08:00").unwrap());
+    assert_eq!(touched.revision, u64::MAX);
+}

@@ -170,3 +170,44 @@ fn member_cards_are_added_or_update_the_same_person() {
     let plan = plan_member_import(&again, &b, "a1").unwrap();
     assert_eq!(plan.members[0].action, MemberAction::Unchanged { index: 1 });
 }
+
+// Found by fuzzing (fuzz target `batch`): re-importing an older copy recorded our
+// unshared version as a sync point, so a later copy without history overwrote our edit.
+#[test]
+fn an_old_copy_sent_again_does_not_mark_our_edits_as_shared() {
+    let (mut leader, _) = leader_and_partner();
+    let old = send(&mut leader);
+    edit(&mut leader, |a| a.objectives = "只在本地".into());
+    let after = import(&leader, &old);
+    assert_eq!(after, leader, "an older copy changes nothing");
+    let mut foreign = Bundle::new(Kind::Application);
+    foreign.applications.push(Application { revision: 9, history: vec![], ..app() });
+    assert!(matches!(plan_import(&after, &foreign).items[0].action, Action::Conflict { .. }));
+}
+
+// Found by fuzzing (fuzz target `batch`): a copy with our content under another revision
+// was not remembered, so after a local edit the same file came back as a conflict.
+#[test]
+fn the_same_content_sent_again_after_a_local_edit_is_local_newer() {
+    let leader = ws(vec![app()]);
+    let mut b = Bundle::new(Kind::Application);
+    b.applications.push(Application { revision: 4, ..app() });
+    let mut after = import(&leader, &b);
+    edit(&mut after, |a| a.objectives = "只在本地".into());
+    assert_eq!(plan_import(&after, &b).items[0].action, Action::Unchanged(Unchanged::LocalNewer));
+    // Still unedited right after the import: another program's later copy is an update.
+    let mut later = Bundle::new(Kind::Application);
+    later.applications.push(Application { revision: 5, title: "改名".into(), ..app() });
+    assert!(matches!(plan_import(&import(&leader, &b), &later).items[0].action, Action::Updated { .. }));
+}
+
+// Found by fuzzing (fuzz target `import_plan`): adding a card to an application at revision
+// u64::MAX overflowed.
+#[test]
+fn a_card_joins_an_application_at_the_highest_revision() {
+    let leader = ws(vec![Application { revision: u64::MAX, ..app() }]);
+    let mut b = Bundle::new(Kind::Member);
+    b.members = vec![Member { id: "m9".into(), ..Default::default() }];
+    let after = apply(&leader, &plan_member_import(&leader, &b, "a1").unwrap(), &Resolutions::new()).unwrap();
+    assert_eq!((after.applications[0].members.len(), after.applications[0].revision), (3, u64::MAX));
+}

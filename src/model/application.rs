@@ -143,7 +143,8 @@ impl Application {
 
     /// Records a saved change: revision +1 and the time.
     pub fn touch(&mut self, now: DateTime<FixedOffset>) {
-        self.revision += 1;
+        // Saturating: an imported file may carry any revision, up to u64::MAX.
+        self.revision = self.revision.saturating_add(1);
         self.updated_at = Some(now);
     }
 
