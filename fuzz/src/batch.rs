@@ -5,15 +5,17 @@
 //! bit 2: conflicts are resolved as theirs (else mine); the high bits pick each member
 //! card's group.
 //!
-//! Invariants: one report per file, good exactly when the file parses and stays within
-//! the limit; the plan holds every application of the good files; with a group for every
-//! card the batch commits, losing no application; the same files again change nothing.
+//! Invariants: one report per file, good exactly when the file parses (as a bundle or a
+//! backup) and stays within the limit; the plan holds every application of the good
+//! files; with a group for every card the batch commits, losing no application; the same
+//! files again change nothing.
 
 use std::collections::BTreeMap;
 
 use peixun::bundle::{
     Action, Batch, Choice, Kind, MAX_APPLICATIONS, Resolution, Resolutions, commit, prepare, workspace_of,
 };
+use peixun::backup::Backup;
 use peixun::model::Workspace;
 
 use super::{bundle_of, split_nul};
@@ -90,7 +92,11 @@ fn check_reports(files: &[(String, Result<String, String>)], batch: &Batch) {
     let (mut apps, mut cards) = (0usize, 0usize);
     for ((name, text), report) in files.iter().zip(&batch.files) {
         assert_eq!(&report.name, name);
-        let bundle = text.as_ref().ok().and_then(|t| bundle_of(t.as_bytes()));
+        // A backup file imports as the unit bundle it restores to.
+        let bundle = text.as_ref().ok().and_then(|t| match Backup::parse(t) {
+            Some(backup) => backup.ok().and_then(|b| b.restore().ok()).map(|(bundle, _)| bundle),
+            None => bundle_of(t.as_bytes()),
+        });
         let fits = bundle.as_ref().is_some_and(|b| apps + b.applications.len() <= MAX_APPLICATIONS);
         assert_eq!(report.outcome.is_ok(), fits, "{name}: {:?}", report.outcome);
         if let Err(why) = &report.outcome {
