@@ -9,6 +9,7 @@ pub mod editor;
 pub mod execution;
 mod nav;
 pub mod pages;
+pub mod perf;
 pub mod route;
 pub mod sharing;
 pub mod state;

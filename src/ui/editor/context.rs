@@ -39,6 +39,7 @@ impl EditorCx {
         let today = clock::today();
         let app_id = id.clone();
         let findings = Memo::new(move |_| {
+            let _span = crate::ui::perf::Span::new("peixun-findings");
             store.ws.with(|w| {
                 let cx = Cx::new(store.rule_set(), w, today);
                 let Some(app) = w.get(&app_id) else { return Vec::new() };

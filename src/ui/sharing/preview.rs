@@ -43,6 +43,7 @@ pub fn ImportPreview() -> impl IntoView {
         })
     };
     let confirm = move |_| {
+        let _span = crate::ui::perf::Span::new("peixun-import-apply");
         let Some(batch) = ui.batch.get_untracked() else { return };
         let result = store
             .ws
