@@ -45,3 +45,23 @@ fn a_bundle_of_a_given_size_is_just_over_it() {
     assert!((1_000_000..1_100_000).contains(&text.len()), "{} bytes", text.len());
     assert_eq!(parse(&text).unwrap().applications.len(), n);
 }
+
+#[test]
+fn focused_workspace_rules_give_the_open_applications_findings() {
+    let rs = RuleSet::embedded();
+    let mut ws = peixun::sample::sample_workspace(rs, 9, 40);
+    // The same person in three applications, and a leader from another unit.
+    let twin = ws.applications[0].members[0].clone();
+    ws.applications[5].members.push(twin.clone());
+    ws.applications[7].members.push(twin);
+    ws.applications[5].members[0].unit = "另一个研究所".into();
+    let today = NaiveDate::from_ymd_opt(2020, 1, 10).unwrap();
+    let all = peixun::rules::check_workspace_rules(&Cx::new(rs, &ws, today), &ws);
+    for a in &ws.applications {
+        let mut cx = Cx::new(rs, &ws, today);
+        cx.focus = Some(&a.id);
+        let want: Vec<_> = all.iter().filter(|f| f.application.as_deref() == Some(&a.id)).cloned().collect();
+        assert_eq!(peixun::rules::check_workspace_rules(&cx, &ws), want, "{}", a.id);
+    }
+    assert!(all.iter().filter(|f| f.rule == "duplicate-person").count() >= 3);
+}
