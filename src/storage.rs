@@ -53,7 +53,15 @@ pub fn save_index(ws: &Workspace, done_sections: &BTreeMap<String, BTreeSet<Stri
     let index = Index {
         schema: SCHEMA,
         applications: ws.applications.iter().map(|a| a.id.clone()).collect(),
-        workspace: Workspace { applications: Vec::new(), ..ws.clone() },
+        // Every field but the applications (saved one per key), without cloning those.
+        workspace: Workspace {
+            unit: ws.unit.clone(),
+            applications: Vec::new(),
+            ranking: ws.ranking.clone(),
+            closure_days: ws.closure_days.clone(),
+            reimbursements: ws.reimbursements.clone(),
+            opinions: ws.opinions.clone(),
+        },
         done_sections: done_sections.clone(),
     };
     write(INDEX_KEY, &index)
