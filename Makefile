@@ -33,6 +33,6 @@ test-wasm:
 test-e2e:
 	node --test --test-concurrency=1 e2e/
 
-## Sizes and time to interactive of the release build (not part of `make test`)
+## Performance table beside SurveyJS (docs/PERFORMANCE.md; not part of `make test`)
 bench: setup build
 	bash scripts/bench.sh
