@@ -1,4 +1,4 @@
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
@@ -30,12 +30,16 @@ fn person(member: &Member) -> Option<(&str, NaiveDate)> {
 
 fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
     // With a focus, only its members can be reported: the others need no entry.
-    let wanted: Option<BTreeSet<(&str, NaiveDate)>> =
+    let wanted: Option<Vec<(&str, NaiveDate)>> =
         cx.focus.map(|id| ws.get(id).map(|a| a.members.iter().filter_map(person).collect()).unwrap_or_default());
     // (name, birth) → every (application index, member index) where it occurs.
     let mut people: BTreeMap<(&str, NaiveDate), Vec<(usize, usize)>> = BTreeMap::new();
     for (a, app) in ws.applications.iter().enumerate() {
         for (m, member) in app.members.iter().enumerate() {
+            // The birth date first: it rules out nearly everyone without comparing names.
+            if wanted.as_ref().is_some_and(|w| !w.iter().any(|(_, d)| Some(*d) == member.birth_date)) {
+                continue;
+            }
             let Some(key) = person(member) else { continue };
             if wanted.as_ref().is_some_and(|w| !w.contains(&key)) {
                 continue;
