@@ -66,6 +66,9 @@ function criterion() {
     const est = JSON.parse(fs.readFileSync(path.join(dir, path.dirname(f), 'estimates.json')));
     out[meta.full_id] = { ns: est.median.point_estimate, at: fs.statSync(path.join(dir, f)).mtime };
   }
+  // Only the last run: benchmarks since renamed leave their old results behind.
+  const last = Math.max(...Object.values(out).map((x) => x.at.getTime()));
+  for (const [id, x] of Object.entries(out)) if (last - x.at.getTime() > 10 * 60 * 1000) delete out[id];
   return out;
 }
 
