@@ -72,6 +72,6 @@ fuzz-seeds:
 	  rm -rf fuzz/seeds/$$t; mv fuzz/seeds.new/$$t fuzz/seeds/$$t; \
 	done; rm -rf fuzz/seeds.new
 
-## Sizes and time to interactive of the release build (not part of `make test`)
+## Performance table beside SurveyJS (docs/PERFORMANCE.md; not part of `make test`)
 bench: setup build
 	bash scripts/bench.sh

@@ -10,7 +10,7 @@ use peixun::bundle::{Kind, Resolutions, apply, export, parse, plan_import};
 use peixun::model::Workspace;
 use peixun::rule_set::RuleSet;
 use peixun::rules::{Cx, check_all, check_application};
-use peixun::sample::sample_workspace;
+use peixun::sample::{sample_workspace, unit_bundle_of_size};
 
 const UNIT_SIZE: usize = 300;
 
@@ -45,23 +45,15 @@ fn benches(c: &mut Criterion) {
     g.bench_function("parse unit bundle", |b| b.iter(|| parse(black_box(&text))));
     g.finish();
 
-    large_bundle(c, rs, text.len() / UNIT_SIZE);
+    large_bundle(c, rs);
 }
 
 /// A unit bundle of at least 5 MB: parse it, and import it (parse, preview, apply) into an
 /// empty workspace and into one that already holds every application (all unchanged, so
 /// every application is hashed and compared).
-fn large_bundle(c: &mut Criterion, rs: &RuleSet, bytes_per_application: usize) {
-    let at = DateTime::parse_from_rfc3339("2020-01-20T09:00:00+08:00").unwrap();
-    let mut n = LARGE_BUNDLE_BYTES.div_ceil(bytes_per_application.max(1));
-    let text = loop {
-        let ws = sample_workspace(rs, 5, n);
-        let text = export(Kind::Unit, &ws.unit, &ws.applications, &[], &ws.ranking, &rs.id, at);
-        if text.len() >= LARGE_BUNDLE_BYTES {
-            break text;
-        }
-        n += n / 20 + 1;
-    };
+fn large_bundle(c: &mut Criterion, rs: &RuleSet) {
+    // The bundle `make bench` imports in the browser (`peixun-sample --bytes 5242880`).
+    let (text, n) = unit_bundle_of_size(rs, 2020, LARGE_BUNDLE_BYTES);
     let import = |into: &Workspace| {
         let bundle = parse(black_box(&text)).unwrap();
         apply(into, &plan_import(into, &bundle), &Resolutions::new()).unwrap()

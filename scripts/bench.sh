@@ -1,27 +1,23 @@
 #!/usr/bin/env bash
-# Prints the first-load table for the release build in dist/: each file raw, gzip -9 and
-# brotli (-q 11), the first-load total (wasm + js + css), and time to interactive in
-# headless Chromium on 127.0.0.1 (median of 7 cold loads). Budget: ≤ 250 KB brotli, ≤ 300 ms.
+# `make bench`: the release build in dist/ beside the same 附件1 in SurveyJS (bench/surveyjs),
+# one table (scripts/bench.js); method and budgets in docs/PERFORMANCE.md. About 3 minutes.
+# NATIVE=0 skips the Criterion run and shows its last figures; RUNS, KEYS as bench.js reads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f dist/index.html ] || { echo "no dist/: run 'trunk build --release' first" >&2; exit 1; }
 
-printf '%-44s %10s %10s %10s\n' file raw gzip-9 brotli
-total_raw=0; total_gz=0; total_br=0
-while IFS= read -r f; do
-  raw=$(stat -c %s "$f")
-  gz=$(gzip -9 -c "$f" | wc -c)
-  br=$(brotli -q 11 -c "$f" | wc -c)
-  printf '%-44s %10d %10d %10d\n' "${f#dist/}" "$raw" "$gz" "$br"
-  case "$f" in
-    # Not on the first load: the export worker (fetched on export) and the service
-    # worker (fetched after the page has loaded).
-    */peixun-xlsx*|*/sw.js) ;;
-    *.wasm|*.js|*.css)
-      total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br)) ;;
-  esac
-done < <(find dist -type f ! -name '*.png' | sort)
-printf '%-44s %10d %10d %10d\n' "first load (wasm + js + css)" "$total_raw" "$total_gz" "$total_br"
-printf '%-44s %10s %10s %10s\n' "budget (250 KB brotli)" "" "" "256000"
+# The workspaces the browser imports: 1 and 300 applications, and a 5 MB unit bundle.
+mkdir -p target/bench
+cargo build -q --example peixun-sample
+sample=target/debug/examples/peixun-sample
+"$sample" --apps 1 >target/bench/unit-1.peixun.json 2>/dev/null
+"$sample" --apps 300 >target/bench/unit-300.peixun.json 2>/dev/null
+"$sample" --bytes 5242880 >target/bench/unit-5mb.peixun.json 2>/dev/null
 
-node scripts/bench-load.js
+if [ "${NATIVE:-1}" != 0 ]; then
+  echo "[bench] Criterion (short runs; cargo bench --bench validate for the full ones)…" >&2
+  cargo bench -q --bench validate -- --warm-up-time 1 --measurement-time 2 >target/bench/criterion.log 2>&1 ||
+    { cat target/bench/criterion.log >&2; exit 1; }
+fi
+echo "[bench] browser…" >&2
+node scripts/bench.js

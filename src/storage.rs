@@ -84,17 +84,26 @@ pub fn remove_application(id: &str) {
 pub fn save_index(ws: &Workspace, done_sections: &BTreeMap<String, BTreeSet<String>>) -> Result<u64, String> {
     let mut applications: Vec<String> = ws.applications.iter().map(|a| a.id.clone()).collect();
     if let Some(theirs) = raw(INDEX_KEY).and_then(|t| parse_index(&t)) {
+        let ours: std::collections::HashSet<&str> = ws.applications.iter().map(|a| a.id.as_str()).collect();
         let extra: Vec<String> = theirs
             .applications
             .into_iter()
-            .filter(|id| !applications.contains(id) && raw(&app_key(id)).is_some())
+            .filter(|id| !ours.contains(id.as_str()) && raw(&app_key(id)).is_some())
             .collect();
         applications.extend(extra);
     }
     let index = Index {
         schema: SCHEMA,
         applications,
-        workspace: Workspace { applications: Vec::new(), ..ws.clone() },
+        // Every field but the applications (saved one per key), without cloning those.
+        workspace: Workspace {
+            unit: ws.unit.clone(),
+            applications: Vec::new(),
+            ranking: ws.ranking.clone(),
+            closure_days: ws.closure_days.clone(),
+            reimbursements: ws.reimbursements.clone(),
+            opinions: ws.opinions.clone(),
+        },
         done_sections: done_sections.clone(),
     };
     write(INDEX_KEY, &index)

@@ -12,10 +12,10 @@
 
 use std::collections::BTreeMap;
 
+use peixun::backup::Backup;
 use peixun::bundle::{
     Action, Batch, Choice, Kind, MAX_APPLICATIONS, Resolution, Resolutions, commit, prepare, workspace_of,
 };
-use peixun::backup::Backup;
 use peixun::model::Workspace;
 
 use super::{bundle_of, split_nul};

@@ -1,7 +1,7 @@
 //! Committing an import plan. `apply` builds a new workspace and returns it whole, or an
 //! error and nothing: the caller swaps it in, so an import never half-happens.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::merge::{merge, union};
 use super::plan::{Action, ImportPlan, MemberAction, PlanItem, Unchanged};
@@ -53,26 +53,39 @@ impl std::error::Error for ApplyError {}
 /// both sides' history and record the version they now hold.
 pub fn apply(ws: &Workspace, plan: &ImportPlan, resolutions: &Resolutions) -> Result<Workspace, ApplyError> {
     let mut out = ws.clone();
+    // Where each id is, the first one as `Workspace::get` finds it: hundreds of
+    // applications must not be looked up one by one (PERFORMANCE.md).
+    let mut at: HashMap<String, usize> = HashMap::with_capacity(out.applications.len() + plan.items.len());
+    for (i, a) in out.applications.iter().enumerate() {
+        at.entry(a.id.clone()).or_insert(i);
+    }
     for item in &plan.items {
-        apply_item(&mut out, item, resolutions)?;
+        apply_item(&mut out, &mut at, item, resolutions)?;
     }
     apply_members(&mut out, plan)?;
     // A unit bundle's ranking: adopted as is by an empty ranking, otherwise the ids not
     // yet ranked follow the existing ones in the bundle's order.
+    let mut ranked: HashSet<String> = out.ranking.iter().cloned().collect();
     for id in &plan.ranking {
-        if out.get(id).is_some() && !out.ranking.contains(id) {
+        if at.contains_key(id) && ranked.insert(id.clone()) {
             out.ranking.push(id.clone());
         }
     }
     Ok(out)
 }
 
-fn apply_item(ws: &mut Workspace, item: &PlanItem, resolutions: &Resolutions) -> Result<(), ApplyError> {
+fn apply_item(
+    ws: &mut Workspace,
+    at: &mut HashMap<String, usize>,
+    item: &PlanItem,
+    resolutions: &Resolutions,
+) -> Result<(), ApplyError> {
     let incoming = &item.incoming;
     if item.action == Action::Unchanged(Unchanged::DuplicateInBundle) {
         return Ok(());
     }
-    let local = ws.get(&incoming.id).cloned();
+    let slot = at.get(&incoming.id).copied();
+    let local = slot.map(|i| ws.applications[i].clone());
     let local_now = local.as_ref().map(Application::sync_point);
     if local_now != item.local_seen {
         return Err(ApplyError::Stale { application: incoming.id.clone() });
@@ -125,7 +138,14 @@ fn apply_item(ws: &mut Workspace, item: &PlanItem, resolutions: &Resolutions) ->
             Some(v) => next.record_version(v),
             None => next.record_sync_point(),
         }
-        ws.upsert(next);
+        // `Workspace::upsert`, by index.
+        match slot {
+            Some(i) => ws.applications[i] = next,
+            None => {
+                at.insert(next.id.clone(), ws.applications.len());
+                ws.applications.push(next);
+            }
+        }
     }
     Ok(())
 }

@@ -3,7 +3,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::{Check, Cx, Report, Rule, Severity, member_path};
-use crate::model::Workspace;
+use crate::model::{Member, Workspace};
 use crate::rule_set::RuleSet;
 
 /// 同一人（姓名 + 出生日期）不在同一工作区的两份申请中。Every occurrence is flagged and
@@ -23,14 +23,28 @@ fn limit(_: &RuleSet) -> String {
     "同一姓名和出生日期只出现在一份申请中".into()
 }
 
-fn check(_: &Cx, ws: &Workspace, out: &mut Report) {
+fn person(member: &Member) -> Option<(&str, NaiveDate)> {
+    let name = member.name.trim();
+    member.birth_date.filter(|_| !name.is_empty()).map(|born| (name, born))
+}
+
+fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
+    // With a focus, only its members can be reported: the others need no entry.
+    let wanted: Option<Vec<(&str, NaiveDate)>> =
+        cx.focus.map(|id| ws.get(id).map(|a| a.members.iter().filter_map(person).collect()).unwrap_or_default());
     // (name, birth) → every (application index, member index) where it occurs.
     let mut people: BTreeMap<(&str, NaiveDate), Vec<(usize, usize)>> = BTreeMap::new();
     for (a, app) in ws.applications.iter().enumerate() {
         for (m, member) in app.members.iter().enumerate() {
-            let name = member.name.trim();
-            let Some(born) = member.birth_date.filter(|_| !name.is_empty()) else { continue };
-            people.entry((name, born)).or_default().push((a, m));
+            // The birth date first: it rules out nearly everyone without comparing names.
+            if wanted.as_ref().is_some_and(|w| !w.iter().any(|(_, d)| Some(*d) == member.birth_date)) {
+                continue;
+            }
+            let Some(key) = person(member) else { continue };
+            if wanted.as_ref().is_some_and(|w| !w.contains(&key)) {
+                continue;
+            }
+            people.entry(key).or_default().push((a, m));
         }
     }
     let mut found = Vec::new();

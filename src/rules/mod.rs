@@ -66,6 +66,9 @@ pub struct Cx<'a> {
     pub unit: &'a str,
     /// Whether this is a unit's submission, where every application must be ranked.
     pub ranking_required: bool,
+    /// Only this application's findings are wanted (the editor, on every keystroke): the
+    /// workspace rules return no others and may skip work that cannot produce one.
+    pub focus: Option<&'a str>,
 }
 
 impl<'a> Cx<'a> {
@@ -76,6 +79,7 @@ impl<'a> Cx<'a> {
             calendar: Calendar::new(rule_set, &ws.closure_days),
             unit: ws.unit.trim(),
             ranking_required: false,
+            focus: None,
         }
     }
 
@@ -164,6 +168,9 @@ pub fn check_workspace_rules(cx: &Cx, ws: &Workspace) -> Vec<Finding> {
         if let Check::Workspace(f) = r.check {
             f(cx, ws, &mut Report { rule: r, application: None, out: &mut out });
         }
+    }
+    if let Some(id) = cx.focus {
+        out.retain(|f| f.application.as_deref() == Some(id));
     }
     out
 }

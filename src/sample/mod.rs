@@ -3,7 +3,9 @@
 //! year) comes from the rule-set, so the examples stay valid for another year's rules.
 //! A tiny seeded PRNG (SplitMix64) keeps it reproducible without the `rand` crate.
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{DateTime, Datelike, Days, NaiveDate};
+
+use crate::bundle::Kind;
 
 use crate::model::{
     Application, Category, Contact, CountryCode, Gender, Host, Member, Priority, TitleLevel, Workspace,
@@ -11,6 +13,7 @@ use crate::model::{
 use crate::rule_set::RuleSet;
 
 mod data;
+mod text;
 
 use data::{GIVEN, HOSTS, KINDS, LANGUAGES, SURNAMES, TOPICS, UNITS};
 
@@ -112,6 +115,8 @@ pub fn sample_application(rs: &RuleSet, rng: &mut Rng, unit: &str) -> Applicatio
     let leader = &members[0];
     let topics = rs.key_fields.topics.len().max(1) as i64;
     let special_topics = if rng.chance(25) { vec![rng.between(1, topics) as u8] } else { Vec::new() };
+    let host = candidates[start].1;
+    let [rationale, content, objectives, sharing_plan] = text::texts(rng, topic, discipline, host, days);
 
     Application {
         id: rng.uuid(),
@@ -139,14 +144,10 @@ pub fn sample_application(rs: &RuleSet, rng: &mut Rng, unit: &str) -> Applicatio
         duration_days: Some(days),
         exit_date: Some(exit),
         return_date: Some(ret),
-        rationale: format!(
-            "我单位在{topic}方面已形成一定基础，但在关键仪器方法与工程化能力上与发达国家仍有明显差距，亟需系统学习。"
-        ),
-        content: format!(
-            "第1周：{discipline}前沿讲座与实验室参观；第2周：在合作机构开展{topic}实操培训并参加专题研讨。"
-        ),
-        objectives: format!("掌握{topic}的核心方法，形成培训报告一份，建立长期合作渠道。"),
-        sharing_plan: "回国后一个月内举办专题报告会，并在所内开展经验分享与技术培训。".into(),
+        rationale,
+        content,
+        objectives,
+        sharing_plan,
         lead_unit: unit.into(),
         contact: Contact { name: leader.name.clone(), phone: leader.phone.clone(), email: leader.email.clone() },
         members,
@@ -205,6 +206,27 @@ pub fn sample_workspace(rs: &RuleSet, seed: u64, n: usize) -> Workspace {
         ranking.swap(i, rng.below(i + 1));
     }
     Workspace { unit: unit.into(), applications, ranking, ..Default::default() }
+}
+
+/// A unit bundle (SPEC §4) of `sample_workspace(rs, seed, n)`, exported at a fixed time.
+pub fn unit_bundle(rs: &RuleSet, seed: u64, n: usize) -> String {
+    let ws = sample_workspace(rs, seed, n);
+    let at = DateTime::parse_from_rfc3339("2020-01-20T09:00:00+08:00").expect("a fixed, valid time");
+    crate::bundle::export(Kind::Unit, &ws.unit, &ws.applications, &[], &ws.ranking, &rs.id, at)
+}
+
+/// The smallest unit bundle of at least `bytes` bytes (within 5 % more applications than
+/// needed), and how many applications it holds.
+pub fn unit_bundle_of_size(rs: &RuleSet, seed: u64, bytes: usize) -> (String, usize) {
+    let per_app = unit_bundle(rs, seed, 20).len() / 20;
+    let mut n = bytes.div_ceil(per_app.max(1)).max(1);
+    loop {
+        let text = unit_bundle(rs, seed, n);
+        if text.len() >= bytes {
+            return (text, n);
+        }
+        n += n / 20 + 1;
+    }
 }
 
 /// The examples 「载入示例」 loads: one application per category.

@@ -11,6 +11,7 @@ pub mod execution;
 mod failure;
 mod nav;
 pub mod pages;
+pub mod perf;
 pub mod route;
 pub mod sharing;
 pub mod state;

@@ -39,14 +39,15 @@ impl EditorCx {
         let today = clock::today();
         let app_id = id.clone();
         let findings = Memo::new(move |_| {
+            let _span = crate::ui::perf::Span::new("peixun-findings");
             store.ws.with(|w| {
-                let cx = Cx::new(store.rule_set(), w, today);
+                let mut cx = Cx::new(store.rule_set(), w, today);
                 let Some(app) = w.get(&app_id) else { return Vec::new() };
                 let mut out = check_application(&cx, app);
-                // Cross-application rules (the same person twice…) that concern this one.
-                out.extend(
-                    check_workspace_rules(&cx, w).into_iter().filter(|f| f.application.as_deref() == Some(&app_id)),
-                );
+                // Cross-application rules (the same person twice…) that concern this one;
+                // focused, so a keystroke does not check the other applications' people.
+                cx.focus = Some(&app_id);
+                out.extend(check_workspace_rules(&cx, w));
                 out
             })
         });

@@ -74,10 +74,12 @@ pub fn TaskList(page: Memo<Page>) -> impl IntoView {
             <ol>
                 {Section::ALL.into_iter().map(|s| {
                     let link = href(&id, Page::Section(s));
+                    // Memoized: a keystroke that leaves the status as it was touches no DOM.
+                    let st = Memo::new(move |_| status(s));
                     view! {
                         <li data-section=s.slug()>
                             <a href=link aria-current=move || (page.get() == Page::Section(s)).then_some("page")>{s.label()}</a>
-                            {move || { let st = status(s); view! { <span class=format!("tag tag--{}", st.css())>{st.label()}</span> } }}
+                            {move || st.with(|st| view! { <span class=format!("tag tag--{}", st.css())>{st.label()}</span> })}
                         </li>
                     }
                 }).collect_view()}

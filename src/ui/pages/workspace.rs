@@ -53,7 +53,9 @@ pub fn Workspace() -> impl IntoView {
     let store = Store::get();
     let rs = store.rule_set();
     let today = today();
+    // Re-validates every application: the span `make bench` reports for 300 of them.
     let rows = Memo::new(move |_| {
+        let _span = crate::ui::perf::Span::new("peixun-validate-workspace");
         store.ws.with(|w| {
             let cx = Cx::new(rs, w, today);
             w.applications

@@ -63,6 +63,7 @@ impl ImportUi {
             }
             // Plan against what is saved: a save after planning would look like an edit.
             self.store.flush();
+            let _span = crate::ui::perf::Span::new("peixun-import-prepare");
             let batch = self.store.ws.with_untracked(|w| prepare(w, texts));
             self.busy.set(false);
             self.batch.set(Some(batch));

@@ -43,19 +43,25 @@ pub fn ImportPreview() -> impl IntoView {
         })
     };
     let confirm = move |_| {
-        let Some(batch) = ui.batch.get_untracked() else { return };
-        let result = store
-            .ws
-            .with_untracked(|w| commit(w, &batch, &ui.resolutions.get_untracked(), &ui.targets.get_untracked()));
-        match result {
-            Ok(ws) => {
+        let _span = crate::ui::perf::Span::new("peixun-import-apply");
+        // Borrowed, not cloned: the batch holds every parsed application.
+        let Some((result, n, cards)) = ui.batch.with_untracked(|b| {
+            b.as_ref().map(|batch| {
+                let (res, to) = (ui.resolutions.get_untracked(), ui.targets.get_untracked());
                 let n = batch
                     .plan
                     .as_ref()
                     .map_or(0, |p| p.items.iter().filter(|i| !matches!(i.action, Action::Unchanged(_))).count());
+                (store.ws.with_untracked(|w| commit(w, batch, &res, &to)), n, batch.cards.len())
+            })
+        }) else {
+            return;
+        };
+        match result {
+            Ok(ws) => {
                 store.replace(ws);
                 ui.cancel();
-                ui.done.set(Some(format!("导入完成：{n} 份申请有变化，{} 张成员信息卡。", batch.cards.len())));
+                ui.done.set(Some(format!("导入完成：{n} 份申请有变化，{cards} 张成员信息卡。")));
             }
             Err(e) => ui.error.set(Some(format!("没有导入任何内容：{e}"))),
         }

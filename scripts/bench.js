@@ -1,0 +1,201 @@
+// `make bench`: one table of peixun's performance beside the same 附件1 built with SurveyJS
+// (bench/surveyjs/), measured the same way in the same run. Method: docs/PERFORMANCE.md.
+// Expects dist/ (release build), target/bench/*.peixun.json (scripts/bench.sh writes them)
+// and, for the native rows, Criterion's last results in target/criterion/.
+// Env: RUNS (cold loads, 7), KEYS (keystrokes, 50).
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const os = require('node:os');
+const { serve, launch } = require('../e2e/support');
+const b = require('./bench-browser');
+
+const ROOT = path.resolve(__dirname, '..');
+const DIST = path.join(ROOT, 'dist');
+const OUT = path.join(ROOT, 'target', 'bench');
+const RUNS = Number(process.env.RUNS || 7);
+const KEYS = Number(process.env.KEYS || 50);
+const LOAD = os.loadavg();
+const SURVEY_FILES = [
+  ['survey-core/survey-core.fontless.min.css', 'survey-core.fontless.min.css'],
+  ['survey-core/survey.core.min.js', 'survey.core.min.js'],
+  ['survey-core/i18n/simplified-chinese.min.js', 'simplified-chinese.min.js'],
+  ['survey-js-ui/survey-js-ui.min.js', 'survey-js-ui.min.js'],
+];
+
+/** bench/surveyjs plus the library files it loads, copied from node_modules. */
+function surveyDir() {
+  const dir = path.join(OUT, 'surveyjs');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of fs.readdirSync(path.join(ROOT, 'bench', 'surveyjs'))) {
+    fs.copyFileSync(path.join(ROOT, 'bench', 'surveyjs', f), path.join(dir, f));
+  }
+  for (const [from, to] of SURVEY_FILES) fs.copyFileSync(path.join(ROOT, 'node_modules', from), path.join(dir, to));
+  return dir;
+}
+
+function size(file) {
+  const raw = fs.readFileSync(file);
+  const gz = zlib.gzipSync(raw, { level: 9 }).length;
+  const br = zlib.brotliCompressSync(raw, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+  }).length;
+  return [raw.length, gz, br];
+}
+
+/** Per file (raw, gzip -9, brotli 11) and the first-load total: wasm + js + css. */
+function sizes(dir, firstLoad) {
+  const files = fs.readdirSync(dir, { recursive: true }).filter((f) => fs.statSync(path.join(dir, f)).isFile() && !f.endsWith('.png'));
+  const rows = files.sort().map((f) => ({ f, first: firstLoad(f), s: size(path.join(dir, f)) }));
+  const total = [0, 1, 2].map((i) => rows.filter((r) => r.first).reduce((n, r) => n + r.s[i], 0));
+  return { rows, total };
+}
+// Not on our first load: the export worker (on export) and the service worker (after load).
+const oursFirst = (f) => /\.(wasm|js|css)$/.test(f) && !/peixun-xlsx|(^|\/)sw\.js$/.test(f);
+const surveyFirst = (f) => /\.(js|css)$/.test(f);
+
+/** Criterion's last estimates (mean, ns) by "group/function", from target/criterion. */
+function criterion() {
+  const dir = path.join(ROOT, 'target', 'criterion');
+  const out = {};
+  if (!fs.existsSync(dir)) return out;
+  for (const f of fs.readdirSync(dir, { recursive: true })) {
+    if (!f.endsWith(path.join('new', 'benchmark.json'))) continue;
+    const meta = JSON.parse(fs.readFileSync(path.join(dir, f)));
+    const est = JSON.parse(fs.readFileSync(path.join(dir, path.dirname(f), 'estimates.json')));
+    out[meta.full_id] = { ns: est.median.point_estimate, at: fs.statSync(path.join(dir, f)).mtime };
+  }
+  // Only the last run: benchmarks since renamed leave their old results behind.
+  const last = Math.max(...Object.values(out).map((x) => x.at.getTime()));
+  for (const [id, x] of Object.entries(out)) if (last - x.at.getTime() > 10 * 60 * 1000) delete out[id];
+  return out;
+}
+
+const ms = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
+const kb = (n) => (n / 1024).toFixed(1) + ' KB';
+const spread = (xs) => `${ms(b.median(xs))} (${ms(Math.min(...xs))}–${ms(Math.max(...xs))})`;
+const verdict = (value, budget) => (Number.isFinite(value) ? (value <= budget ? 'met' : 'MISSED') : '—');
+
+async function main() {
+  const bundles = { one: 'unit-1.peixun.json', unit: 'unit-300.peixun.json', large: 'unit-5mb.peixun.json' };
+  for (const k in bundles) bundles[k] = path.join(OUT, bundles[k]);
+  // One in the middle: the editor finds its application by id among the 300.
+  const firstId = JSON.parse(fs.readFileSync(bundles.unit)).applications[150].id;
+  const oneId = JSON.parse(fs.readFileSync(bundles.one)).applications[0].id;
+  const largeMb = fs.statSync(bundles.large).size / 1048576;
+  const sdir = surveyDir();
+
+  const ours = sizes(DIST, oursFirst);
+  const theirs = sizes(sdir, surveyFirst);
+  const oursSrv = await serve(DIST);
+  const theirSrv = await serve(sdir);
+  const browser = await launch();
+  const r = {};
+  try {
+    r.tti = await b.tti(browser, oursSrv.url, RUNS);
+    r.ttiS = await b.tti(browser, theirSrv.url, RUNS);
+
+    const unit = await b.openWith(browser, oursSrv.url, bundles.unit);
+    await unit.page.goto(`${oursSrv.url}#/apply/${firstId}/basic`);
+    await unit.page.waitForSelector('#f-title');
+    r.type300 = await b.typing(unit.page, '#f-title', KEYS);
+    r.findings = await b.spans(unit.page, 'peixun-findings');
+    r.reval = await b.revalidate(unit.page, 15);
+    r.xlsx = await b.exportXlsx(unit.page, 5);
+    await unit.context.close();
+
+    const one = await b.openWith(browser, oursSrv.url, bundles.one);
+    await one.page.goto(`${oursSrv.url}#/apply/${oneId}/basic`);
+    await one.page.waitForSelector('#f-title');
+    r.type1 = await b.typing(one.page, '#f-title', KEYS);
+    await one.context.close();
+
+    r.imports = [];
+    for (let i = 0; i < 5; i++) {
+      const big = await b.openWith(browser, oursSrv.url, null);
+      r.imports.push(await b.importBundle(big.page, bundles.large));
+      await big.context.close();
+    }
+
+    const s = await browser.newContext({ serviceWorkers: 'block' });
+    const sp = await s.newPage();
+    await sp.goto(theirSrv.url);
+    await sp.waitForSelector('html[data-ready="1"]');
+    // The same application as ours types into, so the form holds as much.
+    const app = JSON.parse(fs.readFileSync(bundles.one)).applications[0];
+    const title = await sp.evaluate((a) => {
+      const priority = Object.entries(a.priority).filter(([, v]) => v === true).map(([k]) => k);
+      const { name: contact_name, phone: contact_phone, email: contact_email } = a.contact;
+      window.survey.data = { ...a, priority, contact_name, contact_phone, contact_email };
+      return '#' + window.survey.getQuestionByName('title').inputId;
+    }, app);
+    r.typeS = await b.typing(sp, title, KEYS);
+    await s.close();
+  } finally {
+    await browser.close();
+    await oursSrv.close();
+    await theirSrv.close();
+  }
+  print(ours, theirs, r, criterion(), largeMb);
+}
+
+function print(ours, theirs, r, native, largeMb) {
+  const line = (...c) => console.log(c[0].padEnd(50) + c.slice(1).map((x) => String(x).padStart(14)).join(''));
+  line('file (first load: wasm/js/css)', 'raw', 'gzip -9', 'brotli 11');
+  for (const [name, set] of [['peixun', ours], ['SurveyJS', theirs]]) {
+    for (const { f, first, s } of set.rows) line(`${name}  ${f}${first ? '' : '  (not first load)'}`, ...s);
+  }
+  console.log('');
+  line('metric', 'peixun', 'SurveyJS', 'ours/SurveyJS', 'budget', '');
+  const labels = ['raw', 'gzip -9', 'brotli 11'];
+  ours.total.forEach((v, i) =>
+    line(`first load, ${labels[i]}`, kb(v), kb(theirs.total[i]), (v / theirs.total[i]).toFixed(2), i === 2 ? '250 KB' : '', i === 2 ? verdict(v, 256000) : ''),
+  );
+  const ttiO = b.median(r.tti);
+  const ttiS = b.median(r.ttiS);
+  line(`time to interactive, ms, median of ${r.tti.length}`, ms(ttiO), ms(ttiS), (ttiO / ttiS).toFixed(2), '300', verdict(ttiO, 300));
+  line('  spread (min–max)', `${ms(Math.min(...r.tti))}–${ms(Math.max(...r.tti))}`, `${ms(Math.min(...r.ttiS))}–${ms(Math.max(...r.ttiS))}`);
+  const t = r.type300;
+  line(`input → paint, ms, median (${t.toPaint.length} keys, 300 apps)`, ms(t.median), ms(r.typeS.median), (t.median / r.typeS.median).toFixed(2), '8', verdict(t.median, 8));
+  line('input → paint, ms, p95', ms(t.p95), ms(r.typeS.p95), (t.p95 / r.typeS.p95).toFixed(2), '8', verdict(t.p95, 8));
+  const split = (x) => `${ms(x.toFrame)} + ${ms(x.render)}`;
+  line('  median input → rAF + rAF → painted, ms', split(t), split(r.typeS));
+  line('input → paint, ms, median / p95, 1 application', `${ms(r.type1.median)} / ${ms(r.type1.p95)}`);
+  const et = (x) => `${x.eventTiming.length} ≥16 ms`;
+  line('Event Timing, key/input events ≥ 16 ms', et(t), et(r.typeS));
+  line('  findings memo per keystroke, ms, median / max', `${ms(b.median(r.findings))} / ${ms(Math.max(...r.findings))}`);
+  line('re-validate 300 applications, ms (in page)', spread(r.reval), '', '', '10', verdict(b.median(r.reval), 10));
+  const imp = (k) => b.median(r.imports.map((x) => x[k]));
+  const totals = r.imports.map((x) => x.prepare + x.apply);
+  line(`import ${largeMb.toFixed(1)} MB: parse+plan / apply, ms`, `${ms(imp('prepare'))} / ${ms(imp('apply'))}`);
+  line(`import ${largeMb.toFixed(1)} MB in page, ms, median (min–max)`, spread(totals), '', '', '200', verdict(b.median(totals), 200));
+  line('  wall: file → preview / confirm → list, ms', `${ms(imp('toPreview'))} / ${ms(imp('toList'))}`);
+  line('XLSX export, 300 rows: first (fetches worker), ms', ms(r.xlsx[0]));
+  line('XLSX export, 300 rows: again, median, ms', ms(b.median(r.xlsx.slice(1))));
+  const n = (id) => native[id];
+  const nat = [
+    ['native: check_application (1), µs', 'check_application (1 application)', 1e3, 20],
+    ['native: check_all, 300 applications, ms', 'unit of 300/check_all', 1e6],
+    ['native: Cx::new + check_all, 300, ms', 'unit of 300/Cx::new + check_all', 1e6],
+  ];
+  for (const [label, id, div, budget] of nat) {
+    const v = n(id) ? n(id).ns / div : NaN;
+    line(label, ms(v), '', '', budget ? String(budget) : '', budget ? verdict(v, budget) : '');
+  }
+  for (const id of Object.keys(native).filter((k) => k.startsWith('unit bundle of')).sort()) {
+    const [what, how] = id.replace(/^unit bundle of /, '').split('/');
+    const budget = how.startsWith('import into an empty') ? 200 : 0;
+    const v = native[id].ns / 1e6;
+    line(`native ${what.replace(/ \(.*/, '')}: ${how}, ms`.slice(0, 50), ms(v), '', '', budget || '', budget ? verdict(v, budget) : '');
+  }
+  console.log(`\nload average at start: ${LOAD.map((x) => x.toFixed(1)).join(' ')} (${os.cpus().length} CPUs; others' builds make the spread)`);
+  const when = Object.values(native).map((x) => x.at).sort().pop();
+  console.log(when ? `\nnative figures: Criterion medians from target/criterion, ${when.toISOString()}` : '\nnative figures: none yet (cargo bench --bench validate)');
+  fs.writeFileSync(path.join(OUT, 'last.json'), JSON.stringify({ ours: ours.total, theirs: theirs.total, ...r }, null, 1));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
