@@ -1,4 +1,4 @@
-//! The only place that touches `window.localStorage` (through gloo-storage).
+//! The only place that touches `window.localStorage`.
 //!
 //! Layout (schema 1): `peixun/index` holds the workspace without its applications plus
 //! the list of application ids; each application is under `peixun/app/<id>`. One key per
@@ -6,8 +6,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use gloo_storage::{LocalStorage, Storage, errors::StorageError};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use wasm_bindgen::JsValue;
 
 use crate::model::{Application, Workspace};
 
@@ -46,7 +46,9 @@ pub fn save_application(app: &Application) -> Result<(), String> {
 }
 
 pub fn remove_application(id: &str) {
-    LocalStorage::delete(format!("{APP_PREFIX}{id}"));
+    if let Some(s) = local() {
+        _ = s.remove_item(&format!("{APP_PREFIX}{id}"));
+    }
 }
 
 pub fn save_index(ws: &Workspace, done_sections: &BTreeMap<String, BTreeSet<String>>) -> Result<(), String> {
@@ -70,17 +72,30 @@ pub fn save_card<T: Serialize>(card: &T) -> Result<(), String> {
     write(CARD_KEY, card)
 }
 
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Through `crate::json`, not gloo-storage: its own serde_json calls would add a second
+/// copy of every `Deserialize` impl to the wasm.
 fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
-    LocalStorage::get(key).ok()
+    crate::json::from_str(&local()?.get_item(key).ok()??).ok()
 }
 
 /// Writes a value; a failure (quota, private mode) is returned in Chinese, never swallowed.
 fn write<T: Serialize>(key: &str, value: &T) -> Result<(), String> {
-    LocalStorage::set(key, value).map_err(|e| match e {
-        StorageError::JsError(js) if js.name == "QuotaExceededError" || js.name.contains("QUOTA") => {
+    let text = serde_json::to_string(value).map_err(|e| format!("本地存储写入失败（{e}）"))?;
+    let storage = local().ok_or("浏览器不提供本地存储")?;
+    storage.set_item(key, &text).map_err(|js| {
+        let name = js_field(&js, "name");
+        if name == "QuotaExceededError" || name.contains("QUOTA") {
             "浏览器的本地存储空间已满".to_string()
+        } else {
+            format!("浏览器拒绝写入本地存储（{}）", js_field(&js, "message"))
         }
-        StorageError::JsError(js) => format!("浏览器拒绝写入本地存储（{}）", js.message),
-        other => format!("本地存储写入失败（{other}）"),
     })
+}
+
+fn js_field(error: &JsValue, field: &str) -> String {
+    js_sys::Reflect::get(error, &JsValue::from_str(field)).ok().and_then(|v| v.as_string()).unwrap_or_default()
 }

@@ -118,7 +118,7 @@ pub fn merge(mine: &Application, theirs: &Application, choices: &BTreeMap<String
     m.insert("members".into(), Value::Array(merged));
     // Each field came from a valid application, so the mix is valid too; should that ever
     // fail, keeping mine unchanged is the safe side.
-    let mut out: Application = serde_json::from_value(Value::Object(m)).unwrap_or_else(|_| mine.clone());
+    let mut out: Application = crate::json::from_value(&Value::Object(m)).unwrap_or_else(|_| mine.clone());
     out.id = mine.id.clone();
     out.revision = mine.revision.max(theirs.revision) + 1;
     out.updated_at = mine.updated_at.max(theirs.updated_at);
