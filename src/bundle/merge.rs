@@ -134,7 +134,9 @@ pub(crate) fn union<T: PartialEq + Clone>(a: &[T], b: &[T]) -> Vec<T> {
 }
 
 fn object(app: &Application) -> Map<String, Value> {
-    as_map(&serde_json::to_value(app).unwrap_or(Value::Null))
+    // Through the text rather than `to_value`: no second serializer in the wasm.
+    let text = serde_json::to_string(app).unwrap_or_default();
+    as_map(&crate::json::from_str(&text).unwrap_or(Value::Null))
 }
 
 fn as_map(v: &Value) -> Map<String, Value> {

@@ -25,9 +25,11 @@ fn export_xlsx(store: Store, done: impl Fn(Option<String>) + 'static) {
         Ok(w) => w,
         Err(e) => return done(Some(format!("无法启动导出程序：{e:?}"))),
     };
-    let request = store
-        .ws
-        .with_untracked(|w| serde_json::json!({ "kind": "summary", "workspace": w, "date": today() }).to_string());
+    // Written by hand, not with json!: that would add a serializer to Value to the wasm.
+    let request = store.ws.with_untracked(|w| {
+        let ws = serde_json::to_string(w).unwrap_or_default();
+        format!(r#"{{"kind":"summary","workspace":{ws},"date":"{}"}}"#, today())
+    });
     let name = file_name(&base_name(store, "汇总表"), today()).replace(".peixun.json", ".xlsx");
     let w2 = worker.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
