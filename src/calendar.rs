@@ -60,6 +60,11 @@ impl Calendar {
     }
 }
 
+/// 20200601: by hand, as chrono's `format` brings its whole strftime machinery to the wasm.
+pub fn ymd_compact(d: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+}
+
 /// Days from `from` to `to`, both counted (SPEC §2: exit and return day are training days).
 pub fn days_inclusive(from: NaiveDate, to: NaiveDate) -> i64 {
     (to - from).num_days() + 1

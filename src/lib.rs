@@ -10,6 +10,7 @@ pub mod calendar;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod execution;
+pub mod json;
 pub mod model;
 pub mod reimbursement;
 pub mod report;

@@ -1,4 +1,4 @@
-//! The only place that touches `window.localStorage` (through gloo-storage).
+//! The only place that touches `window.localStorage` (web-sys; JSON read through `crate::json`).
 //!
 //! Layout (schema 1): `peixun/index` holds the workspace without its applications plus
 //! the list of application ids; each application is under `peixun/app/<id>`. One key per
@@ -10,7 +10,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use gloo_storage::{LocalStorage, Storage};
 use serde::{Serialize, de::DeserializeOwned};
 use wasm_bindgen::JsCast;
 
@@ -51,7 +50,7 @@ pub fn load_all() -> Loaded {
 
 /// The text under a key now (another tab may have written it).
 pub fn raw(key: &str) -> Option<String> {
-    LocalStorage::raw().get_item(key).ok().flatten()
+    local()?.get_item(key).ok().flatten()
 }
 
 pub fn stored(key: &str) -> Stored {
@@ -59,7 +58,7 @@ pub fn stored(key: &str) -> Stored {
 }
 
 pub fn parse_application(text: &str) -> Option<Application> {
-    serde_json::from_str(text).ok()
+    crate::json::from_str(text).ok()
 }
 
 pub fn parse_index(text: &str) -> Option<Index> {
@@ -77,7 +76,9 @@ pub fn save_application(app: &Application, expected: Stored) -> Result<Option<u6
 }
 
 pub fn remove_application(id: &str) {
-    LocalStorage::delete(app_key(id));
+    if let Some(s) = local() {
+        _ = s.remove_item(&app_key(id));
+    }
 }
 
 /// Writes the index; the list of applications keeps ids another tab added meanwhile.
@@ -131,7 +132,7 @@ pub fn on_other_tab(f: impl Fn(Change) + 'static) {
 
 /// Every `peixun/` key with its raw text: what a backup holds.
 pub fn entries() -> BTreeMap<String, String> {
-    let storage = LocalStorage::raw();
+    let Some(storage) = local() else { return BTreeMap::new() };
     let n = storage.length().unwrap_or(0);
     (0..n)
         .filter_map(|i| storage.key(i).ok().flatten())
@@ -164,15 +165,22 @@ pub fn save_card<T: Serialize>(card: &T) -> Result<(), String> {
     write(CARD_KEY, card).map(drop)
 }
 
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Through `crate::json`, not serde_json directly: a second copy of every `Deserialize`
+/// impl would grow the wasm.
 fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
-    LocalStorage::get(key).ok()
+    crate::json::from_str(&raw(key)?).ok()
 }
 
 /// Writes a value and returns the hash of its text; a failure (quota, private mode) is
 /// returned in Chinese, never swallowed.
 fn write<T: Serialize>(key: &str, value: &T) -> Result<u64, String> {
     let text = serde_json::to_string(value).map_err(|e| format!("本地存储写入失败（{e}）"))?;
-    LocalStorage::raw().set_item(key, &text).map_err(|e| {
+    let storage = local().ok_or("浏览器不提供本地存储")?;
+    storage.set_item(key, &text).map_err(|e| {
         let dom = e.dyn_ref::<web_sys::DomException>();
         let (name, code) = dom.map_or((String::new(), 0), |d| (d.name(), d.code()));
         if is_quota(&name, code) {

@@ -40,7 +40,7 @@ impl StoredIndex {
     /// An index written by this or an earlier storage version; a later one is refused
     /// rather than half read.
     pub fn parse(text: &str) -> Result<StoredIndex, String> {
-        let index: StoredIndex = serde_json::from_str(text).map_err(|e| format!("{INDEX_KEY} 无法读取：{e}"))?;
+        let index: StoredIndex = crate::json::from_str(text).map_err(|e| format!("{INDEX_KEY} 无法读取：{e}"))?;
         if index.schema > SCHEMA {
             return Err(format!("数据来自更新版本的本工具（存储版本 {}），请用新版本打开", index.schema));
         }
@@ -86,15 +86,15 @@ impl Backup {
             format: String,
         }
         // A cut-off backup is still recognisable as one, and then said to be damaged.
-        let probe: Probe = match serde_json::from_str(text) {
+        let probe: Probe = match crate::json::from_str(text) {
             Ok(p) => p,
-            Err(e) if e.is_eof() && text.trim_start().starts_with('{') => Probe { format: FORMAT.into() },
+            Err(e) if e.inner().is_eof() && text.trim_start().starts_with('{') => Probe { format: FORMAT.into() },
             Err(_) => return None,
         };
         if probe.format != FORMAT {
             return None;
         }
-        Some(serde_json::from_str::<Backup>(text).map_err(|e| format!("备份文件已损坏：{e}")).and_then(|b| {
+        Some(crate::json::from_str::<Backup>(text).map_err(|e| format!("备份文件已损坏：{e}")).and_then(|b| {
             if b.version == 1 {
                 Ok(b)
             } else {
@@ -116,7 +116,7 @@ impl Backup {
         let mut applications = Vec::new();
         for key in listed.iter().cloned().chain(others) {
             let Some(text) = self.entries.get(&key) else { continue };
-            let app: Application = serde_json::from_str(text).map_err(|e| format!("备份中的 {key} 无法读取：{e}"))?;
+            let app: Application = crate::json::from_str(text).map_err(|e| format!("备份中的 {key} 无法读取：{e}"))?;
             applications.push(app);
         }
         if applications.is_empty() && index == StoredIndex::default() {

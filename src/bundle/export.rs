@@ -75,7 +75,7 @@ pub fn file_name(title: &str, date: NaiveDate) -> String {
     if stem.is_empty() {
         stem = "未命名".into();
     }
-    format!("{stem}-{}{FILE_SUFFIX}", date.format("%Y%m%d"))
+    format!("{stem}-{}{FILE_SUFFIX}", crate::calendar::ymd_compact(date))
 }
 
 #[cfg(test)]

@@ -118,7 +118,7 @@ pub fn merge(mine: &Application, theirs: &Application, choices: &BTreeMap<String
     m.insert("members".into(), Value::Array(merged));
     // Each field came from a valid application, so the mix is valid too; should that ever
     // fail, keeping mine unchanged is the safe side.
-    let mut out: Application = serde_json::from_value(Value::Object(m)).unwrap_or_else(|_| mine.clone());
+    let mut out: Application = crate::json::from_value(&Value::Object(m)).unwrap_or_else(|_| mine.clone());
     out.id = mine.id.clone();
     // Saturating: a file may carry any revision, up to u64::MAX.
     out.revision = mine.revision.max(theirs.revision).saturating_add(1);
@@ -135,7 +135,9 @@ pub(crate) fn union<T: PartialEq + Clone>(a: &[T], b: &[T]) -> Vec<T> {
 }
 
 fn object(app: &Application) -> Map<String, Value> {
-    as_map(&serde_json::to_value(app).unwrap_or(Value::Null))
+    // Through the text rather than `to_value`: no second serializer in the wasm.
+    let text = serde_json::to_string(app).unwrap_or_default();
+    as_map(&crate::json::from_str(&text).unwrap_or(Value::Null))
 }
 
 fn as_map(v: &Value) -> Map<String, Value> {

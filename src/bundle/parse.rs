@@ -5,13 +5,13 @@
 //! (with the field path). Every failure is a [`BundleError`] in Chinese; no input makes
 //! this panic.
 
-use serde::Deserialize;
 use serde_json::Value;
 
 use super::describe::{describe_value, translate};
 use super::error::{BundleError, ErrorKind};
 use super::format::{Bundle, FORMAT, Kind};
 use super::migrate::{CURRENT_VERSION, migrate, unknown_version_message};
+use crate::json;
 
 /// Reads a bundle file's text.
 pub fn parse(text: &str) -> Result<Bundle, BundleError> {
@@ -30,24 +30,22 @@ pub fn parse(text: &str) -> Result<Bundle, BundleError> {
 /// the current version and well-typed fields. `None` sends the file to [`diagnose`],
 /// which accepts exactly such files too, so this is a shortcut and never a second opinion.
 fn read_current(text: &str) -> Option<Bundle> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let bundle = Bundle::deserialize(&mut de).ok()?;
-    de.end().ok()?;
+    let bundle: Bundle = json::from_str(text).ok()?;
     (bundle.format == FORMAT && bundle.version == CURRENT_VERSION).then_some(bundle)
 }
 
 /// The slow path: reads the file as a JSON value first, so that every way it can be wrong
 /// gets its own message.
 fn diagnose(text: &str) -> Result<Bundle, BundleError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
+    let value: Value = json::from_str(text).map_err(|e| syntax_error(text, e.inner()))?;
     let version = check_header(text, &value)?;
     if version == CURRENT_VERSION {
         // Read from the text so that type errors carry a line and column too.
-        let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de).map_err(|e| typed_error(text, &value, e))
+        json::from_str(text).map_err(|e| typed_error(Some(text), &value, e))
     } else {
+        // Positions in the migrated value's text would mislead: the path alone is given.
         let value = migrate(value, version)?;
-        serde_path_to_error::deserialize(value.clone()).map_err(|e| typed_error(text, &value, e))
+        json::from_value(&value).map_err(|e| typed_error(None, &value, e))
     }
 }
 
@@ -156,7 +154,7 @@ fn check_header(text: &str, value: &Value) -> Result<u64, BundleError> {
     }
 }
 
-fn typed_error(text: &str, value: &Value, e: serde_path_to_error::Error<serde_json::Error>) -> BundleError {
+fn typed_error(text: Option<&str>, value: &Value, e: json::Error) -> BundleError {
     let segments: Vec<&serde_path_to_error::Segment> = e.path().iter().collect();
     let path = e.path().to_string();
     let found = lookup(value, &segments);
@@ -165,7 +163,7 @@ fn typed_error(text: &str, value: &Value, e: serde_path_to_error::Error<serde_js
         _ => None,
     });
     let inner = e.inner();
-    let pos = if inner.line() > 0 { char_position(text, inner.line(), inner.column()) } else { None };
+    let pos = text.and_then(|t| char_position(t, inner.line(), inner.column()));
     let (kind, detail) = translate(strip_position(&inner.to_string()), field.unwrap_or(""), found);
     let where_ = if path == "." { String::new() } else { format!("字段 {path}：") };
     let message = prefix_position(pos, format!("{where_}{detail}"));

@@ -2,9 +2,10 @@
 //! opens in their calendar: one all-day event per group. No clock here: the DTSTAMP
 //! (when the file is made) is a parameter.
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, Days, Timelike, Utc};
 
 use super::DeadlineRow;
+use crate::calendar::ymd_compact as ymd;
 use crate::rule_set::RuleSet;
 
 /// The name a download of [`summary_deadlines_ics`] is saved under.
@@ -24,7 +25,7 @@ pub fn summary_deadlines_ics(rows: &[DeadlineRow], rule_set: &RuleSet, stamp: Da
         "METHOD:PUBLISH".into(),
         format!("X-WR-CALNAME:{}", escape_text("培训总结截止日期")),
     ];
-    let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
+    let stamp = format!("{}T{:02}{:02}{:02}Z", ymd(stamp.date_naive()), stamp.hour(), stamp.minute(), stamp.second());
     for (i, row) in rows.iter().enumerate().filter(|(_, r)| r.submitted.is_none()) {
         let title = if row.title.is_empty() { "未命名项目" } else { row.title.as_str() };
         let uid = match row.application_id.trim() {
@@ -55,10 +56,6 @@ pub fn summary_deadlines_ics(rows: &[DeadlineRow], rule_set: &RuleSet, stamp: Da
     }
     lines.push("END:VCALENDAR".into());
     lines.iter().map(|l| fold_line(l) + "\r\n").collect()
-}
-
-fn ymd(d: NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
 }
 
 /// TEXT values (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, any line break

@@ -178,7 +178,7 @@ impl RuleSet {
 
     /// Parses and checks a rule-set file; the error is a Chinese sentence.
     pub fn from_json(text: &str) -> Result<RuleSet, String> {
-        let rs: RuleSet = serde_json::from_str(text).map_err(|e| format!("规则集文件无效：{e}"))?;
+        let rs: RuleSet = crate::json::from_str(text).map_err(|e| format!("规则集文件无效：{e}"))?;
         for c in Category::ALL {
             let r = rs.categories.get(&c).ok_or_else(|| format!("规则集缺少类别 {}", c.key()))?;
             if r.min_members == 0 || r.min_members > r.max_members {

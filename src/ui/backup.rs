@@ -38,7 +38,12 @@ impl Backups {
         let at = now();
         let origin = window().location().origin().unwrap_or_default();
         let text = Backup::new(storage::entries(), at, &origin).to_json();
-        let name = format!("peixun-备份-{}.json", at.format("%Y%m%d-%H%M"));
+        let name = format!(
+            "peixun-备份-{}-{:02}{:02}.json",
+            crate::calendar::ymd_compact(at.date_naive()),
+            chrono::Timelike::hour(&at),
+            chrono::Timelike::minute(&at)
+        );
         download(&name, "application/json", &text)?;
         let record = BackupRecord { last: Some(at), ..self.record.get_untracked() };
         self.record.set(record.clone());
@@ -102,7 +107,7 @@ pub fn BackupPanel() -> impl IntoView {
         <section class="panel" aria-labelledby="backup-title">
             <h2 id="backup-title">"备份与恢复"</h2>
             <p data-last-backup>{move || backups.record.with(|r| match r.last {
-                Some(t) => format!("上次备份：{}", t.format("%Y-%m-%d %H:%M")),
+                Some(t) => format!("上次备份：{}", crate::ui::clock::date_hm(t)),
                 None => "还没有备份过。".into(),
             })}</p>
             <div class="actions">

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::bundle::{Kind, MEMBER_CARD_ID, export, file_name};
 use crate::model::{Application, Category, Member};
-use crate::ui::clock::{new_id, now, today};
+use crate::ui::clock::{hms, new_id, now, today};
 use crate::ui::download::download;
 use crate::ui::editor::{CardForm, EditorCx};
 use crate::ui::pages::PageTitle;
@@ -56,7 +56,7 @@ pub fn MemberCardPage() -> impl IntoView {
     Effect::new(move |_| {
         let saved = card.with(crate::storage::save_card);
         status.set(match saved {
-            Ok(()) => format!("已保存 {}", now().format("%H:%M:%S")),
+            Ok(()) => format!("已保存 {}", hms(now())),
             Err(e) => format!("尚未保存：{e}"),
         });
     });

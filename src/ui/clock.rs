@@ -1,6 +1,6 @@
 //! The browser's clock, read only here: the core takes dates as parameters.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Timelike, Utc};
 
 pub fn now() -> DateTime<FixedOffset> {
     let date = js_sys::Date::new_0();
@@ -9,6 +9,16 @@ pub fn now() -> DateTime<FixedOffset> {
     let offset = FixedOffset::west_opt((date.get_timezone_offset() * 60.0) as i32)
         .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
     utc.with_timezone(&offset)
+}
+
+/// 14:05:09 (by hand: chrono's `format` is heavy in the wasm).
+pub fn hms(t: DateTime<FixedOffset>) -> String {
+    format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
+}
+
+/// 2020-06-01 14:05.
+pub fn date_hm(t: DateTime<FixedOffset>) -> String {
+    format!("{} {:02}:{:02}", t.date_naive(), t.hour(), t.minute())
 }
 
 pub fn today() -> NaiveDate {

@@ -20,7 +20,7 @@ pub fn SaveIndicator() -> impl IntoView {
             {move || match store.status.get() {
                 SaveStatus::Idle => "".into_any(),
                 SaveStatus::Pending => "正在保存…".into_any(),
-                SaveStatus::Saved(at) => format!("已保存 {}", at.format("%H:%M:%S")).into_any(),
+                SaveStatus::Saved(at) => format!("已保存 {}", crate::ui::clock::hms(at)).into_any(),
                 SaveStatus::Failed(why) => view! {
                     <span class="save-status__failed">{format!("更改尚未保存：{why}。页面上的内容仍在，请先导出备份。")}</span>
                     " "

@@ -5,9 +5,20 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::model::Workspace;
+use crate::ui::clock::today;
 use crate::ui::download::download_part;
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// The worker's JSON request (`xlsx::ExportRequest`) of `kind` for the workspace, dated
+/// today, with `extra` fields (`"period_year":2020`). Written by hand, not with `json!`:
+/// that would add a serializer to `Value` to the wasm.
+pub fn request(kind: &str, ws: &Workspace, extra: &str) -> String {
+    let ws = serde_json::to_string(ws).unwrap_or_default();
+    let extra = if extra.is_empty() { String::new() } else { format!(",{extra}") };
+    format!(r#"{{"kind":"{kind}","workspace":{ws},"date":"{}"{extra}}}"#, today())
+}
 
 /// Sends `request` to a new worker and downloads its answer as `file_name`. `done` gets
 /// `None` on success, or the error for the user.

@@ -91,14 +91,27 @@ impl EditorCx {
     }
 
     /// Reads a value of the open application.
+    // `read` and `edit` have many callers: each is a thin generic shim over one `dyn`
+    // body, so that the body is not copied into the wasm once per call site.
     pub fn read<T: Default>(&self, f: impl FnOnce(&Application) -> T) -> T {
+        let (mut f, mut out) = (Some(f), None);
+        self.read_dyn(&mut |a| out = f.take().map(|f| f(a)));
+        out.unwrap_or_default()
+    }
+
+    fn read_dyn(&self, f: &mut dyn FnMut(&Application)) {
         match self.source {
-            Source::Workspace => Store::get().ws.with(|w| w.get(&self.id).map(f).unwrap_or_default()),
+            Source::Workspace => Store::get().ws.with(|w| w.get(&self.id).map_or((), f)),
             Source::Card(card) => card.with(|c| f(&c.as_application())),
         }
     }
 
     pub fn edit(&self, f: impl FnOnce(&mut Application)) {
+        let mut f = Some(f);
+        self.edit_dyn(&mut |a| f.take().map_or((), |f| f(a)));
+    }
+
+    fn edit_dyn(&self, f: &mut dyn FnMut(&mut Application)) {
         match self.source {
             Source::Workspace => Store::get().edit(&self.id, f),
             Source::Card(card) => card.update(|c| {

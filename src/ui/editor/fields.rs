@@ -15,6 +15,14 @@ pub fn text(
     get: impl Fn(&Application) -> String + Send + Sync + 'static,
     set: impl Fn(&mut Application, String) + Send + Sync + 'static,
 ) -> (Memo<String>, Callback<String>) {
+    // Boxed: one Memo and one Callback in the wasm for the form's many text fields.
+    text_dyn(Box::new(get), Box::new(set))
+}
+
+type Getter<T> = Box<dyn Fn(&Application) -> T + Send + Sync>;
+type Setter<T> = Box<dyn Fn(&mut Application, T) + Send + Sync>;
+
+fn text_dyn(get: Getter<String>, set: Setter<String>) -> (Memo<String>, Callback<String>) {
     let ecx = EditorCx::get();
     let reader = ecx.clone();
     (Memo::new(move |_| reader.read(&get)), Callback::new(move |v: String| ecx.edit(|a| set(a, v))))
@@ -26,7 +34,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let num = |g: &str| g.parse::<u32>().ok();
     match groups.as_slice() {
         [y, m, d] if y.len() == 4 => NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?),
-        [all] if all.len() == 8 => NaiveDate::parse_from_str(all, "%Y%m%d").ok(),
+        [all] if all.len() == 8 => NaiveDate::from_ymd_opt(num(&all[..4])? as i32, num(&all[4..6])?, num(&all[6..])?),
         _ => None,
     }
 }
@@ -206,6 +214,10 @@ pub fn flag(
     get: impl Fn(&Application) -> bool + Send + Sync + 'static,
     set: impl Fn(&mut Application, bool) + Send + Sync + 'static,
 ) -> (Memo<bool>, Callback<bool>) {
+    flag_dyn(Box::new(get), Box::new(set))
+}
+
+fn flag_dyn(get: Getter<bool>, set: Setter<bool>) -> (Memo<bool>, Callback<bool>) {
     let ecx = EditorCx::get();
     let reader = ecx.clone();
     (Memo::new(move |_| reader.read(&get)), Callback::new(move |v: bool| ecx.edit(|a| set(a, v))))

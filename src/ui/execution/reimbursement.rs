@@ -76,8 +76,7 @@ fn Editor(PeriodYear(year): PeriodYear) -> impl IntoView {
         store.flush();
         message.set(Some((true, "正在生成 XLSX…".into())));
         let request = store.ws.with_untracked(|w| {
-            serde_json::json!({ "kind": "reimbursement", "workspace": w, "period_year": year.get_untracked(), "date": today() })
-                .to_string()
+            crate::ui::xlsx::request("reimbursement", w, &format!(r#""period_year":{}"#, year.get_untracked()))
         });
         export_xlsx(request, base().replace(".peixun.json", ".xlsx"), move |err| {
             message.set(Some(err.map_or_else(|| (true, "已导出 XLSX。".into()), |e| (false, e))));

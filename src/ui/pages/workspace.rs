@@ -68,10 +68,7 @@ pub fn Workspace() -> impl IntoView {
                         category: a.category.map(|c| rs.category(c).label.clone()).unwrap_or_else(|| "未选择".into()),
                         members: a.members.len(),
                         status: status(&store, a, problems),
-                        saved: a
-                            .updated_at
-                            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-                            .unwrap_or_else(|| "—".into()),
+                        saved: a.updated_at.map(crate::ui::clock::date_hm).unwrap_or_else(|| "—".into()),
                     }
                 })
                 .collect::<Vec<_>>()

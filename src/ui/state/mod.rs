@@ -64,6 +64,12 @@ impl Store {
 
     /// Changes one application; it is saved within 300 ms.
     pub fn edit(&self, id: &str, f: impl FnOnce(&mut Application)) {
+        // One body for all callers (see `EditorCx::read`).
+        let mut f = Some(f);
+        self.edit_dyn(id, &mut |a| f.take().map_or((), |f| f(a)));
+    }
+
+    fn edit_dyn(&self, id: &str, f: &mut dyn FnMut(&mut Application)) {
         let mut changed = false;
         self.ws.update(|w| {
             if let Some(a) = w.applications.iter_mut().find(|a| a.id == id) {

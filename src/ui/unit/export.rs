@@ -34,9 +34,7 @@ pub fn Exports() -> impl IntoView {
     let xlsx = move |_| {
         store.flush();
         message.set(Some((true, "正在生成 XLSX…".into())));
-        let request = store
-            .ws
-            .with_untracked(|w| serde_json::json!({ "kind": "summary", "workspace": w, "date": today() }).to_string());
+        let request = store.ws.with_untracked(|w| crate::ui::xlsx::request("summary", w, ""));
         let name = file_name(&base_name(store, "汇总表"), today()).replace(".peixun.json", ".xlsx");
         export_xlsx(request, name, move |err| {
             message.set(Some(match err {
