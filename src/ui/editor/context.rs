@@ -73,13 +73,15 @@ impl EditorCx {
     pub fn touch(&self, path: &str) {
         // The return date follows from these two, so leaving either shows its findings too.
         let derived = matches!(path, "exit_date" | "duration_days").then_some("return_date");
+        // `try_`: a focused field removed with its page fires focusout after the page's
+        // signals are gone.
         let new: Vec<&str> = [Some(path), derived]
             .into_iter()
             .flatten()
-            .filter(|p| !self.touched.with_untracked(|t| t.contains(*p)))
+            .filter(|p| self.touched.try_with_untracked(|t| !t.contains(*p)).unwrap_or(false))
             .collect();
         if !new.is_empty() {
-            self.touched.update(|t| t.extend(new.into_iter().map(str::to_string)));
+            self.touched.try_update(|t| t.extend(new.into_iter().map(str::to_string)));
         }
     }
 

@@ -115,9 +115,9 @@ pub fn TextInput(
                 on:focusout=move |_| {
                     ecx.touch(&p);
                     // Show a date the one way it is stored, once it is one.
-                    let v = value.get_untracked();
+                    let v = value.try_get_untracked().unwrap_or_default();
                     if normalize.is_some() && !v.is_empty() {
-                        draft.set(v);
+                        draft.try_set(v);
                     }
                 }
             />

@@ -78,8 +78,9 @@ pub(super) fn CountryInput(
                 }
                 on:focusout=move |_| {
                     e2.touch(&p);
-                    let m = model.get_untracked();
-                    draft.set(country_label(m));
+                    if let Some(m) = model.try_get_untracked() {
+                        draft.try_set(country_label(m));
+                    }
                 }/>
         </div>
     }

@@ -115,7 +115,12 @@ fn Field(index: usize, field: &'static str, label: &'static str, value: Value) -
                 aria-describedby=err_id.clone()
                 prop:value=move || draft.get()
                 on:input=move |ev| input(event_target_value(&ev))
-                on:focusout=move |_| if error.with_untracked(Option::is_none) { draft.set(shown.get_untracked()) }/>
+                on:focusout=move |_| {
+                    // `try_`: a focused field removed with its page fires focusout after its signals are gone.
+                    if error.try_with_untracked(Option::is_none) == Some(true) && let Some(v) = shown.try_get_untracked() {
+                        draft.try_set(v);
+                    }
+                }/>
             <p class="field__error" id=err_id>{move || error.get().map(|e| view! { <span class="finding finding--error" role="alert">{e}</span> })}</p>
         </div>
     }
