@@ -41,21 +41,32 @@ test('an edit in one tab shows up in the other; a clash asks which to keep and l
   ]);
   const sel = `[data-tab-conflict="${id}"]`;
   await Promise.race([a, b].map((p) => p.waitForSelector(sel).catch(() => null)));
-  const saved = (await stored(a, id)).title;
+  // Both tabs' views of storage agree once the other's write has reached them.
+  const title = async (p) => (await stored(p, id)).title;
+  let saved;
+  for (let i = 0; i < 50; i++) {
+    const [x, y] = [await title(a), await title(b)];
+    if (x === y) { saved = x; break; }
+    await a.waitForTimeout(100);
+  }
   assert.ok(['A 的改动', 'B 的改动'].includes(saved), saved);
-  // The tab whose save was refused still shows its own text.
+  // The tab whose version is not stored still shows its own text and asks.
   const loser = saved === 'A 的改动' ? b : a;
+  const winner = loser === a ? b : a;
   const mine = saved === 'A 的改动' ? 'B 的改动' : 'A 的改动';
   assert.equal(await loser.inputValue('[id="f-title"]'), mine);
-  await loser.waitForSelector(`[data-tab-conflict="${id}"]`);
+  await loser.waitForSelector(sel);
   assert.equal(await loser.getAttribute('[data-save-status]', 'data-save-status'), 'failed');
 
-  // It keeps its own: written over the other's, and the other tab follows.
-  await loser.click(`[data-tab-conflict="${id}"] [data-action="keep-mine"]`);
+  // It keeps its own: written over the other's. The other tab follows, or, if it was
+  // asked too (two writes a few ms apart), its open question now offers this version.
+  await loser.click(`${sel} [data-action="keep-mine"]`);
   await loser.waitForFunction(([k, v]) => JSON.parse(localStorage.getItem(k)).title === v, [`peixun/app/${id}`, mine]);
-  const winner = loser === a ? b : a;
+  await winner.waitForFunction(([v, s]) => document.querySelector('[id="f-title"]').value === v || document.querySelector(s), [mine, sel]);
+  if (await winner.locator(sel).count()) await winner.click(`${sel} [data-action="take-theirs"]`);
   await winner.waitForFunction((v) => document.querySelector('[id="f-title"]').value === v, mine);
   assert.equal(await loser.locator('[data-tab-conflicts]').count(), 0);
+  assert.equal(await title(winner), mine);
 });
 
 test('taking the other tab\'s version replaces ours on screen and in storage', async (t) => {

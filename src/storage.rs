@@ -112,7 +112,8 @@ pub fn save_index(ws: &Workspace, done_sections: &BTreeMap<String, BTreeSet<Stri
 
 /// A change another tab made.
 pub enum Change {
-    Application { id: String, text: Option<String> },
+    /// `old`: what the other tab's storage held before its write.
+    Application { id: String, text: Option<String>, old: Option<String> },
     Index(Option<String>),
 }
 
@@ -123,7 +124,7 @@ pub fn on_other_tab(f: impl Fn(Change) + 'static) {
         if key == INDEX_KEY {
             f(Change::Index(ev.new_value()));
         } else if let Some(id) = key.strip_prefix(APP_PREFIX) {
-            f(Change::Application { id: id.to_string(), text: ev.new_value() });
+            f(Change::Application { id: id.to_string(), text: ev.new_value(), old: ev.old_value() });
         }
     });
     // Lives as long as the page.

@@ -21,7 +21,7 @@ pub struct TabConflict {
 
 pub fn listen(store: Store) {
     storage::on_other_tab(move |change| match change {
-        Change::Application { id, text } => store.other_tab_wrote(&id, text.as_deref()),
+        Change::Application { id, text, old } => store.other_tab_wrote(&id, text.as_deref(), old.as_deref()),
         Change::Index(Some(text)) => store.other_tab_wrote_index(&text),
         // Cleared elsewhere: this tab keeps what it shows and saves it on the next change.
         Change::Index(None) => {}
@@ -29,7 +29,7 @@ pub fn listen(store: Store) {
 }
 
 impl Store {
-    fn other_tab_wrote(&self, id: &str, text: Option<&str>) {
+    fn other_tab_wrote(&self, id: &str, text: Option<&str>, old: Option<&str>) {
         let stored = text.map(text_hash);
         if self.saver.stored(id) == stored {
             return;
@@ -44,11 +44,14 @@ impl Store {
         };
         let mine = self.ws.with_untracked(|w| w.get(id).map(Application::content_hash));
         let same = mine.is_some() && mine == theirs.as_ref().map(Application::content_hash);
-        // Unsaved here, or already in question (our save was refused before this event
-        // arrived): the user decides.
+        // The user decides when this tab has an unsaved change, when a question about it
+        // is open (it stays until answered), or when the other tab wrote over a version it
+        // had not seen (localStorage is not transactional across processes: two writes a
+        // few ms apart can both pass their check).
         let asked = self.conflicts.with_untracked(|cs| cs.iter().any(|c| c.id == id));
-        if (self.saver.is_dirty(id) || asked) && !same && mine.is_some() {
-            return self.clash_with(id, theirs, stored);
+        let on_ours = old.map(text_hash) == self.saver.stored(id);
+        if (self.saver.is_dirty(id) || asked || !on_ours) && !same && mine.is_some() {
+            return self.clash_with(id, theirs, storage::stored(&storage::app_key(id)));
         }
         if asked {
             self.conflicts.update(|cs| cs.retain(|c| c.id != id));
@@ -114,7 +117,11 @@ impl Store {
             self.saver.adopt(id, c.stored, content);
             self.saver.mark(*self, id);
         } else {
-            self.take(id, c.theirs, c.stored);
+            // Written back: the key may hold another version than theirs by now.
+            self.take(id, c.theirs.clone(), storage::stored(&storage::app_key(id)));
+            if c.theirs.is_some() {
+                self.saver.mark(*self, id);
+            }
             if self.conflicts.with_untracked(Vec::is_empty) {
                 self.flush();
                 // Nothing was left to write: what the page shows is what is stored.
