@@ -112,8 +112,12 @@ pub fn save_index(ws: &Workspace, done_sections: &BTreeMap<String, BTreeSet<Stri
 
 /// A change another tab made.
 pub enum Change {
-    /// `old`: what the other tab's storage held before its write.
-    Application { id: String, text: Option<String>, old: Option<String> },
+    /// `old`: what the key held before the write (the browser says).
+    Application {
+        id: String,
+        text: Option<String>,
+        old: Option<String>,
+    },
     Index(Option<String>),
 }
 

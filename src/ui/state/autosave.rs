@@ -83,11 +83,6 @@ impl Saver {
         });
     }
 
-    /// The content this tab last saved of `id`.
-    pub fn content(&self, id: &str) -> Option<u64> {
-        self.saved.with_value(|s| s.get(id).copied())
-    }
-
     /// This tab now holds what the key holds (`stored`), with this content: nothing to save.
     pub fn adopt(&self, id: &str, stored: storage::Stored, content: Option<u64>) {
         self.dirty.update_value(|d| {

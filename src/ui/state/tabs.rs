@@ -42,15 +42,19 @@ impl Store {
             },
             None => None,
         };
-        let mine = self.ws.with_untracked(|w| w.get(id).map(Application::content_hash));
-        let same = mine.is_some() && mine == theirs.as_ref().map(Application::content_hash);
+        let mine = self.ws.with_untracked(|w| w.get(id).map(|a| (a.content_hash(), a.revision)));
+        let same = mine.is_some() && mine.map(|m| m.0) == theirs.as_ref().map(Application::content_hash);
         // The user decides when this tab has an unsaved change, when a question about it
-        // is open (it stays until answered), or when the other tab wrote over a version it
-        // had not seen (localStorage is not transactional across processes: two writes a
-        // few ms apart can both pass their check).
+        // is open (it stays until answered), or when the other tab's version does not
+        // continue ours: localStorage is not transactional across processes, so two saves
+        // a few ms apart can both pass their check; the later one then carries a revision
+        // no higher than ours.
         let asked = self.conflicts.with_untracked(|cs| cs.iter().any(|c| c.id == id));
-        let on_ours = old.map(text_hash) == self.saver.stored(id);
-        if (self.saver.is_dirty(id) || asked || !on_ours) && !same && mine.is_some() {
+        let continues = match (&theirs, mine) {
+            (Some(t), Some((_, revision))) => t.revision > revision,
+            _ => old.map(text_hash) == self.saver.stored(id),
+        };
+        if (self.saver.is_dirty(id) || asked || !continues) && !same && mine.is_some() {
             return self.clash_with(id, theirs, storage::stored(&storage::app_key(id)));
         }
         if asked {
@@ -113,8 +117,14 @@ impl Store {
             return;
         };
         if keep_mine {
-            let content = self.saver.content(id);
-            self.saver.adopt(id, c.stored, content);
+            // Saved as a new revision above theirs, so the other tab sees it continues theirs.
+            let theirs = c.theirs.as_ref().map_or(0, |t| t.revision);
+            self.ws.update(|w| {
+                if let Some(a) = w.applications.iter_mut().find(|a| a.id == id) {
+                    a.revision = a.revision.max(theirs);
+                }
+            });
+            self.saver.adopt(id, c.stored, None);
             self.saver.mark(*self, id);
         } else {
             // Written back: the key may hold another version than theirs by now.
