@@ -51,8 +51,9 @@ function sizes(dir, firstLoad) {
   const total = [0, 1, 2].map((i) => rows.filter((r) => r.first).reduce((n, r) => n + r.s[i], 0));
   return { rows, total };
 }
-// Not on our first load: the export worker (on export) and the service worker (after load).
-const oursFirst = (f) => /\.(wasm|js|css)$/.test(f) && !/peixun-xlsx|(^|\/)sw\.js$/.test(f);
+// Not on our first load: the export worker (on export), the service worker (after load)
+// and recover.html's own script and style (only that page loads them).
+const oursFirst = (f) => /\.(wasm|js|css)$/.test(f) && !/peixun-xlsx|(^|\/)(sw|recover)\.(js|css)$/.test(f);
 const surveyFirst = (f) => /\.(js|css)$/.test(f);
 
 /** Criterion's last estimates (mean, ns) by "group/function", from target/criterion. */
