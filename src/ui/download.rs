@@ -3,6 +3,16 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// A unit's file: `汇总表-物理所-20200110.csv` — `what`, the unit's name when it has one,
+/// today's date (made safe by `bundle::file_name`), with `ext` (".csv", ".xlsx") in place
+/// of the bundle suffix, or the bundle's own when `ext` is empty.
+pub fn unit_file_name(store: crate::ui::state::Store, what: &str, ext: &str) -> String {
+    let unit = store.ws.with_untracked(|w| w.unit.trim().to_string());
+    let base = if unit.is_empty() { what.to_string() } else { format!("{what}-{unit}") };
+    let name = crate::bundle::file_name(&base, crate::ui::clock::today());
+    if ext.is_empty() { name } else { name.replace(crate::bundle::FILE_SUFFIX, ext) }
+}
+
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     download_part(file_name, mime, &JsValue::from_str(text))
 }

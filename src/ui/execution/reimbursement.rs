@@ -6,12 +6,11 @@ use chrono::Datelike;
 use leptos::prelude::*;
 
 use super::reimbursement_row::{Row, input_id};
-use crate::bundle::file_name;
 use crate::model::Reimbursement;
 use crate::reimbursement::{COLUMNS, ReimbursementTable, TITLE};
 use crate::rules::{Cx, check_workspace_rules};
 use crate::ui::clock::{new_id, today};
-use crate::ui::download::download;
+use crate::ui::download::{download, unit_file_name};
 use crate::ui::focus_by_id;
 use crate::ui::pages::PageTitle;
 use crate::ui::state::Store;
@@ -61,15 +60,10 @@ fn Editor(PeriodYear(year): PeriodYear) -> impl IntoView {
         });
     };
     let message = RwSignal::new(None::<(bool, String)>);
-    let base = move || {
-        let unit = store.ws.with_untracked(|w| w.unit.trim().to_string());
-        let what = format!("核销表-{}", year.get_untracked());
-        file_name(&if unit.is_empty() { what } else { format!("{what}-{unit}") }, today())
-    };
+    let name = move |ext| unit_file_name(store, &format!("核销表-{}", year.get_untracked()), ext);
     let csv = move |_| {
         store.flush();
-        let name = base().replace(".peixun.json", ".csv");
-        let r = download(&name, "text/csv;charset=utf-8", &table.with_untracked(ReimbursementTable::to_csv));
+        let r = download(&name(".csv"), "text/csv;charset=utf-8", &table.with_untracked(ReimbursementTable::to_csv));
         message.set(Some(r.map_or_else(|e| (false, e), |()| (true, "已导出 CSV。".into()))));
     };
     let xlsx = move |_| {
@@ -78,7 +72,7 @@ fn Editor(PeriodYear(year): PeriodYear) -> impl IntoView {
         let request = store.ws.with_untracked(|w| {
             crate::ui::xlsx::request("reimbursement", w, &format!(r#""period_year":{}"#, year.get_untracked()))
         });
-        export_xlsx(request, base().replace(".peixun.json", ".xlsx"), move |err| {
+        export_xlsx(request, name(".xlsx"), move |err| {
             message.set(Some(err.map_or_else(|| (true, "已导出 XLSX。".into()), |e| (false, e))));
         });
     };

@@ -194,9 +194,7 @@ impl Saver {
         }
         store.status.set(match failed {
             Some(e) => SaveStatus::Failed(e),
-            None if store.conflicts.with_untracked(|c| !c.is_empty()) => {
-                SaveStatus::Failed("另一个标签页也修改了同一份申请，请在页面顶部选择保留哪一份".into())
-            }
+            None if store.conflicts.with_untracked(|c| !c.is_empty()) => SaveStatus::Failed(super::tabs::CLASH.into()),
             None => SaveStatus::Saved(now),
         });
     }

@@ -19,6 +19,9 @@ pub struct TabConflict {
     stored: Stored,
 }
 
+/// The save status while a clash waits for the user.
+pub(super) const CLASH: &str = "另一个标签页也修改了同一份申请，请在页面顶部选择保留哪一份";
+
 pub fn listen(store: Store) {
     storage::on_other_tab(move |change| match change {
         Change::Application { id, text, old } => store.other_tab_wrote(&id, text.as_deref(), old.as_deref()),
@@ -106,7 +109,7 @@ impl Store {
             cs.push(conflict);
         });
         self.saver.unmark(id);
-        self.status.set(super::SaveStatus::Failed("另一个标签页也修改了同一份申请，请在页面顶部选择保留哪一份".into()));
+        self.status.set(super::SaveStatus::Failed(CLASH.into()));
     }
 
     /// Resolves a clash: `keep_mine` writes this tab's version over the other's.

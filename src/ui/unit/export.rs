@@ -3,17 +3,12 @@
 use leptos::prelude::*;
 
 use super::ranking::order;
-use crate::bundle::{Kind, export, file_name};
+use crate::bundle::{Kind, export};
 use crate::summary::{SummaryTable, to_csv};
-use crate::ui::clock::{now, today};
-use crate::ui::download::download;
+use crate::ui::clock::now;
+use crate::ui::download::{download, unit_file_name};
 use crate::ui::state::Store;
 use crate::ui::xlsx::export_xlsx;
-
-fn base_name(store: Store, what: &str) -> String {
-    let unit = store.ws.with_untracked(|w| w.unit.trim().to_string());
-    if unit.is_empty() { what.to_string() } else { format!("{what}-{unit}") }
-}
 
 #[component]
 pub fn Exports() -> impl IntoView {
@@ -28,14 +23,14 @@ pub fn Exports() -> impl IntoView {
     let csv = move |_| {
         store.flush();
         let text = store.ws.with_untracked(|w| to_csv(&SummaryTable::build(w, store.rule_set())));
-        let name = file_name(&base_name(store, "汇总表"), today()).replace(".peixun.json", ".csv");
+        let name = unit_file_name(store, "汇总表", ".csv");
         report(download(&name, "text/csv;charset=utf-8", &text), "已导出 CSV。");
     };
     let xlsx = move |_| {
         store.flush();
         message.set(Some((true, "正在生成 XLSX…".into())));
         let request = store.ws.with_untracked(|w| crate::ui::xlsx::request("summary", w, ""));
-        let name = file_name(&base_name(store, "汇总表"), today()).replace(".peixun.json", ".xlsx");
+        let name = unit_file_name(store, "汇总表", ".xlsx");
         export_xlsx(request, name, move |err| {
             message.set(Some(match err {
                 None => (true, "已导出 XLSX。".into()),
@@ -49,7 +44,7 @@ pub fn Exports() -> impl IntoView {
             let ranking = order(w);
             (export(Kind::Unit, &w.unit, &w.applications, &[], &ranking, &store.rule_set().id, now()), ranking)
         });
-        let r = download(&file_name(&base_name(store, "单位数据包"), today()), "application/json", &text);
+        let r = download(&unit_file_name(store, "单位数据包", ""), "application/json", &text);
         if r.is_ok() {
             store.mark_exported(&ids);
         }
