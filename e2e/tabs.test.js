@@ -78,21 +78,24 @@ test('taking the other tab\'s version replaces ours on screen and in storage', a
   const b = await a.context().newPage();
   await b.goto(`${server.url}#/`);
   await ready(b);
-  // Another tab's write lands while this one has an unsaved change (saved 300 ms later).
+  // The other tab edits the version both started from while this one types: whether this
+  // tab's save lands before or after (300 ms, load decides), neither version continues the
+  // other, so this tab must ask.
+  const base = await b.evaluate((k) => localStorage.getItem(k), `peixun/app/${id}`);
   await a.evaluate(() => {
     const i = document.querySelector('[id="f-title"]');
     i.value = '本页未保存的标题';
     i.dispatchEvent(new Event('input', { bubbles: true }));
   });
-  await b.evaluate((k) => {
-    const app = JSON.parse(localStorage.getItem(k));
+  await b.evaluate(([k, text]) => {
+    const app = JSON.parse(text);
     app.title = '另一标签页的标题';
     app.revision += 1;
     localStorage.setItem(k, JSON.stringify(app));
-  }, `peixun/app/${id}`);
+  }, [`peixun/app/${id}`, base]);
   await a.waitForSelector(`[data-tab-conflict="${id}"]`);
   assert.equal(await a.inputValue('[id="f-title"]'), '本页未保存的标题');
-  assert.equal((await stored(a, id)).title, '另一标签页的标题');
+  await a.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).title === '另一标签页的标题', `peixun/app/${id}`);
   await a.click(`[data-tab-conflict="${id}"] [data-action="take-theirs"]`);
   await a.waitForFunction(() => document.querySelector('[id="f-title"]').value === '另一标签页的标题');
   await a.waitForFunction(() => document.querySelector('[data-save-status]')?.dataset.saveStatus === 'saved');
