@@ -1,23 +1,67 @@
 //! The one way typed JSON is read. Each `Deserialize` impl is compiled once per
 //! deserializer type it is used with, and in the wasm each copy of them all costs tens of
-//! KB: so bundles, localStorage, merges and the rule-set all read through this one
-//! (serde_path_to_error over serde_json's string reader), whether or not they want the path.
+//! KB: so bundles, localStorage, merges and the rule-set all read through serde_json's
+//! string reader here. Where an error happened (`applications[0].members[1].birth_date`) is
+//! worked out afterwards from the error's position in the text (`path_at`), so no
+//! path-tracking deserializer is compiled around every type.
+
+use std::fmt;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 /// A serde_json error and the field path where it happened.
-pub type Error = serde_path_to_error::Error<serde_json::Error>;
+#[derive(Debug)]
+pub struct Error {
+    path: Path,
+    inner: serde_json::Error,
+}
+
+impl Error {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn inner(&self) -> &serde_json::Error {
+        &self.inner
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.0.is_empty() { write!(f, "{}", self.inner) } else { write!(f, "{}: {}", self.path, self.inner) }
+    }
+}
+
+/// Where in a document: `applications[0].members[1].birth_date`; `.` is the whole of it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Path(pub Vec<Segment>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str(".");
+        }
+        for (i, s) in self.0.iter().enumerate() {
+            match s {
+                Segment::Key(k) if i == 0 => f.write_str(k)?,
+                Segment::Key(k) => write!(f, ".{k}")?,
+                Segment::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
 
 /// Reads `text` as a `T`, with nothing but whitespace after it.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let mut track = serde_path_to_error::Track::new();
-    let value = T::deserialize(serde_path_to_error::Deserializer::new(&mut de, &mut track));
-    match value {
-        Ok(v) => de.end().map(|()| v).map_err(|e| Error::new(track.path(), e)),
-        Err(e) => Err(Error::new(track.path(), e)),
-    }
+    serde_json::from_str(text).map_err(|inner| Error { path: path_at(text, &inner), inner })
 }
 
 /// Reads a JSON value as a `T` (through its text, so that the same code does it).
@@ -25,17 +69,129 @@ pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, Error> {
     from_str(&value.to_string())
 }
 
+/// One open container while scanning: an object with the key whose value is being read
+/// (once its `:` is passed), or an array and the index of the element being read.
+enum Frame {
+    Object { key: Option<String>, in_value: bool },
+    Array { index: usize, in_value: bool },
+}
+
+/// The path of the value serde_json was reading when it failed. serde_json reports the
+/// position just after what it consumed: the end of an ill-typed value, or the `}` of an
+/// object that lacks a field (that error belongs to the object, not its last key).
+fn path_at(text: &str, e: &serde_json::Error) -> Path {
+    if e.line() == 0 {
+        return Path::default();
+    }
+    let line_start: usize = text.split_inclusive('\n').take(e.line() - 1).map(str::len).sum();
+    let end = (line_start + e.column()).min(text.len());
+    let b = &text.as_bytes()[..end];
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if !c.is_ascii_whitespace() {
+            match stack.last_mut() {
+                Some(Frame::Array { in_value, .. }) if c != b']' && c != b',' => *in_value = true,
+                _ => {}
+            }
+        }
+        match c {
+            b'{' => stack.push(Frame::Object { key: None, in_value: false }),
+            b'[' => stack.push(Frame::Array { index: 0, in_value: false }),
+            b'}' | b']' => _ = stack.pop(),
+            b',' => match stack.last_mut() {
+                Some(Frame::Object { key, in_value }) => (*key, *in_value) = (None, false),
+                Some(Frame::Array { index, in_value }) => (*index, *in_value) = (*index + 1, false),
+                None => {}
+            },
+            b':' => {
+                if let Some(Frame::Object { in_value, .. }) = stack.last_mut() {
+                    *in_value = true;
+                }
+            }
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Object { key, in_value: false }) = stack.last_mut() {
+                    let raw = text.get(start..(i + 1).min(text.len())).unwrap_or("\"\"");
+                    *key = Some(serde_json::from_str(raw).unwrap_or_else(|_| raw.trim_matches('"').to_string()));
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let missing_field = e.to_string().starts_with("missing field");
+    let depth = stack.len();
+    let segments = stack.into_iter().enumerate().filter_map(|(d, frame)| match frame {
+        Frame::Object { key: Some(k), in_value: true } if !(missing_field && d + 1 == depth) => Some(Segment::Key(k)),
+        Frame::Array { index, in_value: true } => Some(Segment::Index(index)),
+        _ => None,
+    });
+    Path(segments.collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Member {
+        name: String,
+        birth: chrono::NaiveDate,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Group {
+        title: String,
+        members: Vec<Member>,
+    }
+
+    fn path_of<T: DeserializeOwned + fmt::Debug>(text: &str) -> String {
+        from_str::<T>(text).unwrap_err().path().to_string()
+    }
 
     #[test]
     fn reads_with_the_path_of_an_error() {
         let v: Vec<u32> = from_str(" [1, 2] ").unwrap();
         assert_eq!(v, [1, 2]);
-        let e = from_str::<Vec<Vec<u32>>>("[[1], [2, \"x\"]]").unwrap_err();
-        assert_eq!(e.path().to_string(), "[1][1]");
-        assert!(from_str::<u32>("1 2").is_err());
+        assert_eq!(path_of::<Vec<Vec<u32>>>("[[1], [2, \"x\"]]"), "[1][1]");
+        assert_eq!(path_of::<Vec<Vec<u32>>>("[[1], [2, 3, true]]"), "[1][2]");
+        assert_eq!(path_of::<u32>("1 2"), ".");
         assert_eq!(from_value::<Vec<u32>>(&serde_json::json!([3])).unwrap(), [3]);
+    }
+
+    #[test]
+    fn the_path_names_the_field_whose_value_is_wrong() {
+        let ok = r#"{"name": "张三", "birth": "1980-01-02"}"#;
+        let group = |m: &str| format!("{{\"title\": \"a,b:[{{\", \"members\": [{ok}, {m}]}}");
+        assert_eq!(path_of::<Group>(&group(&ok.replace("1980-01-02", "1980-13-02"))), "members[1].birth");
+        assert_eq!(path_of::<Group>(&group(&ok.replace("\"张三\"", "7"))), "members[1].name");
+        assert_eq!(path_of::<Group>(&group(&ok.replace("\"张三\"", "null"))), "members[1].name");
+        // The value is the last thing in its object: the error sits right before the `}`.
+        assert_eq!(path_of::<Group>(&group(r#"{"name": "李四", "birth": 5}"#)), "members[1].birth");
+        // A missing field belongs to the object that lacks it.
+        assert_eq!(path_of::<Group>(&group(r#"{"name": "李四"}"#)), "members[1]");
+        assert_eq!(path_of::<Group>(&group(r#"{"name": "李四", "x": 1, "birth": "1980-01-02"}"#)), "members[1]");
+        // Escaped quotes and keys, and positions on a later line.
+        let text = "{\n  \"ti\\u0074le\": \"say \\\"hi\\\"\",\n  \"members\": [\n    {\"name\": \"王\", \"birth\": \"x\"}\n  ]\n}";
+        assert_eq!(path_of::<Group>(text), "members[0].birth");
+        assert_eq!(path_of::<Group>("{\"title\": 1, \"members\": []}"), "title");
+    }
+
+    #[test]
+    fn errors_read_like_the_path_then_the_reason() {
+        let e = from_str::<Group>(r#"{"title": 1, "members": []}"#).unwrap_err();
+        assert!(e.to_string().starts_with("title: invalid type: integer `1`, expected a string"), "{e}");
+        let e = from_str::<Vec<u32>>("[1,").unwrap_err();
+        assert!(e.inner().is_eof(), "{e}");
     }
 }

@@ -155,12 +155,12 @@ fn check_header(text: &str, value: &Value) -> Result<u64, BundleError> {
 }
 
 fn typed_error(text: Option<&str>, value: &Value, e: json::Error) -> BundleError {
-    let segments: Vec<&serde_path_to_error::Segment> = e.path().iter().collect();
+    let segments = &e.path().0;
     let path = e.path().to_string();
-    let found = lookup(value, &segments);
+    let found = lookup(value, segments);
     let field = segments.iter().rev().find_map(|s| match s {
-        serde_path_to_error::Segment::Map { key } => Some(key.as_str()),
-        _ => None,
+        json::Segment::Key(key) => Some(key.as_str()),
+        json::Segment::Index(_) => None,
     });
     let inner = e.inner();
     let pos = text.and_then(|t| char_position(t, inner.line(), inner.column()));
@@ -177,12 +177,10 @@ fn prefix_position(pos: Option<(usize, usize)>, msg: String) -> String {
     }
 }
 
-fn lookup<'v>(value: &'v Value, segments: &[&serde_path_to_error::Segment]) -> Option<&'v Value> {
-    use serde_path_to_error::Segment;
+fn lookup<'v>(value: &'v Value, segments: &[json::Segment]) -> Option<&'v Value> {
     segments.iter().try_fold(value, |v, s| match s {
-        Segment::Map { key } => v.get(key.as_str()),
-        Segment::Seq { index } => v.get(*index),
-        _ => None,
+        json::Segment::Key(key) => v.get(key.as_str()),
+        json::Segment::Index(index) => v.get(*index),
     })
 }
 
