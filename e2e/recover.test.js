@@ -10,9 +10,12 @@ const { DIST, session, ready, controlled } = require('./support');
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-recover-'));
 const CONTEXT = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
-// The main app's wasm, not the xlsx worker's (peixun-xlsx-…_bg.wasm).
-const APP_WASM = /^peixun-[0-9a-f]+_bg\.wasm$/;
-const APP_WASM_URL = /\/peixun-[0-9a-f]+_bg\.wasm$/;
+// The main app's first module (app-<hash>/peixun_bg.wasm), not a lazy chunk of it nor the
+// xlsx worker's (peixun-xlsx_bg.wasm).
+const APP_WASM = /^app-[0-9a-f]+\/peixun_bg\.wasm$/;
+const APP_WASM_URL = /\/app-[0-9a-f]+\/peixun_bg\.wasm$/;
+/** The app's first module in a copy of dist/, as a path relative to it. */
+const appWasm = (root) => fs.readdirSync(root, { recursive: true }).filter((f) => APP_WASM.test(f));
 
 /** A copy of dist/ this test may break; served by its own server. */
 function copyOfDist(t) {
@@ -85,7 +88,7 @@ test('a corrupt wasm shows 「申报助手未能启动」 and recover.html saves
   await ready(page);
   const saved = await seedDrafts(page);
 
-  const wasm = fs.readdirSync(root).filter((f) => APP_WASM.test(f));
+  const wasm = appWasm(root);
   assert.equal(wasm.length, 1, wasm.join());
   fs.writeFileSync(path.join(root, wasm[0]), Buffer.from('this is not wasm, it is garbage'));
   await page.reload();
@@ -174,7 +177,7 @@ test('recover.html works offline from the service worker cache', async (t) => {
 test('axe-core: no serious or critical violations on the error screen and recover.html', async (t) => {
   const axe = require('axe-core'); // here, so the tests above run without it
   const root = copyOfDist(t);
-  const wasm = fs.readdirSync(root).find((f) => APP_WASM.test(f));
+  const [wasm] = appWasm(root);
   fs.writeFileSync(path.join(root, wasm), 'garbage');
   const { server, browser } = await session(t, root);
   // axe is injected as an inline script: only this context bypasses the CSP for it.

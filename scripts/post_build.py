@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Trunk post_build hook: runs on the staging folder before it becomes dist/.
 
+0. Builds the app's split wasm and puts its loader into index.html (scripts/build_app.py).
 1. Puts the sha256 of Trunk's inline loader script into the Content-Security-Policy, so
    the page runs no inline script but that one.
 2. Writes the service worker's precache list and version (the hashed file names change
@@ -16,6 +17,11 @@ from pathlib import Path
 staging = Path(os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else ""))
 if not staging.is_dir():
     sys.exit("post_build: TRUNK_STAGING_DIR is not a folder")
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import build_app  # noqa: E402
+
+build_app.main(staging)
 
 index = staging / "index.html"
 html = index.read_text(encoding="utf-8")

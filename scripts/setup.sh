@@ -12,6 +12,7 @@ need_apt=()
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 TRUNK_VERSION=0.21.14
 CARGO_FUZZ_VERSION=0.13.2
+WASM_SPLIT_VERSION=0.2.4
 BINARYEN_VERSION=132.0.0
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -51,6 +52,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen ${WASM_BINDGEN_V
   say "building wasm-bindgen-cli ${WASM_BINDGEN_VERSION} (about 2 minutes)"
   # Not --locked: one of its locked dependencies is gone from the registry.
   cargo install wasm-bindgen-cli --version "${WASM_BINDGEN_VERSION}"
+fi
+
+# Cuts the app's wasm into the first page's module and lazily loaded chunks
+# (scripts/build_app.py); the runtime half is wasm_split_helpers, through leptos.
+# (It has no --version: cargo's list of installed packages says which one it is.)
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -q "^wasm_split_cli_support v${WASM_SPLIT_VERSION}:"; then
+  say "building wasm-split-cli ${WASM_SPLIT_VERSION} (about 2 minutes)"
+  cargo install --locked wasm_split_cli_support --version "${WASM_SPLIT_VERSION}" --features build-binary
 fi
 
 # The fuzz targets (`make fuzz-smoke`) run on stable through RUSTC_BOOTSTRAP.

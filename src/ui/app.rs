@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::lazy;
 use super::nav::Nav;
 use super::pages;
 use super::route::{Hash, Route, use_hash};
@@ -50,12 +51,12 @@ pub fn App() -> impl IntoView {
             <super::sharing::ImportPreview/>
             {move || match route.get() {
                 Route::Workspace => pages::Workspace().into_any(),
-                Route::Editor => super::editor::Editor().into_any(),
-                Route::Unit => super::unit::Unit().into_any(),
-                Route::Execution => super::execution::Execution().into_any(),
-                Route::Rules => pages::Rules().into_any(),
-                Route::Data => pages::Data().into_any(),
-                Route::Card => super::card::MemberCardPage().into_any(),
+                Route::Editor => lazy::page(lazy::editor()),
+                Route::Unit => lazy::page(lazy::unit()),
+                Route::Execution => lazy::page(lazy::execution()),
+                Route::Rules => lazy::page(lazy::rules()),
+                Route::Data => lazy::page(lazy::data()),
+                Route::Card => lazy::page(lazy::card()),
             }}
         </main>
         <UndoToast/>

@@ -9,6 +9,7 @@ pub mod download;
 pub mod editor;
 pub mod execution;
 mod failure;
+mod lazy;
 mod nav;
 pub mod pages;
 pub mod perf;

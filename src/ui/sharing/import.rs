@@ -56,18 +56,21 @@ impl ImportUi {
         self.cancel();
         self.done.set(None);
         self.busy.set(true);
-        leptos::task::spawn_local(async move {
-            let mut texts = Vec::new();
-            for f in files {
-                texts.push((f.name(), read_text(&f).await));
-            }
-            // Plan against what is saved: a save after planning would look like an edit.
-            self.store.flush();
-            let _span = crate::ui::perf::Span::new("peixun-import-prepare");
-            let batch = self.store.ws.with_untracked(|w| prepare(w, texts));
-            self.busy.set(false);
-            self.batch.set(Some(batch));
-        });
+        leptos::task::spawn_local(crate::ui::lazy::read_files(self, files));
+    }
+
+    /// Reads and plans; the code is in the import chunk (`lazy::read_files`).
+    pub async fn read_files(self, files: Vec<web_sys::File>) {
+        let mut texts = Vec::new();
+        for f in files {
+            texts.push((f.name(), read_text(&f).await));
+        }
+        // Plan against what is saved: a save after planning would look like an edit.
+        self.store.flush();
+        let _span = crate::ui::perf::Span::new("peixun-import-prepare");
+        let batch = self.store.ws.with_untracked(|w| prepare(w, texts));
+        self.busy.set(false);
+        self.batch.set(Some(batch));
     }
 }
 

@@ -7,4 +7,4 @@ mod preview;
 
 pub use export::export_applications;
 pub use import::{ImportButton, ImportUi, files_of, listen_for_drops, read_text};
-pub use preview::ImportPreview;
+pub use preview::{ImportPreview, Preview};

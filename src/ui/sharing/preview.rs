@@ -16,11 +16,21 @@ fn labels(changes: &[FieldConflict]) -> String {
     l.join("、")
 }
 
+/// Always mounted; the preview's own code is fetched with the first import.
 #[component]
 pub fn ImportPreview() -> impl IntoView {
     let ui = ImportUi::get();
-    let store = ui.store;
     let open = move || ui.batch.with(Option::is_some) || ui.busy.get();
+    view! {
+        <Show when=open>{|| crate::ui::lazy::page(crate::ui::lazy::import_preview())}</Show>
+        {move || ui.done.get().map(|d| view! { <p class="import-done" role="status" data-import-done>{d}</p> })}
+    }
+}
+
+#[component]
+pub fn Preview() -> impl IntoView {
+    let ui = ImportUi::get();
+    let store = ui.store;
     let unresolved = move || {
         ui.batch.with(|b| {
             let Some(plan) = b.as_ref().and_then(|b| b.plan.as_ref()) else { return 0 };
@@ -67,7 +77,6 @@ pub fn ImportPreview() -> impl IntoView {
         }
     };
     view! {
-        <Show when=open>
             <section class="import-preview" role="dialog" aria-modal="false" aria-labelledby="import-title" data-import-preview>
                 <h2 id="import-title" tabindex="-1">"导入预览"</h2>
                 {move || ui.busy.get().then(|| view! { <p role="status">"正在读取文件…"</p> })}
@@ -102,8 +111,6 @@ pub fn ImportPreview() -> impl IntoView {
                     <button type="button" class="button button--secondary" data-action="cancel-import" on:click=move |_| ui.cancel()>"取消"</button>
                 </div>
             </section>
-        </Show>
-        {move || ui.done.get().map(|d| view! { <p class="import-done" role="status" data-import-done>{d}</p> })}
     }
 }
 

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Builds the app's wasm in pieces: what the first page needs, and one chunk per lazy page.
+
+Trunk 0.21 cannot split a wasm, so the Trunk post_build hook (scripts/post_build.py) calls
+this instead of a `rel="rust"` asset for the app (the XLSX worker is still Trunk's):
+
+1. cargo builds `peixun` with `--cfg peixun_split` (the `#[lazy]` pages of src/ui/lazy.rs
+   become split points) and `--emit-relocs` (wasm-split follows relocations, not the
+   function table), into target/split so Trunk's own builds stay cached;
+2. wasm-split-cli cuts it into the main module and the chunks, plus __wasm_split.js, the
+   loader the main module imports to fetch a chunk on first use;
+3. wasm-bindgen (--keep-lld-exports: the chunks link against the main module's exports)
+   and wasm-opt -Oz on every module;
+4. all of it goes to app-<content hash>/ in the staging folder (the files refer to each
+   other by relative names, so the folder carries the hash), and index.html gets the
+   loader script and preload links Trunk would have written.
+"""
+import base64
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = ROOT / "target" / "split"
+# Must stay equal to Trunk's (data-wasm-opt="z" and the features it enables).
+WASM_OPT = ["wasm-opt", "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types"]
+MARKER = "<!-- peixun-app -->"
+
+
+def run(cmd, **kw):
+    print("build_app:", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run(cmd, check=True, cwd=ROOT, **kw)
+
+
+def sri(data: bytes) -> str:
+    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+
+
+def build(staging: Path, release: bool) -> str:
+    env = dict(os.environ)
+    # Replaces .cargo/config.toml's wasm32 rustflags, so erase_components is repeated here.
+    env["CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"] = (
+        "--cfg erase_components --cfg peixun_split -C link-arg=--emit-relocs"
+    )
+    env["CARGO_TARGET_DIR"] = str(TARGET)
+    profile = ["--release"] if release else []
+    run(["cargo", "build", "--target", "wasm32-unknown-unknown", "--bin", "peixun", *profile], env=env)
+    linked = TARGET / "wasm32-unknown-unknown" / ("release" if release else "debug") / "peixun.wasm"
+
+    with tempfile.TemporaryDirectory() as tmp:
+        split, out = Path(tmp, "split"), Path(tmp, "out")
+        run(["wasm-split-cli", "--out-name", "peixun", linked, split])
+        run(["wasm-bindgen", "--target", "web", "--no-typescript", "--keep-lld-exports",
+             "--out-dir", out, split / "peixun.wasm"])
+        shutil.copy(split / "__wasm_split.js", out)
+        for chunk in split.glob("*.wasm"):
+            if chunk.name != "peixun.wasm":
+                shutil.copy(chunk, out)
+        if release:
+            for module in out.glob("*.wasm"):
+                run([*WASM_OPT, module, "-o", module])
+        files = sorted(out.iterdir())
+        digest = hashlib.sha256()
+        for f in files:
+            digest.update(f.name.encode())
+            digest.update(f.read_bytes())
+        folder = f"app-{digest.hexdigest()[:16]}"
+        dest = staging / folder
+        shutil.rmtree(dest, ignore_errors=True)
+        shutil.copytree(out, dest)
+    return folder
+
+
+def loader_html(staging: Path, folder: str) -> str:
+    js, wasm, split = (staging / folder / n for n in ("peixun.js", "peixun_bg.wasm", "__wasm_split.js"))
+    base = f"./{folder}/"
+    return (
+        f'<script type="module">\n'
+        f"import init, * as bindings from '{base}peixun.js';\n"
+        f"const wasm = await init({{ module_or_path: '{base}peixun_bg.wasm' }});\n"
+        f"window.wasmBindings = bindings;\n"
+        f"</script>\n"
+        f'<link rel="modulepreload" href="{base}peixun.js" crossorigin="anonymous" integrity="{sri(js.read_bytes())}">\n'
+        f'<link rel="modulepreload" href="{base}__wasm_split.js" crossorigin="anonymous" integrity="{sri(split.read_bytes())}">\n'
+        f'<link rel="preload" href="{base}peixun_bg.wasm" crossorigin="anonymous" integrity="{sri(wasm.read_bytes())}" as="fetch" type="application/wasm">'
+    )
+
+
+def main(staging: Path):
+    release = os.environ.get("TRUNK_PROFILE", "release") == "release"
+    folder = build(staging, release)
+    index = staging / "index.html"
+    html = index.read_text(encoding="utf-8")
+    if html.count(MARKER) != 1:
+        sys.exit(f"build_app: index.html must hold {MARKER} exactly once")
+    index.write_text(html.replace(MARKER, loader_html(staging, folder)), encoding="utf-8")
+    print(f"build_app: {folder}/ with {len(list((staging / folder).glob('*.wasm')))} wasm modules")
+
+
+if __name__ == "__main__":
+    main(Path(os.environ.get("TRUNK_STAGING_DIR") or sys.argv[1]))
