@@ -1,3 +1,5 @@
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -64,13 +66,31 @@ pub fn App() -> impl IntoView {
     }
 }
 
+thread_local! {
+    /// A change of page asked for its heading to get focus and it has not had it yet: a
+    /// lazily loaded page may arrive after the frame that looked for it.
+    static HEADING_WANTED: Cell<bool> = const { Cell::new(false) };
+}
+
 fn focus_heading() {
+    HEADING_WANTED.set(true);
     // After the new page has rendered.
-    request_animation_frame(|| {
-        if let Some(h) = document().query_selector("main h1").ok().flatten() {
-            let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
-    });
+    request_animation_frame(try_focus_heading);
+}
+
+/// A lazily loaded page has arrived: it gets the focus its navigation asked for.
+pub fn page_arrived() {
+    if HEADING_WANTED.get() {
+        request_animation_frame(try_focus_heading);
+    }
+}
+
+fn try_focus_heading() {
+    if let Some(h) = document().query_selector("main h1").ok().flatten()
+        && h.unchecked_into::<web_sys::HtmlElement>().focus().is_ok()
+    {
+        HEADING_WANTED.set(false);
+    }
 }
 
 /// Moves keyboard focus to the element with this id, if there is one.

@@ -6,8 +6,7 @@
 use leptos::prelude::*;
 
 macro_rules! lazy_pages {
-    ($($(#[$doc:meta])* $name:ident => $view:expr;)*) => {$(
-        $(#[$doc])*
+    ($($name:ident => $view:expr;)*) => {$(
         #[cfg_attr(peixun_split, leptos::lazy)]
         pub async fn $name() -> AnyView {
             $view.into_any()
@@ -36,7 +35,11 @@ pub async fn read_files(ui: super::sharing::ImportUi, files: Vec<web_sys::File>)
 pub fn page(load: impl Future<Output = AnyView> + Send + 'static) -> AnyView {
     view! {
         <Suspense fallback=|| view! { <p class="loading" role="status">"正在加载…"</p> }>
-            {Suspend::new(load)}
+            {Suspend::new(async {
+                let view = load.await;
+                super::page_arrived();
+                view
+            })}
         </Suspense>
     }
     .into_any()

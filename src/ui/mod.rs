@@ -20,7 +20,7 @@ mod status;
 pub mod unit;
 pub mod xlsx;
 
-pub use app::{App, focus_by_id};
+pub use app::{App, focus_by_id, page_arrived};
 
 use leptos::prelude::*;
 
