@@ -1,6 +1,6 @@
 // Where the time goes (docs/PERFORMANCE.md): the CPU profile of one scenario, by function
-// self time. Build with names first (a throwaway index copy with data-wasm-opt="0"
-// data-keep-debug, `trunk build --release --dist /tmp/peixun-prof`), then:
+// self time. Build with function names first (no wasm-opt:
+// `PEIXUN_WASM_NAMES=1 trunk build --release --dist /tmp/peixun-prof`), then:
 //   node scripts/bench-profile.js /tmp/peixun-prof typing|import|revalidate
 'use strict';
 const fs = require('node:fs');

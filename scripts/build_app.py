@@ -61,7 +61,8 @@ def build(staging: Path, release: bool) -> str:
         for chunk in split.glob("*.wasm"):
             if chunk.name != "peixun.wasm":
                 shutil.copy(chunk, out)
-        if release:
+        # PEIXUN_WASM_NAMES=1 keeps function names for profiles (scripts/bench-profile.js).
+        if release and os.environ.get("PEIXUN_WASM_NAMES") != "1":
             for module in out.glob("*.wasm"):
                 run([*WASM_OPT, module, "-o", module])
         files = sorted(out.iterdir())

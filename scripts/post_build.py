@@ -2,7 +2,7 @@
 """Trunk post_build hook: runs on the staging folder before it becomes dist/.
 
 0. Builds the app's split wasm and puts its loader into index.html (scripts/build_app.py).
-1. Puts the sha256 of Trunk's inline loader script into the Content-Security-Policy, so
+1. Puts the sha256 of the inline loader script (build_app.py's) into the Content-Security-Policy, so
    the page runs no inline script but that one.
 2. Writes the service worker's precache list and version (the hashed file names change
    with every build, so sw.js changes too and browsers see the update).
@@ -27,7 +27,7 @@ index = staging / "index.html"
 html = index.read_text(encoding="utf-8")
 inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
 if len(inline) != 1:
-    sys.exit(f"post_build: expected exactly one inline script (Trunk's loader), found {len(inline)}")
+    sys.exit(f"post_build: expected exactly one inline script (the app's loader), found {len(inline)}")
 digest = base64.b64encode(hashlib.sha256(inline[0].encode("utf-8")).digest()).decode()
 if "'sha256-LOADER'" not in html:
     sys.exit("post_build: index.html has no 'sha256-LOADER' placeholder in its CSP")
