@@ -11,18 +11,38 @@ function quantile(xs, q) {
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? s[0];
 }
 
-/** Navigation start → the page's `performance.mark("peixun-interactive")`, `runs` cold loads. */
+/**
+ * Navigation start → the page's `performance.mark("peixun-interactive")`, `runs` cold loads;
+ * and the paths the first load fetched before then (what "first load" counts).
+ */
 async function tti(browser, url, runs) {
   const times = [];
+  let fetched = [];
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
+    const paths = new Set();
+    page.on('request', (req) => paths.add(new URL(req.url()).pathname));
     await page.goto(url);
     await ready(page);
     times.push(await page.evaluate(() => performance.getEntriesByName('peixun-interactive')[0].startTime));
+    if (i === 0) fetched = [...paths];
     await context.close();
   }
-  return times;
+  return { times, fetched };
+}
+
+/** Going to `hash` on an open page: ms until `selector` shows, and the paths it fetched. */
+async function visit(page, hash, selector) {
+  const paths = new Set();
+  const log = (req) => paths.add(new URL(req.url()).pathname);
+  page.on('request', log);
+  const t0 = Date.now();
+  await page.goto(page.url().split('#')[0] + hash);
+  await page.waitForSelector(selector);
+  const ms = Date.now() - t0;
+  page.off('request', log);
+  return { ms, fetched: [...paths] };
 }
 
 /** Durations of the app's `performance.measure(name)` spans (src/ui/perf.rs), in order. */
@@ -154,4 +174,4 @@ async function exportXlsx(page, runs) {
   return out;
 }
 
-module.exports = { tti, typing, importBundle, openWith, revalidate, exportXlsx, spans, median, quantile };
+module.exports = { tti, visit, typing, importBundle, openWith, revalidate, exportXlsx, spans, median, quantile };

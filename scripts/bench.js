@@ -44,17 +44,24 @@ function size(file) {
   return [raw.length, gz, br];
 }
 
-/** Per file (raw, gzip -9, brotli 11) and the first-load total: wasm + js + css. */
-function sizes(dir, firstLoad) {
+/**
+ * Per file (raw, gzip -9, brotli 11) and the first-load total: the wasm, js and css the
+ * page fetched before it was interactive (`fetched`, URL paths from the TTI run). So the
+ * export worker, the lazily loaded chunks, the service worker (registered after load) and
+ * recover.html's files are left out because the page did not ask for them.
+ */
+function sizes(dir, fetched) {
   const files = fs.readdirSync(dir, { recursive: true }).filter((f) => fs.statSync(path.join(dir, f)).isFile() && !f.endsWith('.png'));
-  const rows = files.sort().map((f) => ({ f, first: firstLoad(f), s: size(path.join(dir, f)) }));
+  const asked = new Set(fetched.map((p) => p.replace(/^\//, '')));
+  const first = (f) => /\.(wasm|js|css)$/.test(f) && asked.has(f.split(path.sep).join('/'));
+  const rows = files.sort().map((f) => ({ f, first: first(f), s: size(path.join(dir, f)) }));
   const total = [0, 1, 2].map((i) => rows.filter((r) => r.first).reduce((n, r) => n + r.s[i], 0));
   return { rows, total };
 }
-// Not on our first load: the export worker (on export), the service worker (after load)
-// and recover.html's own script and style (only that page loads them).
-const oursFirst = (f) => /\.(wasm|js|css)$/.test(f) && !/peixun-xlsx|(^|\/)(sw|recover)\.(js|css)$/.test(f);
-const surveyFirst = (f) => /\.(js|css)$/.test(f);
+
+/** Brotli bytes of the wasm files among `fetched` (URL paths), from `dir`. */
+const wasmBrotli = (dir, fetched) =>
+  fetched.filter((p) => p.endsWith('.wasm')).reduce((n, p) => n + size(path.join(dir, p))[2], 0);
 
 /** Criterion's last estimates (mean, ns) by "group/function", from target/criterion. */
 function criterion() {
@@ -87,28 +94,28 @@ async function main() {
   const largeMb = fs.statSync(bundles.large).size / 1048576;
   const sdir = surveyDir();
 
-  const ours = sizes(DIST, oursFirst);
-  const theirs = sizes(sdir, surveyFirst);
   const oursSrv = await serve(DIST);
   const theirSrv = await serve(sdir);
   const browser = await launch();
   const r = {};
   try {
-    r.tti = await b.tti(browser, oursSrv.url, RUNS);
-    r.ttiS = await b.tti(browser, theirSrv.url, RUNS);
+    ({ times: r.tti, fetched: r.fetched } = await b.tti(browser, oursSrv.url, RUNS));
+    ({ times: r.ttiS, fetched: r.fetchedS } = await b.tti(browser, theirSrv.url, RUNS));
 
     const unit = await b.openWith(browser, oursSrv.url, bundles.unit);
     await unit.page.goto(`${oursSrv.url}#/apply/${firstId}/basic`);
     await unit.page.waitForSelector('#f-title');
     r.type300 = await b.typing(unit.page, '#f-title', KEYS);
     r.findings = await b.spans(unit.page, 'peixun-findings');
+    r.saves = await b.spans(unit.page, 'peixun-save');
     r.reval = await b.revalidate(unit.page, 15);
     r.xlsx = await b.exportXlsx(unit.page, 5);
     await unit.context.close();
 
     const one = await b.openWith(browser, oursSrv.url, bundles.one);
-    await one.page.goto(`${oursSrv.url}#/apply/${oneId}/basic`);
-    await one.page.waitForSelector('#f-title');
+    // The first visit to the editor fetches its chunks (the import before fetched its own).
+    r.editorVisit = await b.visit(one.page, `#/apply/${oneId}/basic`, '#f-title');
+    r.editorVisit.brotli = wasmBrotli(DIST, r.editorVisit.fetched);
     r.type1 = await b.typing(one.page, '#f-title', KEYS);
     await one.context.close();
 
@@ -138,7 +145,7 @@ async function main() {
     await oursSrv.close();
     await theirSrv.close();
   }
-  print(ours, theirs, r, criterion(), largeMb);
+  print(sizes(DIST, r.fetched), sizes(sdir, r.fetchedS), r, criterion(), largeMb);
 }
 
 function print(ours, theirs, r, native, largeMb) {
@@ -163,9 +170,12 @@ function print(ours, theirs, r, native, largeMb) {
   const split = (x) => `${ms(x.toFrame)} + ${ms(x.render)}`;
   line('  median input → rAF + rAF → painted, ms', split(t), split(r.typeS));
   line('input → paint, ms, median / p95, 1 application', `${ms(r.type1.median)} / ${ms(r.type1.p95)}`);
+  const ev = r.editorVisit;
+  line('first visit to 申请表: lazy chunks, ms', `${kb(ev.brotli)}, ${ms(ev.ms)}`);
   const et = (x) => `${x.eventTiming.length} ≥16 ms`;
   line('Event Timing, key/input events ≥ 16 ms', et(t), et(r.typeS));
   line('  findings memo per keystroke, ms, median / max', `${ms(b.median(r.findings))} / ${ms(Math.max(...r.findings))}`);
+  line(`  autosave while typing (${r.saves.length} saves), ms, median / max`, `${ms(b.median(r.saves))} / ${ms(Math.max(...r.saves))}`);
   line('re-validate 300 applications, ms (in page)', spread(r.reval), '', '', '10', verdict(b.median(r.reval), 10));
   const imp = (k) => b.median(r.imports.map((x) => x[k]));
   const totals = r.imports.map((x) => x.prepare + x.apply);

@@ -145,6 +145,7 @@ impl Saver {
         if let Some(why) = self.blocked {
             return store.status.set(SaveStatus::Failed(why.into()));
         }
+        let _span = crate::ui::perf::Span::new("peixun-save");
         let now = clock::now();
         let mut failed: Option<String> = None;
         let mut saved = BTreeSet::new();
