@@ -53,12 +53,12 @@ pub fn App() -> impl IntoView {
             <super::sharing::ImportPreview/>
             {move || match route.get() {
                 Route::Workspace => pages::Workspace().into_any(),
-                Route::Editor => lazy::page(lazy::editor()),
-                Route::Unit => lazy::page(lazy::unit()),
-                Route::Execution => lazy::page(lazy::execution()),
-                Route::Rules => lazy::page(lazy::rules()),
-                Route::Data => lazy::page(lazy::data()),
-                Route::Card => lazy::page(lazy::card()),
+                Route::Editor => lazy::page(lazy::editor),
+                Route::Unit => lazy::page(lazy::unit),
+                Route::Execution => lazy::page(lazy::execution),
+                Route::Rules => lazy::page(lazy::rules),
+                Route::Data => lazy::page(lazy::data),
+                Route::Card => lazy::page(lazy::card),
             }}
         </main>
         <UndoToast/>

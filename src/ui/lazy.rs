@@ -1,46 +1,90 @@
 //! Pages whose code is not in the first download. In the release build
-//! (`--cfg peixun_split`, scripts/build_app.py) each `#[lazy]` function below becomes its
-//! own wasm chunk, fetched and compiled the first time the page is shown; elsewhere
-//! (tests, clippy) they are plain async functions, so the same views are exercised.
+//! (`--cfg peixun_split`, scripts/build_app.py) each function below is a split point: its
+//! code becomes a wasm chunk, fetched and compiled the first time the page is shown;
+//! elsewhere (tests, clippy) they are plain async functions, so the same views are
+//! exercised. A chunk that cannot be fetched (offline before the service worker has the
+//! files, or a site updated under an open tab) is said on the page, with 「重试」.
+
+use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 
-macro_rules! lazy_pages {
-    ($($name:ident => $view:expr;)*) => {$(
-        #[cfg_attr(peixun_split, leptos::lazy)]
-        pub async fn $name() -> AnyView {
-            $view.into_any()
+/// A chunk could not be fetched or compiled.
+#[derive(Debug)]
+pub struct Unavailable;
+
+impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Unavailable
+    }
+}
+
+macro_rules! split_points {
+    ($($name:ident($($arg:ident: $ty:ty),*) -> $out:ty => $body:expr;)*) => {$(
+        #[cfg(peixun_split)]
+        #[leptos::wasm_split::wasm_split($name, fallible, wasm_split_path = ::leptos::wasm_split)]
+        pub fn $name($($arg: $ty),*) -> Result<$out, Unavailable> {
+            Ok($body)
+        }
+
+        #[cfg(not(peixun_split))]
+        pub async fn $name($($arg: $ty),*) -> Result<$out, Unavailable> {
+            Ok($body)
         }
     )*};
 }
 
-lazy_pages! {
-    editor => super::editor::Editor();
-    unit => super::unit::Unit();
-    execution => super::execution::Execution();
-    rules => super::pages::Rules();
-    data => super::pages::Data();
-    card => super::card::MemberCardPage();
-    import_preview => super::sharing::Preview();
+/// The import's work, started from the first module and run by code in the chunk.
+pub type Task = Pin<Box<dyn Future<Output = ()>>>;
+
+split_points! {
+    editor() -> AnyView => super::editor::Editor().into_any();
+    unit() -> AnyView => super::unit::Unit().into_any();
+    execution() -> AnyView => super::execution::Execution().into_any();
+    rules() -> AnyView => super::pages::Rules().into_any();
+    data() -> AnyView => super::pages::Data().into_any();
+    card() -> AnyView => super::card::MemberCardPage().into_any();
+    import_preview() -> AnyView => super::sharing::Preview().into_any();
+    // Reading, planning and the merge come with the first import.
+    read_files(ui: super::sharing::ImportUi, files: Vec<web_sys::File>) -> Task => Box::pin(ui.read_files(files));
 }
 
-/// Reads the picked or dropped files and plans their import: the bundle reader, the
-/// merge and the preview come with the first import.
-#[cfg_attr(peixun_split, leptos::lazy)]
-pub async fn read_files(ui: super::sharing::ImportUi, files: Vec<web_sys::File>) {
-    ui.read_files(files).await
-}
-
-/// Shows `load`'s view once its chunk is there, and a line of status text until then.
-pub fn page(load: impl Future<Output = AnyView> + Send + 'static) -> AnyView {
+/// Shows the view `load` brings once its chunk is there, 「正在加载…」 until then, and what
+/// to do if the chunk cannot be fetched.
+pub fn page<Fut>(load: fn() -> Fut) -> AnyView
+where
+    Fut: Future<Output = Result<AnyView, Unavailable>> + Send + 'static,
+{
+    let retry = Trigger::new();
     view! {
         <Suspense fallback=|| view! { <p class="loading" role="status">"正在加载…"</p> }>
-            {Suspend::new(async {
-                let view = load.await;
-                super::page_arrived();
-                view
-            })}
+            {move || {
+                retry.track();
+                Suspend::new(async move {
+                    let view = load().await.unwrap_or_else(|Unavailable| unavailable(retry));
+                    super::page_arrived();
+                    view
+                })
+            }}
         </Suspense>
+    }
+    .into_any()
+}
+
+fn unavailable(retry: Trigger) -> AnyView {
+    view! {
+        <section class="unavailable" data-unavailable>
+            <h1 tabindex="-1">"本页暂时无法打开"</h1>
+            <p role="alert">
+                "本页的程序文件没有下载成功：可能网络已断开，或者网站刚刚更新。您的数据都还在本浏览器中，没有受到影响。"
+            </p>
+            <p class="actions">
+                <button type="button" class="button" data-action="retry-page" on:click=move |_| retry.notify()>"重试"</button>
+                " "
+                <a class="button button--secondary" href="./">"重新加载"</a>
+            </p>
+        </section>
     }
     .into_any()
 }

@@ -8,6 +8,9 @@ use wasm_bindgen_futures::JsFuture;
 use crate::bundle::{Batch, MAX_BYTES, Resolutions, prepare};
 use crate::ui::state::Store;
 
+const UNAVAILABLE: &str =
+    "导入功能的程序文件没有下载成功（可能网络已断开，或者网站刚刚更新），没有导入任何内容。请重新加载页面后再试。";
+
 /// The import in progress, shared through context.
 #[derive(Clone, Copy)]
 pub struct ImportUi {
@@ -56,10 +59,18 @@ impl ImportUi {
         self.cancel();
         self.done.set(None);
         self.busy.set(true);
-        leptos::task::spawn_local(crate::ui::lazy::read_files(self, files));
+        leptos::task::spawn_local(async move {
+            match crate::ui::lazy::read_files(self, files).await {
+                Ok(task) => task.await,
+                Err(_) => {
+                    self.busy.set(false);
+                    self.error.set(Some(UNAVAILABLE.into()));
+                }
+            }
+        });
     }
 
-    /// Reads and plans; the code is in the import chunk (`lazy::read_files`).
+    /// Reads and plans; the code is in the import's chunk (`lazy::read_files`).
     pub async fn read_files(self, files: Vec<web_sys::File>) {
         let mut texts = Vec::new();
         for f in files {

@@ -22,7 +22,7 @@ pub fn ImportPreview() -> impl IntoView {
     let ui = ImportUi::get();
     let open = move || ui.batch.with(Option::is_some) || ui.busy.get();
     view! {
-        <Show when=open>{|| crate::ui::lazy::page(crate::ui::lazy::import_preview())}</Show>
+        <Show when=open>{|| crate::ui::lazy::page(crate::ui::lazy::import_preview)}</Show>
         {move || ui.done.get().map(|d| view! { <p class="import-done" role="status" data-import-done>{d}</p> })}
     }
 }

@@ -1,0 +1,80 @@
+'use strict';
+// The split build: the first page fetches only the first module; a page's chunk comes when
+// the page is first shown; a chunk that cannot be fetched is said on the page, nothing is
+// lost, and 「重试」 brings the page once the file is there.
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { serve, launch, ready } = require('./support');
+
+const CHUNK = /\/app-[0-9a-f]+\/(split|chunk)_[^/]+\.wasm$/;
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser.close();
+  await server.close();
+});
+
+/** A fresh page (no service worker) and the wasm paths it requests from now on. */
+async function watched() {
+  const context = await browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const wasm = [];
+  page.on('request', (r) => {
+    const p = new URL(r.url()).pathname;
+    if (p.endsWith('.wasm')) wasm.push(p);
+  });
+  return { context, page, wasm };
+}
+
+const storage = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+
+test('the first page fetches the first module only; a page fetches its chunk when first shown and gets focus', async () => {
+  const { context, page, wasm } = await watched();
+  await page.goto(server.url);
+  await ready(page);
+  assert.equal((await page.textContent('main h1')).trim(), '工作台');
+  assert.equal(wasm.length, 1, wasm.join());
+  assert.match(wasm[0], /\/app-[0-9a-f]+\/peixun_bg\.wasm$/);
+
+  await page.click('nav a[href="#/rules"]');
+  await page.waitForSelector('main[data-page="rules"] tr[data-rule="age-limit"]');
+  assert.ok(wasm.some((p) => /\/split_rules[^/]*\.wasm$/.test(p)), wasm.join());
+  assert.ok(!wasm.some((p) => /split_(editor|unit|execution)/.test(p)), 'other pages stay unfetched');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.matches('main h1'));
+  assert.equal((await page.evaluate(() => document.activeElement.textContent)).trim(), '规则说明');
+  await context.close();
+});
+
+test('a chunk that cannot be fetched says so on the page, leaves the drafts alone, and 「重试」 loads it', async () => {
+  const { context, page } = await watched();
+  await page.goto(server.url);
+  await ready(page);
+  await page.click('[data-action="examples"]');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('peixun/app/')));
+  await page.waitForSelector('[data-save-status="saved"]');
+  const before = await storage(page);
+
+  // The unit page's chunks: the network refuses them.
+  const refuse = (route) => route.abort('internetdisconnected');
+  await page.route(CHUNK, refuse);
+  await page.click('nav a[href="#/unit"]');
+  await page.waitForSelector('[data-unavailable]');
+  assert.equal((await page.textContent('[data-unavailable] h1')).trim(), '本页暂时无法打开');
+  assert.match(await page.textContent('[data-unavailable] [role="alert"]'), /数据都还在本浏览器中/);
+  await page.waitForFunction(() => document.activeElement && document.activeElement.matches('[data-unavailable] h1'));
+  assert.equal(await storage(page), before, 'storage untouched');
+  assert.equal(await page.$('#peixun-failure'), null, 'not the error screen: the app still runs');
+
+  // Back on the network: 重试 loads the page in place.
+  await page.unroute(CHUNK, refuse);
+  await page.click('[data-action="retry-page"]');
+  await page.waitForSelector('main[data-page="unit"] h1');
+  await page.waitForFunction(() => !document.querySelector('[data-unavailable]'));
+  assert.equal((await page.textContent('main h1')).trim(), '单位汇总');
+  assert.equal(await storage(page), before);
+  await context.close();
+});
