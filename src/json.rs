@@ -69,6 +69,50 @@ pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, Error> {
     from_str(&value.to_string())
 }
 
+/// A structural piece of JSON text, for finding places in text that may not parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Token<'t> {
+    /// `{` or `[`.
+    Open(u8),
+    /// `}` or `]`.
+    Close,
+    Comma,
+    Colon,
+    /// A string's text between its quotes, escapes as written (to the end if unclosed).
+    Str(&'t str),
+    /// Any other byte outside strings and whitespace: numbers, `true`, `null`, junk.
+    Other,
+}
+
+/// The tokens of `text` with the byte offset where each starts. Never fails: a string
+/// cut short runs to the end.
+pub fn tokens(text: &str) -> impl Iterator<Item = (usize, Token<'_>)> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let at = i;
+        let token = match *b.get(i)? {
+            c @ (b'{' | b'[') => Token::Open(c),
+            b'}' | b']' => Token::Close,
+            b',' => Token::Comma,
+            b':' => Token::Colon,
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                Token::Str(text.get(at + 1..i.min(b.len())).unwrap_or(""))
+            }
+            _ => Token::Other,
+        };
+        i += 1;
+        Some((at, token))
+    })
+}
+
 /// One open container while scanning: an object with the key whose value is being read
 /// (once its `:` is passed), or an array and the index of the element being read.
 enum Frame {
@@ -77,58 +121,57 @@ enum Frame {
 }
 
 /// The path of the value serde_json was reading when it failed. serde_json reports the
-/// position just after what it consumed: the end of an ill-typed value, or the `}` of an
-/// object that lacks a field (that error belongs to the object, not its last key).
+/// position just after what it consumed: the end of an ill-typed scalar, before the
+/// bracket of an ill-typed object or array, after the `}` of an object that lacks a field
+/// (so that error lands on the object's own place). Internally tagged enums report their
+/// container's position, so their path may stop one level up.
 fn path_at(text: &str, e: &serde_json::Error) -> Path {
     if e.line() == 0 {
         return Path::default();
     }
     let line_start: usize = text.split_inclusive('\n').take(e.line() - 1).map(str::len).sum();
-    let end = (line_start + e.column()).min(text.len());
-    let b = &text.as_bytes()[..end];
+    let mut end = (line_start + e.column()).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
     let mut stack: Vec<Frame> = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if !c.is_ascii_whitespace() {
-            match stack.last_mut() {
-                Some(Frame::Array { in_value, .. }) if c != b']' && c != b',' => *in_value = true,
-                _ => {}
-            }
+    for (_, token) in tokens(&text[..end]) {
+        if let Some(Frame::Array { in_value, .. }) = stack.last_mut()
+            && !matches!(token, Token::Close | Token::Comma)
+        {
+            *in_value = true;
         }
-        match c {
-            b'{' => stack.push(Frame::Object { key: None, in_value: false }),
-            b'[' => stack.push(Frame::Array { index: 0, in_value: false }),
-            b'}' | b']' => _ = stack.pop(),
-            b',' => match stack.last_mut() {
+        match token {
+            Token::Open(b'{') => stack.push(Frame::Object { key: None, in_value: false }),
+            Token::Open(_) => stack.push(Frame::Array { index: 0, in_value: false }),
+            Token::Close => _ = stack.pop(),
+            Token::Comma => match stack.last_mut() {
                 Some(Frame::Object { key, in_value }) => (*key, *in_value) = (None, false),
                 Some(Frame::Array { index, in_value }) => (*index, *in_value) = (*index + 1, false),
                 None => {}
             },
-            b':' => {
+            Token::Colon => {
                 if let Some(Frame::Object { in_value, .. }) = stack.last_mut() {
                     *in_value = true;
                 }
             }
-            b'"' => {
-                let start = i;
-                i += 1;
-                while i < b.len() && b[i] != b'"' {
-                    i += if b[i] == b'\\' { 2 } else { 1 };
-                }
+            Token::Str(raw) => {
                 if let Some(Frame::Object { key, in_value: false }) = stack.last_mut() {
-                    let raw = text.get(start..(i + 1).min(text.len())).unwrap_or("\"\"");
-                    *key = Some(serde_json::from_str(raw).unwrap_or_else(|_| raw.trim_matches('"').to_string()));
+                    *key = Some(serde_json::from_str(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_string()));
                 }
             }
-            _ => {}
+            Token::Other => {}
         }
-        i += 1;
     }
-    let missing_field = e.to_string().starts_with("missing field");
-    let depth = stack.len();
-    let segments = stack.into_iter().enumerate().filter_map(|(d, frame)| match frame {
-        Frame::Object { key: Some(k), in_value: true } if !(missing_field && d + 1 == depth) => Some(Segment::Key(k)),
+    // An element that is an object or array where a scalar belongs: serde_json stops
+    // before its bracket, so the scan has not entered it yet.
+    if let Some(Frame::Array { in_value, .. }) = stack.last_mut()
+        && tokens(&text[end..]).next().is_some_and(|(_, t)| !matches!(t, Token::Close | Token::Comma))
+    {
+        *in_value = true;
+    }
+    let segments = stack.into_iter().filter_map(|frame| match frame {
+        Frame::Object { key: Some(k), in_value: true } => Some(Segment::Key(k)),
         Frame::Array { index, in_value: true } => Some(Segment::Index(index)),
         _ => None,
     });
@@ -155,6 +198,14 @@ mod tests {
         members: Vec<Member>,
     }
 
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Nested {
+        inner: Member,
+        n: u32,
+        m: Option<u32>,
+    }
+
     fn path_of<T: DeserializeOwned + fmt::Debug>(text: &str) -> String {
         from_str::<T>(text).unwrap_err().path().to_string()
     }
@@ -166,6 +217,10 @@ mod tests {
         assert_eq!(path_of::<Vec<Vec<u32>>>("[[1], [2, \"x\"]]"), "[1][1]");
         assert_eq!(path_of::<Vec<Vec<u32>>>("[[1], [2, 3, true]]"), "[1][2]");
         assert_eq!(path_of::<u32>("1 2"), ".");
+        // An element that is a container where a number belongs.
+        assert_eq!(path_of::<Vec<u32>>("[1, {\"a\": 1}]"), "[1]");
+        assert_eq!(path_of::<Vec<u32>>("[1, [2]]"), "[1]");
+        assert_eq!(path_of::<Vec<Vec<u32>>>("[[1], 2]"), "[1]");
         assert_eq!(from_value::<Vec<u32>>(&serde_json::json!([3])).unwrap(), [3]);
     }
 
@@ -178,8 +233,11 @@ mod tests {
         assert_eq!(path_of::<Group>(&group(&ok.replace("\"张三\"", "null"))), "members[1].name");
         // The value is the last thing in its object: the error sits right before the `}`.
         assert_eq!(path_of::<Group>(&group(r#"{"name": "李四", "birth": 5}"#)), "members[1].birth");
-        // A missing field belongs to the object that lacks it.
+        // A missing field belongs to the object that lacks it, in an array or under a key.
         assert_eq!(path_of::<Group>(&group(r#"{"name": "李四"}"#)), "members[1]");
+        assert_eq!(path_of::<Nested>(r#"{"inner": {"name": "李四"}, "n": 1}"#), "inner");
+        assert_eq!(path_of::<Nested>(r#"{"n": 1, "inner": {"name": "李四"}}"#), "inner");
+        assert_eq!(path_of::<Nested>(r#"{"inner": {"name": "李四", "birth": "1980-01-02"}}"#), ".");
         assert_eq!(path_of::<Group>(&group(r#"{"name": "李四", "x": 1, "birth": "1980-01-02"}"#)), "members[1]");
         // Escaped quotes and keys, and positions on a later line.
         let text = "{\n  \"ti\\u0074le\": \"say \\\"hi\\\"\",\n  \"members\": [\n    {\"name\": \"王\", \"birth\": \"x\"}\n  ]\n}";

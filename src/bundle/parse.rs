@@ -197,39 +197,25 @@ fn char_position(text: &str, line: usize, byte_col: usize) -> Option<(usize, usi
     Some((line, l[..end].chars().count().max(1)))
 }
 
-/// Where the value of a top-level key starts, found with a small scanner that skips
-/// strings and nested containers (serde_json's `Value` keeps no positions).
+/// Where the value of a top-level key starts, found with `json::tokens` (serde_json's
+/// `Value` keeps no positions).
 fn top_level_key_position(text: &str, key: &str) -> Option<(usize, usize)> {
-    let b = text.as_bytes();
-    let (mut i, mut depth) = (0usize, 0usize);
-    while i < b.len() {
-        match b[i] {
-            b'{' | b'[' => depth += 1,
-            b'}' | b']' => depth = depth.saturating_sub(1),
-            b'"' => {
-                let start = i + 1;
-                i += 1;
-                while i < b.len() && b[i] != b'"' {
-                    i += if b[i] == b'\\' { 2 } else { 1 };
-                }
-                let s = text.get(start..i.min(b.len()))?;
-                let mut j = i + 1;
-                while j < b.len() && b[j].is_ascii_whitespace() {
-                    j += 1;
-                }
-                if depth == 1 && s == key && b.get(j) == Some(&b':') {
-                    j += 1;
-                    while j < b.len() && b[j].is_ascii_whitespace() {
-                        j += 1;
-                    }
-                    let line = text[..j].matches('\n').count() + 1;
-                    let line_start = text[..j].rfind('\n').map_or(0, |p| p + 1);
-                    return Some((line, text[line_start..j].chars().count() + 1));
-                }
+    let mut depth = 0usize;
+    let mut tokens = json::tokens(text).peekable();
+    while let Some((_, token)) = tokens.next() {
+        match token {
+            json::Token::Open(_) => depth += 1,
+            json::Token::Close => depth = depth.saturating_sub(1),
+            json::Token::Str(s)
+                if depth == 1 && s == key && tokens.next_if(|(_, t)| *t == json::Token::Colon).is_some() =>
+            {
+                let at = tokens.peek().map_or(text.len(), |(at, _)| *at);
+                let line = text[..at].matches('\n').count() + 1;
+                let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+                return Some((line, text[line_start..at].chars().count() + 1));
             }
             _ => {}
         }
-        i += 1;
     }
     None
 }
