@@ -4,7 +4,10 @@
 // lost, and 「重试」 brings the page once the file is there.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
+const path = require('node:path');
 const { serve, launch, ready } = require('./support');
+
+const BUNDLE = path.join(__dirname, '..', 'tests', 'fixtures', 'valid-youth.peixun.json');
 
 const CHUNK = /\/app-[0-9a-f]+\/(split|chunk)_[^/]+\.wasm$/;
 
@@ -32,18 +35,24 @@ async function watched() {
 
 const storage = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
 
-test('the first page fetches the first module only; a page fetches its chunk when first shown and gets focus', async () => {
+test('the first page fetches the first module only, then the editor when idle; a page fetches its chunk when first shown and gets focus', async () => {
   const { context, page, wasm } = await watched();
   await page.goto(server.url);
   await ready(page);
   assert.equal((await page.textContent('main h1')).trim(), '工作台');
-  assert.equal(wasm.length, 1, wasm.join());
-  assert.match(wasm[0], /\/app-[0-9a-f]+\/peixun_bg\.wasm$/);
+  const early = await page.evaluate(() => {
+    const at = performance.getEntriesByName('peixun-interactive')[0].startTime;
+    return performance.getEntriesByType('resource').filter((e) => e.startTime <= at && e.name.endsWith('.wasm')).map((e) => e.name);
+  });
+  assert.equal(early.length, 1, early.join());
+  assert.match(early[0], /\/app-[0-9a-f]+\/peixun_bg\.wasm$/);
+  // Once idle, the editor's chunks: opening it then waits for nothing.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/split_editor[^/]*\.wasm$/.test(e.name)));
 
   await page.click('nav a[href="#/rules"]');
   await page.waitForSelector('main[data-page="rules"] tr[data-rule="age-limit"]');
   assert.ok(wasm.some((p) => /\/split_rules[^/]*\.wasm$/.test(p)), wasm.join());
-  assert.ok(!wasm.some((p) => /split_(editor|unit|execution)/.test(p)), 'other pages stay unfetched');
+  assert.ok(!wasm.some((p) => /split_(unit|execution|data)/.test(p)), 'other pages stay unfetched');
   await page.waitForFunction(() => document.activeElement && document.activeElement.matches('main h1'));
   assert.equal((await page.evaluate(() => document.activeElement.textContent)).trim(), '规则说明');
   await context.close();
@@ -75,6 +84,43 @@ test('a chunk that cannot be fetched says so on the page, leaves the drafts alon
   await page.waitForSelector('main[data-page="unit"] h1');
   await page.waitForFunction(() => !document.querySelector('[data-unavailable]'));
   assert.equal((await page.textContent('main h1')).trim(), '单位汇总');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.matches('main h1'));
+  assert.equal((await page.evaluate(() => document.activeElement.textContent)).trim(), '单位汇总', 'focus moves to the page that came');
   assert.equal(await storage(page), before);
+  await context.close();
+});
+
+test('an import whose code cannot be fetched says so, imports nothing, and works once the files are there', async () => {
+  const { context, page } = await watched();
+  await page.goto(server.url);
+  await ready(page);
+  const before = await storage(page);
+  const readFiles = /\/app-[0-9a-f]+\/split_read_files[^/]*\.wasm$/;
+  const preview = /\/app-[0-9a-f]+\/split_import_preview[^/]*\.wasm$/;
+  const refuse = (route) => route.abort('internetdisconnected');
+  await page.route(readFiles, refuse);
+  await page.route(preview, refuse);
+  await page.setInputFiles('input[data-action="import"]', BUNDLE);
+  await page.waitForSelector('[data-import-error]');
+  assert.match(await page.textContent('[data-import-error]'), /没有下载成功.*没有导入任何内容/);
+  assert.equal(await page.$('[data-import-preview]'), null, 'no preview without its code');
+  assert.equal(await storage(page), before, 'nothing imported');
+
+  // The file is read, but the preview's own code is refused: 重试 and 取消, and 取消 leaves
+  // nothing behind.
+  await page.unroute(readFiles, refuse);
+  await page.setInputFiles('input[data-action="import"]', BUNDLE);
+  await page.waitForSelector('[data-import-unavailable]');
+  assert.equal(await page.$('[data-import-error]'), null, 'the old message went with the new import');
+  await page.click('[data-import-unavailable] [data-action="cancel-import"]');
+  await page.waitForSelector('[data-import-unavailable]', { state: 'detached' });
+  assert.equal(await storage(page), before);
+
+  // With the files there, the same file imports.
+  await page.unroute(preview, refuse);
+  await page.setInputFiles('input[data-action="import"]', BUNDLE);
+  await page.click('[data-action="confirm-import"]');
+  await page.waitForSelector('[data-import-done]');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('peixun/app/')));
   await context.close();
 });

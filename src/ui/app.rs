@@ -73,14 +73,20 @@ thread_local! {
 }
 
 fn focus_heading() {
-    HEADING_WANTED.set(true);
+    want_heading();
     // After the new page has rendered.
     request_animation_frame(try_focus_heading);
 }
 
-/// A lazily loaded page has arrived: it gets the focus its navigation asked for.
+/// The page about to arrive gets the focus (a navigation, or 重试 on a page that failed).
+pub fn want_heading() {
+    HEADING_WANTED.set(true);
+}
+
+/// A lazily loaded page has arrived: it gets the focus its navigation asked for, once
+/// (a page without a heading does not leave the wish for the next one).
 pub fn page_arrived() {
-    if HEADING_WANTED.get() {
+    if HEADING_WANTED.replace(false) {
         request_animation_frame(try_focus_heading);
     }
 }

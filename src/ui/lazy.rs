@@ -35,6 +35,18 @@ macro_rules! split_points {
     )*};
 }
 
+/// Fetches the editor's chunks once the first page is up and the browser is idle: the
+/// editor is where people go next, and its first opening would otherwise wait for them.
+/// A failure is left for the real visit to report.
+pub fn preload_editor() {
+    request_idle_callback(|| {
+        #[cfg(peixun_split)]
+        leptos::task::spawn_local(async {
+            let _ = __wasm_split_preload_editor().await;
+        });
+    });
+}
+
 /// The import's work, started from the first module and run by code in the chunk.
 pub type Task = Pin<Box<dyn Future<Output = ()>>>;
 
@@ -50,9 +62,26 @@ split_points! {
     read_files(ui: super::sharing::ImportUi, files: Vec<web_sys::File>) -> Task => Box::pin(ui.read_files(files));
 }
 
-/// Shows the view `load` brings once its chunk is there, 「正在加载…」 until then, and what
-/// to do if the chunk cannot be fetched.
+/// A page (a route): the view `load` brings once its chunk is there, 「正在加载…」 until
+/// then, and what to do if the chunk cannot be fetched. Its heading gets the focus the
+/// navigation asked for.
 pub fn page<Fut>(load: fn() -> Fut) -> AnyView
+where
+    Fut: Future<Output = Result<AnyView, Unavailable>> + Send + 'static,
+{
+    lazy_view(load, unavailable_page, true)
+}
+
+/// A part of a page (the import preview), with its own view for a chunk that cannot be
+/// fetched.
+pub fn part<Fut>(load: fn() -> Fut, failed: fn(Trigger) -> AnyView) -> AnyView
+where
+    Fut: Future<Output = Result<AnyView, Unavailable>> + Send + 'static,
+{
+    lazy_view(load, failed, false)
+}
+
+fn lazy_view<Fut>(load: fn() -> Fut, failed: fn(Trigger) -> AnyView, is_page: bool) -> AnyView
 where
     Fut: Future<Output = Result<AnyView, Unavailable>> + Send + 'static,
 {
@@ -62,8 +91,10 @@ where
             {move || {
                 retry.track();
                 Suspend::new(async move {
-                    let view = load().await.unwrap_or_else(|Unavailable| unavailable(retry));
-                    super::page_arrived();
+                    let view = load().await.unwrap_or_else(|Unavailable| failed(retry));
+                    if is_page {
+                        super::page_arrived();
+                    }
                     view
                 })
             }}
@@ -72,7 +103,12 @@ where
     .into_any()
 }
 
-fn unavailable(retry: Trigger) -> AnyView {
+fn unavailable_page(retry: Trigger) -> AnyView {
+    let again = move |_| {
+        // The page that comes instead of this notice gets the focus.
+        super::want_heading();
+        retry.notify();
+    };
     view! {
         <section class="unavailable" data-unavailable>
             <h1 tabindex="-1">"本页暂时无法打开"</h1>
@@ -80,7 +116,7 @@ fn unavailable(retry: Trigger) -> AnyView {
                 "本页的程序文件没有下载成功：可能网络已断开，或者网站刚刚更新。您的数据都还在本浏览器中，没有受到影响。"
             </p>
             <p class="actions">
-                <button type="button" class="button" data-action="retry-page" on:click=move |_| retry.notify()>"重试"</button>
+                <button type="button" class="button" data-action="retry-page" on:click=again>"重试"</button>
                 " "
                 <a class="button button--secondary" href="./">"重新加载"</a>
             </p>

@@ -20,7 +20,7 @@ mod status;
 pub mod unit;
 pub mod xlsx;
 
-pub use app::{App, focus_by_id, page_arrived};
+pub use app::{App, focus_by_id, page_arrived, want_heading};
 
 use leptos::prelude::*;
 
@@ -29,6 +29,7 @@ pub fn start() {
     failure::install_panic_hook();
     leptos::mount::mount_to_body(App);
     mark_interactive();
+    lazy::preload_editor();
 }
 
 /// `performance.mark("peixun-interactive")` and `<html data-ready>`: what the bench

@@ -22,9 +22,30 @@ pub fn ImportPreview() -> impl IntoView {
     let ui = ImportUi::get();
     let open = move || ui.batch.with(Option::is_some) || ui.busy.get();
     view! {
-        <Show when=open>{|| crate::ui::lazy::page(crate::ui::lazy::import_preview)}</Show>
+        <Show when=open>{|| crate::ui::lazy::part(crate::ui::lazy::import_preview, preview_unavailable)}</Show>
+        // An import that ended before its preview (its chunk could not be fetched).
+        {move || (!open()).then(|| ui.error.get()).flatten().map(|e| view! {
+            <p class="finding finding--error" role="alert" data-import-error>{e}</p>
+        })}
         {move || ui.done.get().map(|d| view! { <p class="import-done" role="status" data-import-done>{d}</p> })}
     }
+}
+
+/// The preview's chunk could not be fetched: nothing was imported; try again or cancel.
+fn preview_unavailable(retry: Trigger) -> AnyView {
+    let ui = ImportUi::get();
+    view! {
+        <section class="import-preview" data-import-unavailable>
+            <p class="finding finding--error" role="alert">
+                "导入预览的程序文件没有下载成功（可能网络已断开，或者网站刚刚更新），还没有导入任何内容。"
+            </p>
+            <div class="actions">
+                <button type="button" class="button" data-action="retry-preview" on:click=move |_| retry.notify()>"重试"</button>
+                <button type="button" class="button button--secondary" data-action="cancel-import" on:click=move |_| ui.cancel()>"取消"</button>
+            </div>
+        </section>
+    }
+    .into_any()
 }
 
 #[component]
