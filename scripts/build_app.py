@@ -4,8 +4,8 @@
 Trunk 0.21 cannot split a wasm, so the Trunk post_build hook (scripts/post_build.py) calls
 this instead of a `rel="rust"` asset for the app (the XLSX worker is still Trunk's):
 
-1. cargo builds `peixun` with `--cfg peixun_split` (the `#[lazy]` pages of src/ui/lazy.rs
-   become split points) and `--emit-relocs` (wasm-split follows relocations, not the
+1. cargo builds `peixun` with `--cfg peixun_split` (the functions of src/ui/lazy.rs become
+   split points) and `--emit-relocs` (wasm-split follows relocations, not the
    function table), into target/split so Trunk's own builds stay cached;
 2. wasm-split-cli cuts it into the main module and the chunks, plus __wasm_split.js, the
    loader the main module imports to fetch a chunk on first use;
@@ -32,6 +32,9 @@ WASM_OPT = ["wasm-opt", "-Oz", "--enable-bulk-memory", "--enable-nontrapping-flo
 MARKER = "<!-- peixun-app -->"
 
 
+TOOLS = ("cargo", "wasm-split-cli", "wasm-bindgen", "wasm-opt")
+
+
 def run(cmd, **kw):
     print("build_app:", " ".join(str(c) for c in cmd), flush=True)
     subprocess.run(cmd, check=True, cwd=ROOT, **kw)
@@ -42,6 +45,9 @@ def sri(data: bytes) -> str:
 
 
 def build(staging: Path, release: bool) -> str:
+    missing = [t for t in TOOLS if shutil.which(t) is None]
+    if missing:
+        sys.exit(f"build_app: {', '.join(missing)} not found: run scripts/setup.sh (make setup)")
     env = dict(os.environ)
     # Replaces .cargo/config.toml's wasm32 rustflags, so erase_components is repeated here.
     env["CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"] = (
@@ -65,10 +71,10 @@ def build(staging: Path, release: bool) -> str:
         if release and os.environ.get("PEIXUN_WASM_NAMES") != "1":
             for module in out.glob("*.wasm"):
                 run([*WASM_OPT, module, "-o", module])
-        files = sorted(out.iterdir())
+        files = sorted(f for f in out.rglob("*") if f.is_file())
         digest = hashlib.sha256()
         for f in files:
-            digest.update(f.name.encode())
+            digest.update(f.relative_to(out).as_posix().encode())
             digest.update(f.read_bytes())
         folder = f"app-{digest.hexdigest()[:16]}"
         dest = staging / folder
@@ -79,7 +85,9 @@ def build(staging: Path, release: bool) -> str:
 
 def loader_html(staging: Path, folder: str) -> str:
     js, wasm, split = (staging / folder / n for n in ("peixun.js", "peixun_bg.wasm", "__wasm_split.js"))
-    base = f"./{folder}/"
+    # Trunk.toml's public_url ("./": the site works under any sub-path).
+    public_url = os.environ.get("TRUNK_PUBLIC_URL") or "./"
+    base = public_url + ("" if public_url.endswith("/") else "/") + folder + "/"
     return (
         f'<script type="module">\n'
         f"import init, * as bindings from '{base}peixun.js';\n"
