@@ -2,42 +2,33 @@
 // The split build: the first page fetches only the first module; a page's chunk comes when
 // the page is first shown; a chunk that cannot be fetched is said on the page, nothing is
 // lost, and 「重试」 brings the page once the file is there.
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
-const { serve, launch, ready } = require('./support');
+const { ready, newPage, fileSession } = require('./support');
 
 const BUNDLE = path.join(__dirname, '..', 'tests', 'fixtures', 'valid-youth.peixun.json');
 
 const CHUNK = /\/app-[0-9a-f]+\/(split|chunk)_[^/]+\.wasm$/;
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser.close();
-  await server.close();
-});
+const shared = fileSession();
 
 /** A fresh page (no service worker) and the wasm paths it requests from now on. */
 async function watched() {
-  const context = await browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' });
-  const page = await context.newPage();
+  const page = await newPage(shared.browser, { serviceWorkers: 'block' });
   const wasm = [];
   page.on('request', (r) => {
     const p = new URL(r.url()).pathname;
     if (p.endsWith('.wasm')) wasm.push(p);
   });
-  return { context, page, wasm };
+  return { context: page.context(), page, wasm };
 }
 
 const storage = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
 
 test('the first page fetches the first module only, then the editor when idle; a page fetches its chunk when first shown and gets focus', async () => {
   const { context, page, wasm } = await watched();
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await ready(page);
   assert.equal((await page.textContent('main h1')).trim(), '工作台');
   const early = await page.evaluate(() => {
@@ -60,7 +51,7 @@ test('the first page fetches the first module only, then the editor when idle; a
 
 test('a chunk that cannot be fetched says so on the page, leaves the drafts alone, and 「重试」 loads it', async () => {
   const { context, page } = await watched();
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await ready(page);
   await page.click('[data-action="examples"]');
   await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('peixun/app/')));
@@ -92,7 +83,7 @@ test('a chunk that cannot be fetched says so on the page, leaves the drafts alon
 
 test('an import whose code cannot be fetched says so, imports nothing, and works once the files are there', async () => {
   const { context, page } = await watched();
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await ready(page);
   const before = await storage(page);
   const readFiles = /\/app-[0-9a-f]+\/split_read_files[^/]*\.wasm$/;

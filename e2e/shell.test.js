@@ -1,21 +1,13 @@
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { serve, launch, ready, PAGES, visitEveryPage } = require('./support');
+const { serve, ready, PAGES, visitEveryPage, fileSession } = require('./support');
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser.close();
-  await server.close();
-});
+const shared = fileSession();
 
 test('the shell renders in Chinese with the product name and every navigation link', async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await shared.browser.newPage();
+  await page.goto(shared.server.url);
   await ready(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   assert.equal((await page.textContent('.masthead__product')).trim(), '因公出国（境）培训项目申报助手');
@@ -26,12 +18,12 @@ test('the shell renders in Chinese with the product name and every navigation li
 });
 
 test('every navigation link reaches its page, and a reload stays there', async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await shared.browser.newPage();
+  await page.goto(shared.server.url);
   await ready(page);
   await visitEveryPage(page, assert);
   for (const p of PAGES) {
-    await page.goto(`${server.url}#/${p.slug}`);
+    await page.goto(`${shared.server.url}#/${p.slug}`);
     await page.reload();
     await ready(page);
     assert.equal((await page.textContent('main h1')).trim(), p.title, `reload on #/${p.slug}`);
@@ -40,8 +32,8 @@ test('every navigation link reaches its page, and a reload stays there', async (
 });
 
 test('the rules page lists the registry with the 2020 limits', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}#/rules`);
+  const page = await shared.browser.newPage();
+  await page.goto(`${shared.server.url}#/rules`);
   await ready(page);
   const age = await page.textContent('tr[data-rule="age-limit"]');
   assert.match(age, /优秀青年人才培养 ≤ 40 周岁/);
@@ -50,8 +42,8 @@ test('the rules page lists the registry with the 2020 limits', async () => {
 });
 
 test('an unknown route falls back to the workspace instead of a blank page', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}#/no-such-page`);
+  const page = await shared.browser.newPage();
+  await page.goto(`${shared.server.url}#/no-such-page`);
   await ready(page);
   assert.equal((await page.textContent('main h1')).trim(), '工作台');
   await page.close();
@@ -60,7 +52,7 @@ test('an unknown route falls back to the workspace instead of a blank page', asy
 test('the app works when the site lives under a sub-path', async (t) => {
   const sub = await serve(undefined, '/institutes/iphy/peixun/');
   t.after(() => sub.close());
-  const page = await browser.newPage();
+  const page = await shared.browser.newPage();
   const failed = [];
   page.on('response', (r) => r.status() >= 400 && failed.push(r.url()));
   await page.goto(`${sub.url}#/data`);

@@ -154,4 +154,22 @@ async function openApp(t, hash = '') {
   return { server, browser, page };
 }
 
-Object.assign(module.exports, { tabTo, typeInto, newPage, openApp });
+/**
+ * One server (of dist/) and one browser for all the tests of a file: started before the
+ * first, closed after the last. Read `.server` and `.browser` inside the tests.
+ */
+function fileSession() {
+  const { before, after } = require('node:test');
+  const shared = {};
+  before(async () => {
+    shared.server = await serve();
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser.close();
+    await shared.server.close();
+  });
+  return shared;
+}
+
+Object.assign(module.exports, { tabTo, typeInto, newPage, openApp, fileSession });
