@@ -24,8 +24,7 @@ lint:
 	cargo clippy --all-targets --features xlsx -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 	# The release app as scripts/build_app.py builds it, with its split points.
-	CARGO_TARGET_DIR=target/split CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --cfg peixun_split" \
-	  cargo clippy --release --target wasm32-unknown-unknown --bin peixun -- -D warnings
+	python3 scripts/build_app.py --clippy
 
 test-native:
 	cargo test --features xlsx

@@ -44,18 +44,29 @@ def sri(data: bytes) -> str:
     return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
 
 
-def build(staging: Path, release: bool) -> str:
-    missing = [t for t in TOOLS if shutil.which(t) is None]
-    if missing:
-        sys.exit(f"build_app: {', '.join(missing)} not found: run scripts/setup.sh (make setup)")
+def cargo_env() -> dict:
+    """The split build's cargo environment (for the build and for `make lint`'s clippy)."""
     env = dict(os.environ)
     # Replaces .cargo/config.toml's wasm32 rustflags, so erase_components is repeated here.
     env["CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"] = (
         "--cfg erase_components --cfg peixun_split -C link-arg=--emit-relocs"
     )
     env["CARGO_TARGET_DIR"] = str(TARGET)
+    return env
+
+
+def clippy():
+    """`make lint`: clippy on the app as this script builds it, with its split points."""
+    run(["cargo", "clippy", "--release", "--target", "wasm32-unknown-unknown", "--bin", "peixun",
+         "--", "-D", "warnings"], env=cargo_env())
+
+
+def build(staging: Path, release: bool) -> str:
+    missing = [t for t in TOOLS if shutil.which(t) is None]
+    if missing:
+        sys.exit(f"build_app: {', '.join(missing)} not found: run scripts/setup.sh (make setup)")
     profile = ["--release"] if release else []
-    run(["cargo", "build", "--target", "wasm32-unknown-unknown", "--bin", "peixun", *profile], env=env)
+    run(["cargo", "build", "--target", "wasm32-unknown-unknown", "--bin", "peixun", *profile], env=cargo_env())
     linked = TARGET / "wasm32-unknown-unknown" / ("release" if release else "debug") / "peixun.wasm"
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -112,4 +123,7 @@ def main(staging: Path):
 
 
 if __name__ == "__main__":
-    main(Path(os.environ.get("TRUNK_STAGING_DIR") or sys.argv[1]))
+    if sys.argv[1:] == ["--clippy"]:
+        clippy()
+    else:
+        main(Path(os.environ.get("TRUNK_STAGING_DIR") or sys.argv[1]))
