@@ -115,7 +115,7 @@ impl EditorCx {
 
     fn edit_dyn(&self, f: &mut dyn FnMut(&mut Application)) {
         match self.source {
-            Source::Workspace => Store::get().edit(&self.id, f),
+            Source::Workspace => Store::get().edit_dyn(&self.id, f),
             Source::Card(card) => card.update(|c| {
                 let mut app = c.as_application();
                 f(&mut app);

@@ -69,7 +69,8 @@ impl Store {
         self.edit_dyn(id, &mut |a| f.take().map_or((), |f| f(a)));
     }
 
-    fn edit_dyn(&self, id: &str, f: &mut dyn FnMut(&mut Application)) {
+    /// `edit` for a caller that already holds a `dyn FnMut` (the editor's one body).
+    pub(crate) fn edit_dyn(&self, id: &str, f: &mut dyn FnMut(&mut Application)) {
         let mut changed = false;
         self.ws.update(|w| {
             if let Some(a) = w.applications.iter_mut().find(|a| a.id == id) {
