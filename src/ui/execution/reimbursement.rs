@@ -41,8 +41,9 @@ fn Editor(PeriodYear(year): PeriodYear) -> impl IntoView {
     let store = Store::get();
     let this_year = today().year();
     let table = table(store, year);
-    // The rule checks the period settled this year, as the bureau will.
-    let findings = Signal::derive(move || {
+    // The rule checks the period settled this year, as the bureau will. Once per change,
+    // for the summary and every row.
+    let findings = Memo::new(move |_| {
         store.ws.with(|w| {
             let cx = Cx::new(store.rule_set(), w, today());
             check_workspace_rules(&cx, w)
@@ -50,6 +51,10 @@ fn Editor(PeriodYear(year): PeriodYear) -> impl IntoView {
                 .filter(|f| f.path.starts_with("reimbursements["))
                 .collect::<Vec<_>>()
         })
+    });
+    // The 团组 choices, the same for every row.
+    let apps = Memo::new(move |_| {
+        store.ws.with(|w| w.applications.iter().map(|a| (a.id.clone(), a.display_title())).collect::<Vec<_>>())
     });
     let count = Memo::new(move |_| store.ws.with(|w| w.reimbursements.len()));
     let add = move |_| {
@@ -104,7 +109,7 @@ fn Editor(PeriodYear(year): PeriodYear) -> impl IntoView {
         }))}
         <section class="panel" aria-labelledby="rows-title">
             <h2 id="rows-title">"填写核销明细"</h2>
-            {move || (0..count.get()).map(|index| view! { <Row index findings/> }).collect_view()}
+            {move || (0..count.get()).map(|index| view! { <Row index findings apps/> }).collect_view()}
             <button type="button" class="button button--secondary" data-action="add-row" on:click=add>"添加一行"</button>
         </section>
         <section class="panel" aria-labelledby="table-title">

@@ -128,11 +128,13 @@ fn Field(index: usize, field: &'static str, label: &'static str, value: Value) -
 
 /// Row `index`: who, which trip, when, how much; its `reimbursement-period` findings.
 #[component]
-pub fn Row(index: usize, findings: Signal<Vec<crate::rules::Finding>>) -> impl IntoView {
+pub fn Row(
+    index: usize,
+    findings: Memo<Vec<crate::rules::Finding>>,
+    /// Every application's id and title, for 团组.
+    apps: Memo<Vec<(String, String)>>,
+) -> impl IntoView {
     let store = Store::get();
-    let apps = Memo::new(move |_| {
-        store.ws.with(|w| w.applications.iter().map(|a| (a.id.clone(), a.display_title())).collect::<Vec<_>>())
-    });
     let linked = Memo::new(move |_| {
         store.ws.with(|w| w.reimbursements.get(index).map(|r| r.application_id.clone()).unwrap_or_default())
     });
