@@ -6,7 +6,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { openApp } = require('./support');
+const { openApp, download: saveDownload } = require('./support');
 
 const id = (p) => `[id="f-${p}"]`;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-hostile-'));
@@ -39,10 +39,8 @@ const FIELDS = {
 const SECTION = { title: 'basic', 'members[0].name': 'members', 'hosts[0].name_zh': 'schedule', 'contact.name': 'contact', content: 'content' };
 
 async function download(page, click) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
-  const file = path.join(tmp, dl.suggestedFilename());
-  await dl.saveAs(file);
-  return { name: dl.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
+  const file = await saveDownload(page, click, tmp);
+  return { name: path.basename(file), text: fs.readFileSync(file, 'utf8') };
 }
 
 async function openSection(page, section) {

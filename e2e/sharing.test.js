@@ -5,17 +5,12 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { session, openApp, ready, newPage } = require('./support');
+const { session, openApp, ready, newPage, download: saveDownload } = require('./support');
 
 const id = (p) => `[id="f-${p}"]`;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-share-'));
 
-async function download(page, click) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
-  const file = path.join(tmp, dl.suggestedFilename());
-  await dl.saveAs(file);
-  return file;
-}
+const download = (page, click) => saveDownload(page, click, tmp);
 
 async function importFiles(page, files) {
   await page.click('nav a[data-route=""]');

@@ -172,4 +172,12 @@ function fileSession() {
   return shared;
 }
 
-Object.assign(module.exports, { tabTo, typeInto, newPage, openApp, fileSession });
+/** Clicks with `click()`, waits for the download and saves it in `dir` under its suggested name. */
+async function download(page, click, dir, { timeout } = {}) {
+  const [dl] = await Promise.all([page.waitForEvent('download', timeout ? { timeout } : {}), click()]);
+  const file = require('node:path').join(dir, dl.suggestedFilename());
+  await dl.saveAs(file);
+  return file;
+}
+
+Object.assign(module.exports, { tabTo, typeInto, newPage, openApp, fileSession, download });

@@ -7,16 +7,12 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { session, ready, newPage, tabTo } = require('./support');
+const { session, ready, newPage, tabTo, download: saveDownload } = require('./support');
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-unit-'));
 
-async function download(page, click) {
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), click()]);
-  const file = path.join(tmp, dl.suggestedFilename());
-  await dl.saveAs(file);
-  return file;
-}
+/** The unit's exports are large: 60 s for the XLSX worker's first start on a busy machine. */
+const download = (page, click) => saveDownload(page, click, tmp, { timeout: 60000 });
 
 /** A bundle of 12 applications made from the app's own examples, one title formula-like. */
 async function twelveApplications(browser, server) {
