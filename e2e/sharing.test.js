@@ -161,5 +161,7 @@ test('files dropped anywhere on the page open the import preview', async (t) => 
   await page.click('[data-action="confirm-import"]');
   await page.waitForSelector('[data-import-done]');
   await page.click('nav a[data-route=""]');
+  // The route changes on hashchange, a task after the click: count on the workspace page.
+  await page.waitForSelector('main[data-page=""] tr[data-app]');
   assert.equal(await page.locator('tr[data-app]').count(), 1);
 });
