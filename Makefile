@@ -3,7 +3,7 @@ SHELL := bash
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 
-.PHONY: run test setup build lint test-native test-wasm test-e2e bench fuzz-smoke fuzz-long fuzz-seeds
+.PHONY: run test setup build lint test-native test-data test-wasm test-e2e bench fuzz-smoke fuzz-long fuzz-seeds
 
 ## Sets up, builds the release and serves it on http://127.0.0.1:$(PORT)
 run: setup build
@@ -11,7 +11,7 @@ run: setup build
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
 ## Sets up and runs every check: format, lint, native, in-browser and end-to-end tests
-test: setup lint test-native fuzz-smoke test-wasm build test-e2e
+test: setup lint test-native test-data fuzz-smoke test-wasm build test-e2e
 
 setup:
 	bash scripts/setup.sh
@@ -31,6 +31,9 @@ test-native:
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test web
+
+test-data:
+	node --test tests/js/
 
 test-e2e:
 	node --test --test-concurrency=1 e2e/

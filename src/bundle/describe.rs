@@ -80,6 +80,10 @@ pub fn translate(msg: &str, field: &str, found: Option<&Value>) -> (ErrorKind, S
     if let Some(rest) = msg.strip_prefix("missing field ") {
         return (ErrorKind::MissingField, format!("缺少必填字段 {}", rest.replace('`', "")));
     }
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let (unexp, _) = split_expected(rest);
+        return (ErrorKind::InvalidValue, format!("有未知字段 {}（可能是拼写错误）", unexp.replace('`', "")));
+    }
     if let Some(rest) = msg.strip_prefix("duplicate field ") {
         return (ErrorKind::InvalidValue, format!("字段 {} 出现了两次", rest.replace('`', "")));
     }

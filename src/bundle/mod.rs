@@ -18,12 +18,14 @@ mod plan;
 pub use apply::{ApplyError, Choice, Resolution, Resolutions, apply};
 pub use batch::{Batch, FileReport, MAX_APPLICATIONS, MAX_BYTES, commit, prepare};
 pub use check::{MEMBER_CARD_ID, check_bundle, check_member_card, workspace_of};
+pub use describe::describe_value;
 pub use error::{BundleError, ErrorKind};
 pub use export::{export, file_name, mark_exported, to_text};
 pub use format::{Bundle, FILE_SUFFIX, FORMAT, Kind};
 pub use merge::{FieldConflict, diff, merge};
 pub use migrate::{CURRENT_VERSION, migrate};
 pub use parse::parse;
+pub(crate) use parse::{syntax_error, typed_error};
 pub use plan::{
     Action, ImportPlan, MemberAction, MemberItem, PlanError, PlanItem, Unchanged, plan_import, plan_member_import,
 };

@@ -49,7 +49,7 @@ fn diagnose(text: &str) -> Result<Bundle, BundleError> {
     }
 }
 
-fn syntax_error(text: &str, e: &serde_json::Error) -> BundleError {
+pub(crate) fn syntax_error(text: &str, e: &serde_json::Error) -> BundleError {
     let pos = char_position(text, e.line(), e.column());
     let (line, col) = pos.unwrap_or((0, 0));
     let err = if e.is_eof() {
@@ -154,7 +154,7 @@ fn check_header(text: &str, value: &Value) -> Result<u64, BundleError> {
     }
 }
 
-fn typed_error(text: Option<&str>, value: &Value, e: json::Error) -> BundleError {
+pub(crate) fn typed_error(text: Option<&str>, value: &Value, e: json::Error) -> BundleError {
     let segments = &e.path().0;
     let path = e.path().to_string();
     let found = lookup(value, segments);

@@ -1,5 +1,14 @@
 //! Every number of the notice, as data. The 2020 rule-set (`cas-2020.json`) is embedded;
-//! another year's can be loaded from a file with the same shape (docs/rule-set.md).
+//! another round's is made in the browser or loaded from a rule-set file (`file`,
+//! docs/rule-set.md), and checked by `validate` either way.
+
+mod diff;
+mod file;
+mod validate;
+
+pub use diff::{Difference, differences, label as field_label};
+pub use file::{FILE_SUFFIX, FORMAT, VERSION, file_name, parse_file, problems_text, to_file_text};
+pub use validate::{Problem, validate};
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -7,6 +16,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::YearCalendar;
 use crate::model::{Category, CountryCode, TitleLevel};
 
 const EMBEDDED_2020: &str = include_str!("cas-2020.json");
@@ -29,7 +39,10 @@ pub struct RuleSet {
     pub submission_deadline: NaiveDate,
     pub summary_due_working_days: u32,
     pub reimbursement: ReimbursementRules,
-    pub calendar: CalendarData,
+    /// Holiday calendars this rule-set adds or replaces (by year); the built-in years
+    /// (`calendar::built_in`) apply otherwise.
+    #[serde(default)]
+    pub calendar: Vec<YearCalendar>,
     pub developed_countries: CountryList,
     pub submit_to: SubmitTo,
 }
@@ -132,22 +145,6 @@ pub struct Window {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CalendarData {
-    pub source: String,
-    pub holidays: Vec<Holiday>,
-    pub workdays: Vec<NaiveDate>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Holiday {
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-    pub name: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CountryList {
     pub source: String,
     pub countries: Vec<NamedCountry>,
@@ -176,19 +173,27 @@ impl RuleSet {
         CELL.get_or_init(|| RuleSet::from_json(EMBEDDED_2020).expect("the embedded rule-set is valid"))
     }
 
-    /// Parses and checks a rule-set file; the error is a Chinese sentence.
+    /// Parses and checks a rule-set file (wrapped or bare); the error lists every
+    /// problem, one per line.
     pub fn from_json(text: &str) -> Result<RuleSet, String> {
-        let rs: RuleSet = crate::json::from_str(text).map_err(|e| format!("规则集文件无效：{e}"))?;
-        for c in Category::ALL {
-            let r = rs.categories.get(&c).ok_or_else(|| format!("规则集缺少类别 {}", c.key()))?;
-            if r.min_members == 0 || r.min_members > r.max_members {
-                return Err(format!("规则集类别 {} 的人数范围无效", c.key()));
-            }
-        }
-        if rs.host_limits.is_empty() {
-            return Err("规则集缺少境外培训机构数量限制（host_limits）".into());
-        }
-        Ok(rs)
+        parse_file(text).map_err(|p| format!("规则集文件无效：{}", problems_text(&p)))
+    }
+
+    /// Whether this is the rule-set built into the app (it cannot be edited or deleted).
+    pub fn is_embedded(&self) -> bool {
+        self.id == RuleSet::embedded().id
+    }
+
+    /// A hash of the content: two rule-sets with one id and different numbers differ.
+    pub fn content_hash(&self) -> u64 {
+        crate::model::text_hash(&serde_json::to_string(self).unwrap_or_default())
+    }
+
+    /// 「2020 年度」: how texts name the round, from the program window.
+    pub fn round_label(&self) -> String {
+        use chrono::Datelike;
+        let (from, to) = (self.program_year.start.year(), self.program_year.end.year());
+        if from == to { format!("{from} 年度") } else { format!("{from}–{to} 年度") }
     }
 
     pub fn category(&self, c: Category) -> &CategoryRules {

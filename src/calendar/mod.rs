@@ -1,9 +1,14 @@
-//! Working days on a rule-set's public-holiday calendar. No clock: `today` is always a
-//! parameter.
+//! Working days on the State Council's holiday calendars of every year a count touches
+//! (built in, or added by the rule-set), plus a unit's closure days. No clock: `today` is
+//! always a parameter. A count into a year no calendar covers says so (`unknown_years`).
+
+mod years;
 
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+pub use years::{Holiday, YearCalendar, built_in, in_use};
 
 use crate::rule_set::RuleSet;
 
@@ -12,25 +17,25 @@ pub struct Calendar {
     holidays: BTreeSet<NaiveDate>,
     workdays: BTreeSet<NaiveDate>,
     closures: BTreeSet<NaiveDate>,
+    /// Years whose arrangement is known.
+    covered: BTreeSet<i32>,
 }
 
 impl Calendar {
-    /// The rule-set's holidays and make-up working days, plus a unit's own closure days.
+    /// The holidays and make-up working days of every known year, plus a unit's own
+    /// closure days.
     pub fn new(rule_set: &RuleSet, closure_days: &[NaiveDate]) -> Calendar {
-        let holidays = rule_set
-            .calendar
-            .holidays
-            .iter()
-            .flat_map(|h| h.from.iter_days().take_while(move |d| *d <= h.to))
-            .collect();
+        let years = in_use(rule_set);
         Calendar {
-            holidays,
-            workdays: rule_set.calendar.workdays.iter().copied().collect(),
+            holidays: years.iter().flat_map(|y| y.holidays.iter().flat_map(Holiday::days)).collect(),
+            workdays: years.iter().flat_map(|y| y.workdays.iter().copied()).collect(),
             closures: closure_days.iter().copied().collect(),
+            covered: years.iter().map(|y| y.year).collect(),
         }
     }
 
-    /// Weekends and holidays are off, make-up days are on, a unit's closures are off.
+    /// Weekends and holidays are off, make-up days are on, a unit's closures are off. In a
+    /// year no calendar covers, only weekends are off.
     pub fn is_working_day(&self, d: NaiveDate) -> bool {
         if self.closures.contains(&d) {
             return false;
@@ -58,6 +63,23 @@ impl Calendar {
     pub fn summary_due(&self, rule_set: &RuleSet, returned: NaiveDate) -> Option<NaiveDate> {
         self.add_working_days(returned, rule_set.summary_due_working_days)
     }
+
+    pub fn covers(&self, year: i32) -> bool {
+        self.covered.contains(&year)
+    }
+
+    /// The years of the days after `from` up to `to` whose holidays are unknown: a count
+    /// over them treated only weekends as days off.
+    pub fn unknown_years(&self, from: NaiveDate, to: NaiveDate) -> Vec<i32> {
+        let first = from.checked_add_days(Days::new(1)).map_or(to.year(), |d| d.year());
+        (first..=to.year()).filter(|y| !self.covers(*y)).collect()
+    }
+}
+
+/// 「2027 年的节假日安排未知，按周末计算」, said at a result counted over such years.
+pub fn unknown_years_note(years: &[i32]) -> Option<String> {
+    let names: Vec<String> = years.iter().map(|y| format!("{y} 年")).collect();
+    (!names.is_empty()).then(|| format!("{}的节假日安排未知，按周末计算", names.join("、")))
 }
 
 /// 20200601: by hand, as chrono's `format` brings its whole strftime machinery to the wasm.
@@ -127,6 +149,59 @@ mod tests {
         let c = Calendar::new(RuleSet::embedded(), &[d("2020-02-03"), d("2020-02-04")]);
         assert!(!c.is_working_day(d("2020-02-03")));
         assert_eq!(c.summary_due(RuleSet::embedded(), d("2020-01-17")), Some(d("2020-02-18")));
+    }
+
+    #[test]
+    fn summary_due_across_2020_into_2021() {
+        // Return Fri 2020-12-18. 12/21–12/25 1–5, 12/28–12/31 6–9, 2021-01-01–01-03 off
+        // (元旦, 国办发明电〔2020〕27号), 1/4–1/8 10–14, 1/11 15. Counted without the 2021
+        // calendar it would be Fri 1/8.
+        assert_eq!(cal().summary_due(RuleSet::embedded(), d("2020-12-18")), Some(d("2021-01-11")));
+        assert_eq!(cal().summary_due(RuleSet::embedded(), d("2020-12-17")), Some(d("2021-01-08")));
+        assert!(cal().unknown_years(d("2020-12-18"), d("2021-01-11")).is_empty());
+    }
+
+    #[test]
+    fn summary_due_across_2025_into_2026() {
+        // Return Fri 2025-12-12. 12/15–12/19 1–5, 12/22–12/26 6–10, 12/29–12/31 11–13,
+        // 2026-01-01–01-03 off (元旦), Sun 1/4 a make-up working day 14, Mon 1/5 15.
+        assert_eq!(cal().summary_due(RuleSet::embedded(), d("2025-12-12")), Some(d("2026-01-05")));
+        // One day earlier: 1/4 is the 15th.
+        assert_eq!(cal().summary_due(RuleSet::embedded(), d("2025-12-11")), Some(d("2026-01-04")));
+    }
+
+    #[test]
+    fn a_count_into_a_year_no_calendar_covers_says_so() {
+        let c = cal();
+        assert!((2020..=2026).all(|y| c.covers(y)));
+        assert!(!c.covers(2027) && !c.covers(2019));
+        let due = c.summary_due(RuleSet::embedded(), d("2026-12-18")).unwrap();
+        assert_eq!(due.year(), 2027);
+        assert_eq!(c.unknown_years(d("2026-12-18"), due), [2027]);
+        assert_eq!(unknown_years_note(&[2027]).as_deref(), Some("2027 年的节假日安排未知，按周末计算"));
+        assert_eq!(unknown_years_note(&[]), None);
+        // 2027-01-01 is a Friday: counted as a working day, as the note says.
+        assert!(c.is_working_day(d("2027-01-01")));
+        // Returned on 12-31: the count starts the next day, in 2027.
+        assert_eq!(c.unknown_years(d("2026-12-31"), d("2027-01-22")), [2027]);
+        assert!(c.unknown_years(d("2026-11-01"), d("2026-11-20")).is_empty());
+    }
+
+    #[test]
+    fn a_rule_set_adds_a_year_and_replaces_one() {
+        let mut rs = RuleSet::embedded().clone();
+        rs.calendar.push(YearCalendar {
+            year: 2027,
+            source: "test".into(),
+            holidays: vec![Holiday { from: d("2027-01-01"), to: d("2027-01-03"), name: "元旦".into() }],
+            workdays: vec![],
+        });
+        rs.calendar.push(YearCalendar { year: 2020, source: "test".into(), holidays: vec![], workdays: vec![] });
+        let c = Calendar::new(&rs, &[]);
+        assert!(c.covers(2027) && !c.is_working_day(d("2027-01-01")));
+        // The rule-set's 2020 has no holidays and no make-up days.
+        assert!(c.is_working_day(d("2020-10-08")) && !c.is_working_day(d("2020-10-10")));
+        assert!(!c.is_working_day(d("2021-01-01")), "the built-in 2021 still applies");
     }
 
     #[test]
