@@ -87,6 +87,12 @@ impl Host {
     pub fn name(&self) -> Option<&str> {
         [&self.name_zh, &self.name_en].into_iter().map(|n| n.trim()).find(|n| !n.is_empty())
     }
+
+    /// Whether the row names a host: a row without a name counts as no host for the
+    /// `required`, `host-count` and `city-count` rules (`required` reports the row).
+    pub fn is_named(&self) -> bool {
+        self.name().is_some()
+    }
 }
 
 /// 联系人.
@@ -117,8 +123,12 @@ impl Application {
     /// The hosts' distinct cities, as first typed: trimmed, compared case-insensitively
     /// ("Berlin" = "berlin "), blanks left out.
     pub fn cities(&self) -> Vec<&str> {
-        let mut seen = std::collections::BTreeSet::new();
-        self.hosts.iter().map(|h| h.city.trim()).filter(|c| !c.is_empty() && seen.insert(c.to_lowercase())).collect()
+        distinct_cities(&self.hosts)
+    }
+
+    /// The hosts that count: the rows with a name.
+    pub fn named_hosts(&self) -> impl Iterator<Item = &Host> {
+        self.hosts.iter().filter(|h| h.is_named())
     }
 
     /// Training days from exit to return, both days counted (SPEC §2).
@@ -163,6 +173,12 @@ impl Application {
         let excess = self.history.len().saturating_sub(KEEP);
         self.history.drain(..excess);
     }
+}
+
+/// The distinct cities of `hosts` as [`Application::cities`] counts them.
+pub fn distinct_cities<'a>(hosts: impl IntoIterator<Item = &'a Host>) -> Vec<&'a str> {
+    let mut seen = std::collections::BTreeSet::new();
+    hosts.into_iter().map(|h| h.city.trim()).filter(|c| !c.is_empty() && seen.insert(c.to_lowercase())).collect()
 }
 
 /// FNV-1a of a text: tells whether a stored value is still the one a tab last saw.

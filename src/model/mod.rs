@@ -11,7 +11,7 @@ mod member;
 mod money;
 mod workspace;
 
-pub use application::{Application, Contact, Host, Priority, SyncPoint, text_hash};
+pub use application::{Application, Contact, Host, Priority, SyncPoint, distinct_cities, text_hash};
 pub use countries::{COUNTRIES, country_name};
 pub use country::CountryCode;
 pub use enums::{Category, Gender, TitleLevel};
