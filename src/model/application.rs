@@ -126,6 +126,13 @@ impl Application {
         distinct_cities(&self.hosts)
     }
 
+    /// How many persons the members are: the same name and birth date twice is one person
+    /// (`duplicate-person` reports the repeat); a member not yet identified counts alone.
+    pub fn distinct_persons(&self) -> usize {
+        let mut seen = std::collections::BTreeSet::new();
+        self.members.iter().filter(|m| m.person().is_none_or(|p| seen.insert(p))).count()
+    }
+
     /// The hosts that count: the rows with a name.
     pub fn named_hosts(&self) -> impl Iterator<Item = &Host> {
         self.hosts.iter().filter(|h| h.is_named())
