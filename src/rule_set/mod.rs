@@ -213,6 +213,13 @@ impl RuleSet {
         self.key_fields.topics.get(usize::from(n).checked_sub(1)?).map(String::as_str)
     }
 
+    /// Whether an application with `topics` counts in the key-field plan (一(四)): it names
+    /// at least one topic of the list. Numbers outside it are `special-topic`'s error and
+    /// count for nothing, so a typo cannot move a group out of its category's plan.
+    pub fn counts_in_key_fields(&self, topics: &[u8]) -> bool {
+        topics.iter().any(|&n| self.topic_label(n).is_some())
+    }
+
     /// The reimbursement period that ends on `period_end` of `year` (二(六)):
     /// 2020 → 2019-09-01 … 2020-08-31.
     pub fn reimbursement_period(&self, year: i32) -> Option<(NaiveDate, NaiveDate)> {

@@ -5,6 +5,8 @@ use crate::rule_set::RuleSet;
 /// 各类项目计划名额：persons (members) and groups applied for, per plan, against the
 /// rule-set's plan numbers. An application with any special topic counts in the key-fields
 /// plan only (一(四): 不受其他三类名额限制); one without a category and topic counts nowhere.
+/// Only numbers of the list are topics (`RuleSet::counts_in_key_fields`): an application
+/// whose topics are all outside it counts in its category, as if it had none.
 /// One info finding per plan that has any application, over the plan or not.
 /// Example: 3 youth groups of 2 → 「优秀青年人才培养：已申报 6 人（3 个团组），院计划 60 人（通知一(二)）」.
 pub static PLAN_NUMBERS: Rule = Rule {
@@ -45,7 +47,7 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
     plans.push(Tally::new(&rs.key_fields.label, &rs.key_fields.clause, rs.key_fields.plan_persons));
     let key_fields = plans.len() - 1;
     for app in &ws.applications {
-        let slot = if !app.special_topics.is_empty() {
+        let slot = if rs.counts_in_key_fields(&app.special_topics) {
             key_fields
         } else if let Some(c) = app.category {
             rs.categories.keys().position(|k| *k == c).unwrap_or(key_fields)
@@ -125,6 +127,16 @@ mod tests {
             messages(over),
             ["领军人才研修：已申报 31 人（6 个团组），院计划 30 人，超出计划 1 人（通知一(一)）"]
         );
+    }
+
+    #[test]
+    fn topics_outside_the_list_do_not_count_in_key_fields() {
+        let key = "重点领域专项计划：已申报 2 人（1 个团组），院计划 50 人（通知一(四)）";
+        let youth_2 = "优秀青年人才培养：已申报 2 人（1 个团组），院计划 60 人（通知一(二)）";
+        assert_eq!(messages(vec![topics(youth(), &[12])]), [key]);
+        assert_eq!(messages(vec![topics(youth(), &[13])]), [youth_2]);
+        assert_eq!(messages(vec![topics(youth(), &[0])]), [youth_2]);
+        assert_eq!(messages(vec![topics(youth(), &[13, 12])]), [key]);
     }
 
     #[test]

@@ -168,7 +168,7 @@ fn row(rank: Option<usize>, app: &Application, rs: &RuleSet) -> SummaryRow {
 /// 备注: what a reader of the table should know that no column says.
 fn note_for(app: &Application, rs: &RuleSet) -> String {
     let mut notes = Vec::new();
-    if !app.special_topics.is_empty() {
+    if rs.counts_in_key_fields(&app.special_topics) {
         notes.push(format!("计入{}", rs.key_fields.label));
     }
     let mut others: Vec<&str> = Vec::new();

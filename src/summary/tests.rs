@@ -108,3 +108,16 @@ fn csv_is_excel_safe() {
     assert_eq!(guard_formula("\tx"), "'\tx");
     assert_eq!(guard_formula("2020-06-01 至"), "2020-06-01 至");
 }
+
+#[test]
+fn topics_outside_the_list_are_shown_but_not_counted_in_key_fields() {
+    let mut w = ws();
+    w.applications[0].special_topics = vec![13];
+    let t = SummaryTable::build(&w, RuleSet::embedded());
+    let r = &t.rows[1];
+    assert_eq!(r.special_topics, "第 13 项");
+    assert!(!r.note.contains("计入重点领域专项计划"), "{}", r.note);
+    assert_eq!((t.totals.key_fields.applications, t.totals.key_fields.persons), (0, 0));
+    let youth = t.totals.categories.iter().find(|c| c.category == Category::Youth).unwrap();
+    assert_eq!(youth.persons_counted_against_category_plan, 5);
+}

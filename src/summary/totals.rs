@@ -21,7 +21,7 @@ pub struct CategoryTotal {
     /// Everyone in this category's applications: the row count people see.
     pub persons_in_category: u32,
     /// Those without special topics: an application with a special topic counts against
-    /// the key-field plan instead (一(四)).
+    /// the key-field plan instead (一(四)); numbers outside the list are no topic.
     pub persons_counted_against_category_plan: u32,
     pub plan_persons: u32,
 }
@@ -52,14 +52,14 @@ impl Totals {
                     persons_in_category: of_c.iter().map(|a| persons(a)).sum(),
                     persons_counted_against_category_plan: of_c
                         .iter()
-                        .filter(|a| a.special_topics.is_empty())
+                        .filter(|a| !rs.counts_in_key_fields(&a.special_topics))
                         .map(|a| persons(a))
                         .sum(),
                     plan_persons: rules.plan_persons,
                 }
             })
             .collect();
-        let key: Vec<&&Application> = apps.iter().filter(|a| !a.special_topics.is_empty()).collect();
+        let key: Vec<&&Application> = apps.iter().filter(|a| rs.counts_in_key_fields(&a.special_topics)).collect();
         Totals {
             categories,
             key_fields: KeyFieldsTotal {
