@@ -9,6 +9,7 @@ mod enums;
 mod execution;
 mod member;
 mod money;
+pub mod unit_name;
 mod workspace;
 
 pub use application::{Application, Contact, Host, Priority, SyncPoint, distinct_cities, text_hash};

@@ -1,3 +1,4 @@
+use crate::model::unit_name::same_unit;
 use crate::model::{Application, CountryCode, Workspace};
 use crate::rule_set::RuleSet;
 
@@ -171,9 +172,13 @@ fn note_for(app: &Application, rs: &RuleSet) -> String {
     if rs.counts_in_key_fields(&app.special_topics) {
         notes.push(format!("计入{}", rs.key_fields.label));
     }
+    // The group's unit: lead_unit, else (not typed yet) the leader's, else the first member's.
+    let units = app.members.iter().map(|m| m.unit.trim()).filter(|u| !u.is_empty());
+    let leader = app.leader().map(|(_, m)| m.unit.trim()).filter(|u| !u.is_empty());
+    let home = Some(app.lead_unit.trim()).filter(|u| !u.is_empty()).or(leader).or(units.clone().next());
     let mut others: Vec<&str> = Vec::new();
-    for u in app.members.iter().map(|m| m.unit.trim()) {
-        if !u.is_empty() && u != app.lead_unit.trim() && !others.contains(&u) {
+    for u in units {
+        if !home.is_some_and(|h| same_unit(h, u)) && !others.iter().any(|o| same_unit(o, u)) {
             others.push(u);
         }
     }

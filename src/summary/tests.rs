@@ -121,3 +121,23 @@ fn topics_outside_the_list_are_shown_but_not_counted_in_key_fields() {
     let youth = t.totals.categories.iter().find(|c| c.category == Category::Youth).unwrap();
     assert_eq!(youth.persons_counted_against_category_plan, 5);
 }
+
+#[test]
+fn cross_unit_compares_units_however_written() {
+    let note = |lead_unit: &str, units: &[&str]| {
+        let mut w = ws();
+        let a = &mut w.applications[0];
+        a.lead_unit = lead_unit.into();
+        for (m, u) in a.members.iter_mut().zip(units) {
+            m.unit = u.to_string();
+        }
+        SummaryTable::build(&w, RuleSet::embedded()).rows[1].note.clone()
+    };
+    // Blank lead_unit, every member at one unit: not cross-unit.
+    assert!(!note("", &["中国科学院物理研究所", "物理所"]).contains("跨单位"));
+    assert!(!note(" ", &["物理所", "物理所"]).contains("跨单位"));
+    assert!(!note("物理所", &["中国科学院物理研究所", "物理研究所"]).contains("跨单位"));
+    assert!(note("物理所", &["物理所", "化学所"]).contains("跨单位团组（化学所）"));
+    // Blank lead_unit: the leader's unit is the group's.
+    assert!(note("", &["物理所", "化学所"]).contains("跨单位团组（化学所）"));
+}
