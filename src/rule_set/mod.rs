@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Category, CountryCode, TitleLevel};
@@ -229,6 +229,36 @@ impl RuleSet {
             NaiveDate::from_ymd_opt(start_year, r.period_start.month, r.period_start.day)?,
             NaiveDate::from_ymd_opt(year, r.period_end.month, r.period_end.day)?,
         ))
+    }
+
+    /// The first settlement window after a period ends (2020-08-31 → 2020-09-01 … 09-30).
+    pub fn settlement_window(&self, period_end: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+        let w = &self.reimbursement.settlement_window;
+        let end = MonthDay { month: period_end.month(), day: period_end.day() };
+        let from_year = if w.from > end { period_end.year() } else { period_end.year() + 1 };
+        let to_year = if w.to >= w.from { from_year } else { from_year + 1 };
+        Some((
+            NaiveDate::from_ymd_opt(from_year, w.from.month, w.from.day)?,
+            NaiveDate::from_ymd_opt(to_year, w.to.month, w.to.day)?,
+        ))
+    }
+
+    /// The year (as [`RuleSet::reimbursement_period`] takes it) of the 核销表 being filled
+    /// on `today`: the period of the next settlement window that has not ended. In 2020,
+    /// until 2020-09-30 that is 2020 (2019-09-01 – 2020-08-31), from 2020-10-01 2021. The
+    /// `reimbursement-period` rule and the 核销表 page's default both use it.
+    pub fn current_reimbursement_year(&self, today: NaiveDate) -> i32 {
+        let y = today.year();
+        let open = |year: i32| {
+            let window = self.reimbursement_period(year).and_then(|(_, end)| self.settlement_window(end));
+            window.is_some_and(|(_, to)| to >= today)
+        };
+        (y - 1..=y + 1).find(|&year| open(year)).unwrap_or(y)
+    }
+
+    /// The period of [`RuleSet::current_reimbursement_year`].
+    pub fn current_reimbursement_period(&self, today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+        self.reimbursement_period(self.current_reimbursement_year(today))
     }
 }
 
