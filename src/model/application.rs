@@ -126,6 +126,13 @@ impl Application {
         distinct_cities(&self.hosts)
     }
 
+    /// Still in the running for a place in the plan: not rejected (未获批) or cancelled
+    /// (已取消). The plan numbers and 附件2's totals against the plan count only these.
+    pub fn in_the_running(&self) -> bool {
+        use super::ExecutionStatus::{Cancelled, Rejected};
+        self.execution.as_ref().is_none_or(|e| !matches!(e.status, Rejected | Cancelled))
+    }
+
     /// How many persons the members are: the same name and birth date twice is one person
     /// (`duplicate-person` reports the repeat); a member not yet identified counts alone.
     pub fn distinct_persons(&self) -> usize {

@@ -141,3 +141,25 @@ fn cross_unit_compares_units_however_written() {
     // Blank lead_unit: the leader's unit is the group's.
     assert!(note("", &["物理所", "化学所"]).contains("跨单位团组（化学所）"));
 }
+
+#[test]
+fn rejected_and_cancelled_are_listed_but_hold_no_place_in_the_plan() {
+    use crate::model::{Execution, ExecutionStatus};
+    let totals = |status| {
+        let mut w = ws();
+        w.applications[0].execution = Some(Execution { status, ..Default::default() });
+        SummaryTable::build(&w, RuleSet::embedded()).totals
+    };
+    let t = totals(ExecutionStatus::Approved);
+    let youth = |t: &Totals| t.categories.iter().find(|c| c.category == Category::Youth).unwrap().clone();
+    assert_eq!(
+        (youth(&t).applications, youth(&t).persons_in_category, t.key_fields.persons, t.withdrawn),
+        (2, 5, 2, 0)
+    );
+    for status in [ExecutionStatus::Rejected, ExecutionStatus::Cancelled] {
+        let t = totals(status);
+        assert_eq!((youth(&t).applications, youth(&t).persons_in_category, t.key_fields.persons), (1, 3, 0));
+        assert_eq!((t.applications, t.persons, t.withdrawn), (3, 5, 1));
+        assert_eq!(t.rows().last().unwrap()[14], "含 1 项未选类别；含 1 项未获批或已取消（不计入各类计划）");
+    }
+}
