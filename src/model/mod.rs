@@ -19,4 +19,4 @@ pub use enums::{Category, Gender, TitleLevel};
 pub use execution::{Execution, ExecutionStatus, Reimbursement, SharingActivity, SharingForm};
 pub use member::Member;
 pub use money::Money;
-pub use workspace::Workspace;
+pub use workspace::{Workspace, rank_order};

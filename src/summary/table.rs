@@ -76,25 +76,13 @@ pub struct SummaryTable {
 }
 
 impl SummaryTable {
-    /// Rows in ranking order; unranked applications follow, in workspace order.
+    /// Rows in ranking order (`Workspace::rank_order`: each ranked once); unranked
+    /// applications follow, in workspace order.
     pub fn build(ws: &Workspace, rs: &RuleSet) -> SummaryTable {
-        let mut ordered: Vec<(Option<usize>, &Application)> = Vec::new();
-        for id in &ws.ranking {
-            if let Some(app) = ws.get(id)
-                && !ordered.iter().any(|(_, a)| a.id == app.id)
-            {
-                ordered.push((Some(ordered.len() + 1), app));
-            }
-        }
-        for app in &ws.applications {
-            if !ordered.iter().any(|(_, a)| a.id == app.id) {
-                ordered.push((None, app));
-            }
-        }
-        let apps: Vec<&Application> = ordered.iter().map(|(_, a)| *a).collect();
+        let (apps, ranked) = ws.rank_order();
         SummaryTable {
             unit: ws.unit.clone(),
-            rows: ordered.iter().map(|(rank, app)| row(*rank, app, rs)).collect(),
+            rows: apps.iter().enumerate().map(|(i, app)| row((i < ranked).then_some(i + 1), app, rs)).collect(),
             totals: Totals::of(&apps, rs),
         }
     }

@@ -163,3 +163,12 @@ fn rejected_and_cancelled_are_listed_but_hold_no_place_in_the_plan() {
         assert_eq!(t.rows().last().unwrap()[14], "含 1 项未选类别；含 1 项未获批或已取消（不计入各类计划）");
     }
 }
+
+#[test]
+fn a_repeated_id_is_ranked_once() {
+    let mut w = ws();
+    w.ranking = vec!["a".into(), "b".into(), "a".into()];
+    let t = SummaryTable::build(&w, RuleSet::embedded());
+    let order: Vec<(&str, &str)> = t.rows.iter().map(|r| (r.application_id.as_str(), r.rank.as_str())).collect();
+    assert_eq!(order, [("a", "1"), ("b", "2"), ("c", "")]);
+}
