@@ -24,7 +24,7 @@ fn limit(rs: &RuleSet) -> String {
 fn check(cx: &Cx, app: &Application, out: &mut Report) {
     let year = &cx.rule_set.program_year;
     let outside = |date: NaiveDate| date < year.start || date > year.end;
-    let rest = format!("不在项目年度内：须在 {} 至 {} 期间执行完毕（通知{}）", year.start, year.end, year.clause);
+    let rest = || format!("不在项目年度内：须在 {} 至 {} 期间执行完毕（通知{}）", year.start, year.end, year.clause);
     let ex = app.execution.as_ref();
     let dates = [
         ("exit_date", "出境日期", app.exit_date),
@@ -34,7 +34,7 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
     ];
     for (path, what, date) in dates {
         if let Some(date) = date.filter(|&d| outside(d)) {
-            out.push(path, format!("{what} {date} {rest}"));
+            out.push(path, format!("{what} {date} {}", rest()));
         }
     }
     // No return date yet: the end the duration implies. Reported at `duration_days`, the
@@ -43,7 +43,7 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
     let (None, Some(exit), Some(days)) = (app.return_date, app.exit_date, app.duration_days) else { return };
     let end = days.checked_sub(1).and_then(|n| exit.checked_add_days(Days::new(u64::from(n))));
     if let Some(end) = end.filter(|&e| !outside(exit) && outside(e)) {
-        out.push("duration_days", format!("按出境日期 {exit} 和培训天数 {days} 天推算，回国日期为 {end}，{rest}"));
+        out.push("duration_days", format!("按出境日期 {exit} 和培训天数 {days} 天推算，回国日期为 {end}，{}", rest()));
     }
 }
 
