@@ -153,3 +153,13 @@ fn the_one_pass_read_is_only_a_shortcut() {
     }
     assert!(shortcuts >= 6, "the valid fixtures take the shortcut");
 }
+
+#[test]
+fn a_topic_outside_the_list_is_kept_and_reported() {
+    let text = GOOD.replace(r#""duration_days": 14,"#, r#""duration_days": 14, "special_topics": [13],"#);
+    let b = parse(&text).unwrap();
+    assert_eq!(b.applications[0].special_topics, [13]);
+    let today = chrono::NaiveDate::from_ymd_opt(2020, 1, 10).unwrap();
+    let found = crate::bundle::check_bundle(&b, crate::rule_set::RuleSet::embedded(), today);
+    assert!(found.iter().any(|f| f.rule == "special-topic" && f.path == "special_topics"), "{found:#?}");
+}

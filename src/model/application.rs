@@ -87,6 +87,12 @@ impl Host {
     pub fn name(&self) -> Option<&str> {
         [&self.name_zh, &self.name_en].into_iter().map(|n| n.trim()).find(|n| !n.is_empty())
     }
+
+    /// Whether the row names a host: a row without a name counts as no host for the
+    /// `required`, `host-count` and `city-count` rules (`required` reports the row).
+    pub fn is_named(&self) -> bool {
+        self.name().is_some()
+    }
 }
 
 /// 联系人.
@@ -117,8 +123,26 @@ impl Application {
     /// The hosts' distinct cities, as first typed: trimmed, compared case-insensitively
     /// ("Berlin" = "berlin "), blanks left out.
     pub fn cities(&self) -> Vec<&str> {
+        distinct_cities(&self.hosts)
+    }
+
+    /// Still in the running for a place in the plan: not rejected (未获批) or cancelled
+    /// (已取消). The plan numbers and 附件2's totals against the plan count only these.
+    pub fn in_the_running(&self) -> bool {
+        use super::ExecutionStatus::{Cancelled, Rejected};
+        self.execution.as_ref().is_none_or(|e| !matches!(e.status, Rejected | Cancelled))
+    }
+
+    /// How many persons the members are: the same name and birth date twice is one person
+    /// (`duplicate-person` reports the repeat); a member not yet identified counts alone.
+    pub fn distinct_persons(&self) -> usize {
         let mut seen = std::collections::BTreeSet::new();
-        self.hosts.iter().map(|h| h.city.trim()).filter(|c| !c.is_empty() && seen.insert(c.to_lowercase())).collect()
+        self.members.iter().filter(|m| m.person().is_none_or(|p| seen.insert(p))).count()
+    }
+
+    /// The hosts that count: the rows with a name.
+    pub fn named_hosts(&self) -> impl Iterator<Item = &Host> {
+        self.hosts.iter().filter(|h| h.is_named())
     }
 
     /// Training days from exit to return, both days counted (SPEC §2).
@@ -163,6 +187,12 @@ impl Application {
         let excess = self.history.len().saturating_sub(KEEP);
         self.history.drain(..excess);
     }
+}
+
+/// The distinct cities of `hosts` as [`Application::cities`] counts them.
+pub fn distinct_cities<'a>(hosts: impl IntoIterator<Item = &'a Host>) -> Vec<&'a str> {
+    let mut seen = std::collections::BTreeSet::new();
+    hosts.into_iter().map(|h| h.city.trim()).filter(|c| !c.is_empty() && seen.insert(c.to_lowercase())).collect()
 }
 
 /// FNV-1a of a text: tells whether a stored value is still the one a tab last saw.

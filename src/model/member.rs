@@ -37,4 +37,11 @@ impl Member {
         let name = self.name.trim();
         if name.is_empty() { format!("第 {} 位成员", index + 1) } else { name.to_string() }
     }
+
+    /// Who this is, to tell the same person twice: the trimmed name and the birth date;
+    /// `None` while either is missing (such a member is compared with no one).
+    pub fn person(&self) -> Option<(&str, NaiveDate)> {
+        let name = self.name.trim();
+        self.birth_date.filter(|_| !name.is_empty()).map(|born| (name, born))
+    }
 }

@@ -9,13 +9,14 @@ mod enums;
 mod execution;
 mod member;
 mod money;
+pub mod unit_name;
 mod workspace;
 
-pub use application::{Application, Contact, Host, Priority, SyncPoint, text_hash};
+pub use application::{Application, Contact, Host, Priority, SyncPoint, distinct_cities, text_hash};
 pub use countries::{COUNTRIES, country_name};
 pub use country::CountryCode;
 pub use enums::{Category, Gender, TitleLevel};
 pub use execution::{Execution, ExecutionStatus, Reimbursement, SharingActivity, SharingForm};
 pub use member::Member;
 pub use money::Money;
-pub use workspace::Workspace;
+pub use workspace::{Workspace, rank_order};

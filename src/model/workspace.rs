@@ -1,4 +1,4 @@
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -35,9 +35,67 @@ impl Workspace {
         }
     }
 
+    /// The applications in the unit's order: see [`rank_order`].
+    pub fn rank_order(&self) -> (Vec<&Application>, usize) {
+        rank_order(&self.applications, &self.ranking)
+    }
+
+    /// The ids in the unit's order, what the ranking page, its print view and a unit bundle
+    /// show: ranked first, each once, then the unranked.
+    pub fn ranked_ids(&self) -> Vec<String> {
+        self.rank_order().0.into_iter().map(|a| a.id.clone()).collect()
+    }
+
     pub fn remove(&mut self, id: &str) -> Option<Application> {
         let i = self.applications.iter().position(|a| a.id == id)?;
         self.ranking.retain(|r| r != id);
         Some(self.applications.remove(i))
+    }
+}
+
+/// The unit's order (总体排序, 二(一)) of `apps`: the applications `ranking` names, each
+/// once at its first place (a repeat or an id of no application here is skipped: the
+/// `ranking` rule reports them), then the unranked in `apps`' order; and how many are
+/// ranked (the one at index `i` below that has rank `i + 1`).
+pub fn rank_order<'a>(apps: &'a [Application], ranking: &[String]) -> (Vec<&'a Application>, usize) {
+    let mut by_id: BTreeMap<&str, &Application> = BTreeMap::new();
+    for a in apps {
+        by_id.entry(a.id.as_str()).or_insert(a);
+    }
+    let mut seen = BTreeSet::new();
+    let mut out: Vec<&Application> =
+        ranking.iter().filter_map(|id| by_id.get(id.as_str()).copied()).filter(|a| seen.insert(&a.id)).collect();
+    let ranked = out.len();
+    out.extend(apps.iter().filter(|a| seen.insert(&a.id)));
+    (out, ranked)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ws(ranking: &[&str]) -> Workspace {
+        let app = |id: &str| Application { id: id.into(), ..Default::default() };
+        Workspace {
+            applications: vec![app("a"), app("b"), app("c")],
+            ranking: ranking.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn one_ranking_no_repeats() {
+        let cases: [(&[&str], &[&str], usize); 5] = [
+            (&["a", "b", "a"], &["a", "b", "c"], 2),
+            (&["c", "a", "b"], &["c", "a", "b"], 3),
+            (&["x", "b", "b", "x"], &["b", "a", "c"], 1),
+            (&[], &["a", "b", "c"], 0),
+            (&["b", "a", "b", "c", "a"], &["b", "a", "c"], 3),
+        ];
+        for (ranking, ids, ranked) in cases {
+            let w = ws(ranking);
+            assert_eq!(w.ranked_ids(), ids, "{ranking:?}");
+            assert_eq!(w.rank_order().1, ranked, "{ranking:?}");
+        }
     }
 }

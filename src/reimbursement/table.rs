@@ -1,7 +1,7 @@
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::model::{CountryCode, Money, Reimbursement, Workspace};
-use crate::rule_set::{MonthDay, RuleSet};
+use crate::rule_set::RuleSet;
 use crate::summary::{country_cell, write_csv};
 
 /// The form's name, as the notice writes it.
@@ -150,15 +150,15 @@ pub struct ReimbursementTable {
     /// Sums of every money column over all rows, exact in fen.
     pub totals: Amounts,
     /// Rows with an expense date outside the period: the rule `reimbursement-period` warns
-    /// about each (when today is in `period_year`). They are listed and counted in the
+    /// about each (when `period_year` is the current one). They are listed and counted in the
     /// totals, so the table shows what the unit recorded until someone fixes the row.
     pub out_of_period: usize,
 }
 
 impl ReimbursementTable {
     /// Every reimbursement of the workspace, in its order. To agree with the
-    /// `reimbursement-period` rule, which checks the period settled in today's year, pass
-    /// today's year as `period_year`.
+    /// `reimbursement-period` rule, pass `RuleSet::current_reimbursement_year(today)` as
+    /// `period_year`.
     pub fn build(ws: &Workspace, rule_set: &RuleSet, period_year: i32) -> ReimbursementTable {
         let period = rule_set.reimbursement_period(period_year);
         let rows: Vec<ReimbursementRow> =
@@ -167,7 +167,7 @@ impl ReimbursementTable {
             unit: ws.unit.trim().to_string(),
             period_year,
             period,
-            settlement_window: period.and_then(|(_, end)| settlement_window(rule_set, end)),
+            settlement_window: period.and_then(|(_, end)| rule_set.settlement_window(end)),
             totals: rows.iter().fold(Amounts::default(), |sum, r| sum.plus(r.amounts)),
             out_of_period: rows.iter().filter(|r| r.in_period == Some(false)).count(),
             rows,
@@ -238,16 +238,4 @@ fn row(i: usize, r: &Reimbursement, ws: &Workspace, period: Option<(NaiveDate, N
         in_period: r.expense_date.zip(period).map(|(d, (start, end))| start <= d && d <= end),
         country_text: country.map(country_cell).unwrap_or_default(),
     }
-}
-
-/// The first settlement window after the period ends (2020-08-31 → 2020-09-01 … 09-30).
-fn settlement_window(rs: &RuleSet, period_end: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
-    let w = &rs.reimbursement.settlement_window;
-    let end = MonthDay { month: period_end.month(), day: period_end.day() };
-    let from_year = if w.from > end { period_end.year() } else { period_end.year() + 1 };
-    let to_year = if w.to >= w.from { from_year } else { from_year + 1 };
-    Some((
-        NaiveDate::from_ymd_opt(from_year, w.from.month, w.from.day)?,
-        NaiveDate::from_ymd_opt(to_year, w.to.month, w.to.day)?,
-    ))
 }

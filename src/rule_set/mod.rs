@@ -13,7 +13,7 @@ pub use validate::{Problem, validate};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::YearCalendar;
@@ -218,6 +218,13 @@ impl RuleSet {
         self.key_fields.topics.get(usize::from(n).checked_sub(1)?).map(String::as_str)
     }
 
+    /// Whether an application with `topics` counts in the key-field plan (一(四)): it names
+    /// at least one topic of the list. Numbers outside it are `special-topic`'s error and
+    /// count for nothing, so a typo cannot move a group out of its category's plan.
+    pub fn counts_in_key_fields(&self, topics: &[u8]) -> bool {
+        topics.iter().any(|&n| self.topic_label(n).is_some())
+    }
+
     /// The reimbursement period that ends on `period_end` of `year` (二(六)):
     /// 2020 → 2019-09-01 … 2020-08-31.
     pub fn reimbursement_period(&self, year: i32) -> Option<(NaiveDate, NaiveDate)> {
@@ -227,6 +234,36 @@ impl RuleSet {
             NaiveDate::from_ymd_opt(start_year, r.period_start.month, r.period_start.day)?,
             NaiveDate::from_ymd_opt(year, r.period_end.month, r.period_end.day)?,
         ))
+    }
+
+    /// The first settlement window after a period ends (2020-08-31 → 2020-09-01 … 09-30).
+    pub fn settlement_window(&self, period_end: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+        let w = &self.reimbursement.settlement_window;
+        let end = MonthDay { month: period_end.month(), day: period_end.day() };
+        let from_year = if w.from > end { period_end.year() } else { period_end.year() + 1 };
+        let to_year = if w.to >= w.from { from_year } else { from_year + 1 };
+        Some((
+            NaiveDate::from_ymd_opt(from_year, w.from.month, w.from.day)?,
+            NaiveDate::from_ymd_opt(to_year, w.to.month, w.to.day)?,
+        ))
+    }
+
+    /// The year (as [`RuleSet::reimbursement_period`] takes it) of the 核销表 being filled
+    /// on `today`: the period of the next settlement window that has not ended. In 2020,
+    /// until 2020-09-30 that is 2020 (2019-09-01 – 2020-08-31), from 2020-10-01 2021. The
+    /// `reimbursement-period` rule and the 核销表 page's default both use it.
+    pub fn current_reimbursement_year(&self, today: NaiveDate) -> i32 {
+        let y = today.year();
+        let open = |year: i32| {
+            let window = self.reimbursement_period(year).and_then(|(_, end)| self.settlement_window(end));
+            window.is_some_and(|(_, to)| to >= today)
+        };
+        (y - 1..=y + 1).find(|&year| open(year)).unwrap_or(y)
+    }
+
+    /// The period of [`RuleSet::current_reimbursement_year`].
+    pub fn current_reimbursement_period(&self, today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+        self.reimbursement_period(self.current_reimbursement_year(today))
     }
 }
 

@@ -204,3 +204,13 @@ fn the_round_is_named_from_its_window() {
     rs.program_year.end = d("2027-06-30");
     assert_eq!(rs.round_label(), "2020–2027 年度");
 }
+
+#[test]
+fn the_current_reimbursement_year_follows_the_settlement() {
+    let rs = RuleSet::embedded();
+    for (today, year) in [("2020-01-01", 2020), ("2020-09-10", 2020), ("2020-09-30", 2020), ("2020-10-01", 2021)] {
+        assert_eq!(rs.current_reimbursement_year(d(today)), year, "{today}");
+    }
+    assert_eq!(rs.current_reimbursement_period(d("2020-11-20")), Some((d("2020-09-01"), d("2021-08-31"))));
+    assert_eq!(rs.settlement_window(d("2020-08-31")), Some((d("2020-09-01"), d("2020-09-30"))));
+}

@@ -1,10 +1,12 @@
 use super::{Check, Cx, Report, Rule, Severity};
-use crate::model::Application;
+use crate::model::{Application, distinct_cities};
 use crate::rule_set::RuleSet;
 
-/// 培训地点不得超过一个国家的两个城市。Cities count once however spelt
-/// (`Application::cities`: trimmed, case-insensitive); an empty city is not counted.
-/// Example: Berlin, Munich ok; Berlin, Munich, Hamburg → `hosts`.
+/// 培训地点不得超过一个国家的两个城市。Cities count once however spelt (trimmed,
+/// case-insensitive). Only named hosts count (`Host::is_named`). A named host's blank city
+/// is unknown and counts as a city of its own, the worst case: an unfinished row must not
+/// let a group pass (`required` asks for the city; once typed, it counts as what it is).
+/// Example: Berlin, Munich ok; Berlin, Munich, Hamburg → `hosts`; Berlin, Munich, "" → `hosts`.
 pub static CITY_COUNT: Rule = Rule {
     id: "city-count",
     severity: Severity::Error,
@@ -19,14 +21,18 @@ fn limit(rs: &RuleSet) -> String {
 }
 
 fn check(cx: &Cx, app: &Application, out: &mut Report) {
-    let cities = app.cities();
+    let mut cities: Vec<String> = distinct_cities(app.named_hosts()).into_iter().map(str::to_string).collect();
+    let unknown = app.named_hosts().filter(|h| h.city.trim().is_empty()).count();
+    let n = cities.len() + unknown;
     let max = cx.rule_set.max_cities;
-    if cities.len() > max as usize {
+    if n > max as usize {
+        if unknown > 0 {
+            cities.push(format!("{unknown} 个境外培训机构未填写城市，各按一个城市计"));
+        }
         out.push(
             "hosts",
             format!(
-                "培训地点涉及 {} 个城市（{}），不得超过一个国家的 {max} 个城市（通知{}）",
-                cities.len(),
+                "培训地点涉及 {n} 个城市（{}），不得超过一个国家的 {max} 个城市（通知{}）",
                 cities.join("、"),
                 CITY_COUNT.clause
             ),
@@ -49,14 +55,29 @@ mod tests {
                 a(&["Berlin", "Munich"]),
                 a(&["Berlin", "Munich", "Berlin"]),
                 a(&["Berlin", "Munich", "berlin "]),
-                a(&["Berlin", "Munich", "  "]),
+                a(&["Berlin", "  "]),
             ];
             for v in &valid_cases {
                 assert_clean(&R, v);
             }
             assert_one(&R, &a(&["Berlin", "Munich", "Hamburg"]), "hosts");
             assert_one(&R, &a(&["Berlin", "MUNICH", "munich", "Hamburg"]), "hosts");
+            assert_one(&R, &a(&["Berlin", "Munich", "  "]), "hosts");
         }
+    }
+
+    #[test]
+    fn a_blank_city_is_a_city_of_its_own_and_a_blank_row_no_host() {
+        let f = assert_one(&R, &youth().lasting(21).hosts_in(&["Berlin", "Munich", ""]), "hosts");
+        assert_eq!(
+            f.message,
+            "培训地点涉及 3 个城市（Berlin、Munich、1 个境外培训机构未填写城市，各按一个城市计），\
+             不得超过一个国家的 2 个城市（通知二(三)）"
+        );
+        let mut a = youth().lasting(21).hosts_in(&["Berlin", "Munich", "Hamburg"]);
+        a.hosts[2].name_zh = String::new();
+        a.hosts[2].name_en = String::new();
+        assert_clean(&R, &a);
     }
 
     #[test]

@@ -6,10 +6,13 @@ use super::{Check, Cx, Report, Rule, Severity, member_path};
 use crate::model::{Member, Workspace};
 use crate::rule_set::RuleSet;
 
-/// 同一人（姓名 + 出生日期）不在同一工作区的两份申请中。Every occurrence is flagged and
-/// names the other applications. A name repeated inside one application is not this rule's
-/// business; members without a name or birth date are not compared.
-/// Example: 张三 1982-05-05 in applications A and B → `members[0].name` on A and on B.
+/// 同一人（姓名 + 出生日期）不在同一工作区的两份申请中，也不在一份申请中出现两次。Every
+/// occurrence in another application is flagged and names the other applications; a repeat
+/// inside one application is flagged at the repeat only (a warning here, like the rest of the
+/// rule: `group-size` counts the person once and errs when the group falls below its minimum).
+/// Members without a name or birth date are not compared.
+/// Example: 张三 1982-05-05 in applications A and B → `members[0].name` on A and on B;
+/// twice in A → `members[1].name` on A.
 pub static DUPLICATE_PERSON: Rule = Rule {
     id: "duplicate-person",
     severity: Severity::Warning,
@@ -23,15 +26,11 @@ fn limit(_: &RuleSet) -> String {
     "同一姓名和出生日期只出现在一份申请中".into()
 }
 
-fn person(member: &Member) -> Option<(&str, NaiveDate)> {
-    let name = member.name.trim();
-    member.birth_date.filter(|_| !name.is_empty()).map(|born| (name, born))
-}
-
 fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
     // With a focus, only its members can be reported: the others need no entry.
-    let wanted: Option<Vec<(&str, NaiveDate)>> =
-        cx.focus.map(|id| ws.get(id).map(|a| a.members.iter().filter_map(person).collect()).unwrap_or_default());
+    let wanted: Option<Vec<(&str, NaiveDate)>> = cx
+        .focus
+        .map(|id| ws.get(id).map(|a| a.members.iter().filter_map(Member::person).collect()).unwrap_or_default());
     // (name, birth) → every (application index, member index) where it occurs.
     let mut people: BTreeMap<(&str, NaiveDate), Vec<(usize, usize)>> = BTreeMap::new();
     for (a, app) in ws.applications.iter().enumerate() {
@@ -40,7 +39,7 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
             if wanted.as_ref().is_some_and(|w| !w.iter().any(|(_, d)| Some(*d) == member.birth_date)) {
                 continue;
             }
-            let Some(key) = person(member) else { continue };
+            let Some(key) = member.person() else { continue };
             if wanted.as_ref().is_some_and(|w| !w.contains(&key)) {
                 continue;
             }
@@ -49,7 +48,16 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
     }
     let mut found = Vec::new();
     for ((name, born), at) in &people {
-        for &(a, m) in at {
+        for (i, &(a, m)) in at.iter().enumerate() {
+            // A repeat inside its application: the first occurrence carries the rest.
+            if let Some(&(_, first)) = at[..i].iter().find(|&&(o, _)| o == a) {
+                let message = format!(
+                    "成员 {name}（{born} 出生）在本申请中重复出现（与第 {} 位成员相同），请删除重复的成员",
+                    first + 1
+                );
+                found.push((a, m, message));
+                continue;
+            }
             let mut others: Vec<usize> = at.iter().map(|&(o, _)| o).filter(|&o| o != a).collect();
             others.dedup();
             if others.is_empty() {
@@ -90,8 +98,8 @@ mod tests {
             two(|_| {}),
             two(|b| b.members[1].name = "张三".into()),
             two(|b| b.members[1].birth_date = Some(d("1985-07-07"))),
-            two(|b| b.members[1] = b.members[0].clone()),
             two(|b| b.members[1].name = "  ".into()),
+            two(|b| b.members[1].name = "王五2".into()),
         ];
         for found in valid {
             assert!(found.is_empty(), "{found:#?}");
@@ -103,6 +111,33 @@ mod tests {
         assert_eq!(places(&found), [(Some("a"), "members[0].name"), (Some("b"), "members[1].name")]);
         assert_eq!(found[0].message, "成员 张三（1982-05-05 出生）同时在申请「项目乙」中，请核实是否重复申报");
         assert_eq!(found[1].message, "成员 张三（1982-05-05 出生）同时在申请「项目甲」中，请核实是否重复申报");
+    }
+
+    #[test]
+    fn the_same_person_twice_in_one_application() {
+        // b: 王五 and 赵六, both born 1985-07-07 (member 1) and 1982-05-05 (member 0).
+        let found = two(|b| b.members[1] = b.members[0].clone());
+        assert_eq!(places(&found), [(Some("b"), "members[1].name")]);
+        assert_eq!(
+            found[0].message,
+            "成员 王五（1982-05-05 出生）在本申请中重复出现（与第 1 位成员相同），请删除重复的成员"
+        );
+        // Trimmed names compare equal; the same name with another birth date is another person.
+        assert_eq!(places(&two(|b| b.members[1].name = " 王五 ".into())), []);
+        let found = two(|b| {
+            b.members[1].name = " 王五\t".into();
+            b.members[1].birth_date = b.members[0].birth_date;
+        });
+        assert_eq!(places(&found), [(Some("b"), "members[1].name")]);
+        // Twice in b and once in a: a and the first in b name each other, the repeat is a repeat.
+        let found = two(|b| {
+            b.members[0].name = "张三".into();
+            b.members.push(b.members[0].clone());
+        });
+        assert_eq!(
+            places(&found),
+            [(Some("a"), "members[0].name"), (Some("b"), "members[0].name"), (Some("b"), "members[2].name")]
+        );
     }
 
     #[test]

@@ -3,6 +3,8 @@ use crate::model::Application;
 use crate::rule_set::RuleSet;
 
 /// 团组人数在本类别的范围内：领军 1–6 人（个人或 2–6 人成组），青年、关键技术 2–6 人。
+/// Counts persons, not rows (`Application::distinct_persons`): the same name and birth date
+/// twice is one person, so a youth "group of two" that is one person is too small.
 /// An application without members is left to `required`; without a category, skipped.
 /// Example: youth with 1 member → `members`; lead with 1 member is fine.
 pub static GROUP_SIZE: Rule = Rule {
@@ -25,15 +27,18 @@ fn limit(rs: &RuleSet) -> String {
 fn check(cx: &Cx, app: &Application, out: &mut Report) {
     let Some(category) = app.category else { return };
     let rules = cx.rule_set.category(category);
-    let n = app.members.len();
-    if n == 0 {
+    if app.members.is_empty() {
         return;
     }
+    let n = app.distinct_persons();
     if n < rules.min_members as usize || n > rules.max_members as usize {
+        let rows = app.members.len();
+        let repeats =
+            if rows == n { String::new() } else { format!("（填写的 {rows} 位成员中有同一人重复）") };
         out.push(
             "members",
             format!(
-                "团组共 {n} 人，{}项目须为 {}–{} 人（通知{}）",
+                "团组共 {n} 人{repeats}，{}项目须为 {}–{} 人（通知{}）",
                 rules.label, rules.min_members, rules.max_members, rules.clause
             ),
         );
@@ -84,6 +89,22 @@ mod tests {
     fn message_names_the_size_the_range_and_the_clause() {
         let f = assert_one(&R, &youth().with_members(7), "members");
         assert_eq!(f.message, "团组共 7 人，优秀青年人才培养项目须为 2–6 人（通知一(二)）");
+    }
+
+    #[test]
+    fn the_same_person_twice_is_one_person() {
+        let mut a = youth().with_members(2);
+        a.members[1].name = " 成员0 ".into();
+        let f = assert_one(&R, &a, "members");
+        assert_eq!(
+            f.message,
+            "团组共 1 人（填写的 2 位成员中有同一人重复），优秀青年人才培养项目须为 2–6 人（通知一(二)）"
+        );
+        a.members[1].birth_date = Some(d("1985-07-08"));
+        assert_clean(&R, &a);
+        // Not yet identified: each counts as a person of their own.
+        a.members[1].birth_date = None;
+        assert_clean(&R, &a);
     }
 
     #[test]

@@ -4,6 +4,7 @@ use crate::rule_set::RuleSet;
 
 /// 14 天项目境外培训机构不得超过 2 个，21 天及以上项目不得超过 3 个。Too few hosts is
 /// `required`'s finding; a duration below every limit's start (`duration`'s) is skipped.
+/// Only named rows count (`Host::is_named`): a blank row is `required`'s.
 /// Example: 14 days with 3 hosts → `hosts`; 21 days with 3 hosts ok.
 pub static HOST_COUNT: Rule = Rule {
     id: "host-count",
@@ -33,7 +34,7 @@ fn limit(rs: &RuleSet) -> String {
 fn check(cx: &Cx, app: &Application, out: &mut Report) {
     let Some(days) = app.duration_days else { return };
     let Some(max) = cx.rule_set.max_hosts(days) else { return };
-    let n = app.hosts.len();
+    let n = app.named_hosts().count();
     if n > max as usize {
         out.push(
             "hosts",
@@ -68,6 +69,16 @@ mod tests {
         let mut a = youth().hosts_in(&["Berlin"; 5]);
         a.duration_days = None;
         assert_clean(&R, &a);
+    }
+
+    #[test]
+    fn blank_rows_are_no_hosts() {
+        let mut a = youth().hosts_in(&["Berlin"; 3]);
+        a.hosts[2].name_zh = String::new();
+        a.hosts[2].name_en = " ".into();
+        assert_clean(&R, &a);
+        a.hosts[2].name_en = "Host 2".into();
+        assert_one(&R, &a, "hosts");
     }
 
     #[test]

@@ -26,6 +26,7 @@ mod registered_staff;
 mod reimbursement_period;
 mod required;
 mod same_period;
+mod special_topics;
 mod summary_due;
 mod within_year;
 
@@ -123,6 +124,7 @@ impl<'a> Report<'a> {
 /// Every rule, in the order the rules page lists them (SPEC §3's table).
 pub static RULES: &[&Rule] = &[
     &required::REQUIRED,
+    &special_topics::SPECIAL_TOPIC,
     &group_size::GROUP_SIZE,
     &one_leader::ONE_LEADER,
     &registered_staff::REGISTERED_STAFF,
@@ -225,6 +227,7 @@ mod tests {
         // SPEC §3: ID, severity, clause.
         let spec = [
             ("required", E, "二(八)"),
+            ("special-topic", E, "一(四)"),
             ("group-size", E, "一(一)–(三)"),
             ("one-leader", E, "一(一)–(三)"),
             ("registered-staff", E, "一(一)–(三)"),

@@ -5,6 +5,9 @@ use crate::rule_set::RuleSet;
 /// 各类项目计划名额：persons (members) and groups applied for, per plan, against the
 /// rule-set's plan numbers. An application with any special topic counts in the key-fields
 /// plan only (一(四): 不受其他三类名额限制); one without a category and topic counts nowhere.
+/// Only numbers of the list are topics (`RuleSet::counts_in_key_fields`): an application
+/// whose topics are all outside it counts in its category, as if it had none.
+/// Applications rejected or cancelled (`Application::in_the_running`) hold no place.
 /// One info finding per plan that has any application, over the plan or not.
 /// Example: 3 youth groups of 2 → 「优秀青年人才培养：已申报 6 人（3 个团组），院计划 60 人（通知一(二)）」.
 pub static PLAN_NUMBERS: Rule = Rule {
@@ -44,8 +47,8 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
         rs.categories.values().map(|c| Tally::new(&c.label, &c.clause, c.plan_persons)).collect();
     plans.push(Tally::new(&rs.key_fields.label, &rs.key_fields.clause, rs.key_fields.plan_persons));
     let key_fields = plans.len() - 1;
-    for app in &ws.applications {
-        let slot = if !app.special_topics.is_empty() {
+    for app in ws.applications.iter().filter(|a| a.in_the_running()) {
+        let slot = if rs.counts_in_key_fields(&app.special_topics) {
             key_fields
         } else if let Some(c) = app.category {
             rs.categories.keys().position(|k| *k == c).unwrap_or(key_fields)
@@ -125,6 +128,36 @@ mod tests {
             messages(over),
             ["领军人才研修：已申报 31 人（6 个团组），院计划 30 人，超出计划 1 人（通知一(一)）"]
         );
+    }
+
+    #[test]
+    fn topics_outside_the_list_do_not_count_in_key_fields() {
+        let key = "重点领域专项计划：已申报 2 人（1 个团组），院计划 50 人（通知一(四)）";
+        let youth_2 = "优秀青年人才培养：已申报 2 人（1 个团组），院计划 60 人（通知一(二)）";
+        assert_eq!(messages(vec![topics(youth(), &[12])]), [key]);
+        assert_eq!(messages(vec![topics(youth(), &[13])]), [youth_2]);
+        assert_eq!(messages(vec![topics(youth(), &[0])]), [youth_2]);
+        assert_eq!(messages(vec![topics(youth(), &[13, 12])]), [key]);
+    }
+
+    #[test]
+    fn rejected_and_cancelled_hold_no_place() {
+        use crate::model::{Execution, ExecutionStatus::*};
+        let with = |status| {
+            let execution = Some(Execution { status, ..Default::default() });
+            vec![Application { execution, ..youth().with_members(4) }, youth()]
+        };
+        let all = "优秀青年人才培养：已申报 6 人（2 个团组），院计划 60 人（通知一(二)）";
+        for status in [Pending, Approved, Done] {
+            assert_eq!(messages(with(status)), [all], "{status:?}");
+        }
+        for status in [Rejected, Cancelled] {
+            assert_eq!(
+                messages(with(status)),
+                ["优秀青年人才培养：已申报 2 人（1 个团组），院计划 60 人（通知一(二)）"],
+                "{status:?}"
+            );
+        }
     }
 
     #[test]

@@ -48,14 +48,14 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
             first_rank.insert(id, i);
         }
     }
-    for app in &ws.applications {
-        if !first_rank.contains_key(app.id.as_str()) {
-            out.push_for(
-                Some(app.id.clone()),
-                "ranking",
-                format!("申请{}尚未排序：单位须明确总体排序后报送（通知{clause}）", super::app_name(app)),
-            );
-        }
+    // The unranked: what `rank_order` (the order every view shows) puts after the ranked.
+    let (order, ranked) = ws.rank_order();
+    for app in order.into_iter().skip(ranked) {
+        out.push_for(
+            Some(app.id.clone()),
+            "ranking",
+            format!("申请{}尚未排序：单位须明确总体排序后报送（通知{clause}）", super::app_name(app)),
+        );
     }
 }
 
@@ -81,7 +81,8 @@ mod tests {
         for ok in [["a", "b", "c"], ["c", "a", "b"]] {
             assert!(ranked(&ok, true).is_empty());
         }
-        let invalid: [Case; 5] = [
+        let invalid: [Case; 6] = [
+            (&["a", "b", "a"], &[(Some("a"), "ranking[2]"), (Some("c"), "ranking")]),
             (&["a", "b", "c", "x"], &[(None, "ranking[3]")]),
             (&["a", "b", "a", "c"], &[(Some("a"), "ranking[2]")]),
             (&["a", "b"], &[(Some("c"), "ranking")]),

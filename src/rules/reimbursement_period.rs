@@ -1,16 +1,16 @@
-use chrono::{Datelike, NaiveDate};
-
 use super::{Check, Cx, Report, Rule, Severity};
 use crate::model::Workspace;
 use crate::rule_set::RuleSet;
 
 /// 核销表只列核销期内的费用：每年 9 月 1 日至 30 日核销上一年 9 月 1 日至当年 8 月 31 日的支出。
 ///
-/// Which period: SPEC's "Sep 1 (previous year) – Aug 31 (this year)", this year being
-/// today's: all through 2020 the 核销表 is the one settled in September 2020, for
-/// 2019-09-01 – 2020-08-31. Rows without a date are not checked.
+/// Which period: the one the next settlement window on or after today settles
+/// (`RuleSet::current_reimbursement_year`, which the 核销表 page's default uses too): until
+/// 2020-09-30 the 核销表 settled in September 2020, for 2019-09-01 – 2020-08-31; from
+/// 2020-10-01 the one settled in September 2021, for 2020-09-01 – 2021-08-31. Rows without
+/// a date are not checked.
 /// Example: today 2020-09-10: 2019-08-31 → `reimbursements[0].expense_date`; 2019-09-01 and
-/// 2020-08-31 ok; 2020-09-01 flagged.
+/// 2020-08-31 ok; 2020-09-01 flagged. Today 2020-11-20: 2020-11-10 ok, 2020-08-31 flagged.
 pub static REIMBURSEMENT_PERIOD: Rule = Rule {
     id: "reimbursement-period",
     severity: Severity::Warning,
@@ -28,13 +28,8 @@ fn limit(rs: &RuleSet) -> String {
     )
 }
 
-/// The period settled in `today`'s year.
-fn settled_period(rs: &RuleSet, today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
-    rs.reimbursement_period(today.year())
-}
-
 fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
-    let Some((start, end)) = settled_period(cx.rule_set, cx.today) else { return };
+    let Some((start, end)) = cx.rule_set.current_reimbursement_period(cx.today) else { return };
     for (i, row) in ws.reimbursements.iter().enumerate() {
         let Some(date) = row.expense_date else { continue };
         if date < start || date > end {
@@ -94,17 +89,21 @@ mod tests {
     }
 
     #[test]
-    fn the_period_is_the_one_settled_in_todays_year() {
-        let dates = [Some("2019-08-31"), Some("2019-09-01"), Some("2020-08-31"), Some("2020-09-01")];
+    fn the_period_of_the_next_settlement() {
+        let dates = [Some("2020-08-31"), Some("2020-09-01"), Some("2020-11-10")];
         let paths = |today| places(&rows(today, &dates)).into_iter().map(|(_, p)| p.to_string()).collect::<Vec<_>>();
-        // All through 2020: 2019-09-01 – 2020-08-31.
-        for today in ["2020-01-01", "2020-08-31", "2020-12-31"] {
-            assert_eq!(paths(today), ["reimbursements[0].expense_date", "reimbursements[3].expense_date"], "{today}");
+        // Until the September 2020 settlement ends: 2019-09-01 – 2020-08-31.
+        for today in ["2020-01-01", "2020-09-10", "2020-09-30"] {
+            assert_eq!(paths(today), ["reimbursements[1].expense_date", "reimbursements[2].expense_date"], "{today}");
         }
-        // In 2021: 2020-09-01 – 2021-08-31.
+        // After it: the one settled in September 2021, 2020-09-01 – 2021-08-31.
+        for today in ["2020-10-01", "2020-11-20", "2021-09-30"] {
+            assert_eq!(paths(today), ["reimbursements[0].expense_date"], "{today}");
+        }
+        let found = rows("2020-11-20", &[Some("2020-08-31")]);
         assert_eq!(
-            paths("2021-01-01"),
-            ["reimbursements[0].expense_date", "reimbursements[1].expense_date", "reimbursements[2].expense_date"]
+            found[0].message,
+            "核销表第 1 行（张三）的费用日期 2020-08-31 不在核销期 2020-09-01 至 2021-08-31 内（通知二(六)）"
         );
     }
 }

@@ -5,6 +5,8 @@ use crate::rule_set::RuleSet;
 /// 申请表须填写完整：项目名称、类别、国别、境外培训机构、培训天数、出境日期、项目理由、
 /// 培训内容、预期目标，以及每位成员的姓名、出生日期、工作单位、职称级别。
 /// A string of spaces counts as missing. One finding per missing field.
+/// Hosts: a row without a name is not a host (it does not count toward the minimum) and is
+/// reported at `hosts[i].name_zh`; a named host without a city at `hosts[i].city`.
 /// Example: title "  " → `title`; member 1 without a birth date → `members[1].birth_date`.
 pub static REQUIRED: Rule = Rule {
     id: "required",
@@ -46,8 +48,15 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
         }
     }
     let min_hosts = cx.rule_set.min_hosts as usize;
-    if app.hosts.len() < min_hosts {
+    if app.named_hosts().count() < min_hosts {
         missing("hosts".into(), &format!("境外培训机构（至少 {min_hosts} 个）"));
+    }
+    for (i, h) in app.hosts.iter().enumerate() {
+        match h.name() {
+            None => missing(format!("hosts[{i}].name_zh"), &format!("第 {} 个境外培训机构的名称", i + 1)),
+            Some(name) if blank(&h.city) => missing(format!("hosts[{i}].city"), &format!("境外培训机构 {name} 的城市")),
+            Some(_) => {}
+        }
     }
     if app.members.is_empty() {
         missing("members".into(), "团组成员");
@@ -120,6 +129,29 @@ mod tests {
         assert_eq!(f.message, "未填写成员 李二 的工作单位（通知二(八)）");
         a.members[1].name = String::new();
         assert_eq!(run(&R, &a)[0].message, "未填写第 2 位成员的姓名（通知二(八)）");
+    }
+
+    #[test]
+    fn a_host_row_without_a_name_is_no_host() {
+        let mut a = youth().hosts_in(&["Berlin", "Munich", "Hamburg"]);
+        a.hosts[2].name_zh = " ".into();
+        a.hosts[2].name_en = "\u{3000}".into();
+        let f = assert_one(&R, &a, "hosts[2].name_zh");
+        assert_eq!(f.message, "未填写第 3 个境外培训机构的名称（通知二(八)）");
+        // Only the English name is enough.
+        a.hosts[2].name_en = "Host 2".into();
+        assert_clean(&R, &a);
+        // A single blank row: no host at all, and the row itself.
+        let mut a = youth();
+        a.hosts[0] = Default::default();
+        assert_eq!(places(&run(&R, &a)), [(Some("app-youth"), "hosts"), (Some("app-youth"), "hosts[0].name_zh")]);
+    }
+
+    #[test]
+    fn a_named_host_needs_a_city() {
+        let f = assert_one(&R, &youth().lasting(21).hosts_in(&["Berlin", "Munich", " "]), "hosts[2].city");
+        assert_eq!(f.message, "未填写境外培训机构 培训机构2 的城市（通知二(八)）");
+        assert_clean(&R, &youth().lasting(21).hosts_in(&["Berlin", "Munich", "Munich"]));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::totals::Totals;
 use crate::bundle::Bundle;
-use crate::model::Application;
+use crate::model::{Application, rank_order};
 use crate::rule_set::RuleSet;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -47,11 +47,12 @@ impl Overview {
             let unit = if b.unit.trim().is_empty() { "未署名单位".to_string() } else { b.unit.trim().to_string() };
             let persons: usize = b.applications.iter().map(|a| a.members.len()).sum();
             units.push((unit.clone(), b.applications.len(), u32::try_from(persons).unwrap_or(u32::MAX)));
+            let (order, ranked) = rank_order(&b.applications, &b.ranking);
             for a in &b.applications {
                 all.push(a);
                 groups.push(Group {
                     unit: unit.clone(),
-                    unit_rank: b.ranking.iter().position(|id| *id == a.id).map(|i| i + 1),
+                    unit_rank: order[..ranked].iter().position(|r| r.id == a.id).map(|i| i + 1),
                     title: a.title.trim().to_string(),
                     category: a.category.map(|c| rs.category(c).label.clone()).unwrap_or_else(|| "未选择".into()),
                     persons: a.members.len(),

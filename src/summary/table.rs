@@ -1,3 +1,4 @@
+use crate::model::unit_name::same_unit;
 use crate::model::{Application, CountryCode, Workspace};
 use crate::rule_set::RuleSet;
 
@@ -75,25 +76,13 @@ pub struct SummaryTable {
 }
 
 impl SummaryTable {
-    /// Rows in ranking order; unranked applications follow, in workspace order.
+    /// Rows in ranking order (`Workspace::rank_order`: each ranked once); unranked
+    /// applications follow, in workspace order.
     pub fn build(ws: &Workspace, rs: &RuleSet) -> SummaryTable {
-        let mut ordered: Vec<(Option<usize>, &Application)> = Vec::new();
-        for id in &ws.ranking {
-            if let Some(app) = ws.get(id)
-                && !ordered.iter().any(|(_, a)| a.id == app.id)
-            {
-                ordered.push((Some(ordered.len() + 1), app));
-            }
-        }
-        for app in &ws.applications {
-            if !ordered.iter().any(|(_, a)| a.id == app.id) {
-                ordered.push((None, app));
-            }
-        }
-        let apps: Vec<&Application> = ordered.iter().map(|(_, a)| *a).collect();
+        let (apps, ranked) = ws.rank_order();
         SummaryTable {
             unit: ws.unit.clone(),
-            rows: ordered.iter().map(|(rank, app)| row(*rank, app, rs)).collect(),
+            rows: apps.iter().enumerate().map(|(i, app)| row((i < ranked).then_some(i + 1), app, rs)).collect(),
             totals: Totals::of(&apps, rs),
         }
     }
@@ -168,12 +157,16 @@ fn row(rank: Option<usize>, app: &Application, rs: &RuleSet) -> SummaryRow {
 /// 备注: what a reader of the table should know that no column says.
 fn note_for(app: &Application, rs: &RuleSet) -> String {
     let mut notes = Vec::new();
-    if !app.special_topics.is_empty() {
+    if rs.counts_in_key_fields(&app.special_topics) {
         notes.push(format!("计入{}", rs.key_fields.label));
     }
+    // The group's unit: lead_unit, else (not typed yet) the leader's, else the first member's.
+    let units = app.members.iter().map(|m| m.unit.trim()).filter(|u| !u.is_empty());
+    let leader = app.leader().map(|(_, m)| m.unit.trim()).filter(|u| !u.is_empty());
+    let home = Some(app.lead_unit.trim()).filter(|u| !u.is_empty()).or(leader).or(units.clone().next());
     let mut others: Vec<&str> = Vec::new();
-    for u in app.members.iter().map(|m| m.unit.trim()) {
-        if !u.is_empty() && u != app.lead_unit.trim() && !others.contains(&u) {
+    for u in units {
+        if !home.is_some_and(|h| same_unit(h, u)) && !others.iter().any(|o| same_unit(o, u)) {
             others.push(u);
         }
     }

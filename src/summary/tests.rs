@@ -108,3 +108,67 @@ fn csv_is_excel_safe() {
     assert_eq!(guard_formula("\tx"), "'\tx");
     assert_eq!(guard_formula("2020-06-01 至"), "2020-06-01 至");
 }
+
+#[test]
+fn topics_outside_the_list_are_shown_but_not_counted_in_key_fields() {
+    let mut w = ws();
+    w.applications[0].special_topics = vec![13];
+    let t = SummaryTable::build(&w, RuleSet::embedded());
+    let r = &t.rows[1];
+    assert_eq!(r.special_topics, "第 13 项");
+    assert!(!r.note.contains("计入重点领域专项计划"), "{}", r.note);
+    assert_eq!((t.totals.key_fields.applications, t.totals.key_fields.persons), (0, 0));
+    let youth = t.totals.categories.iter().find(|c| c.category == Category::Youth).unwrap();
+    assert_eq!(youth.persons_counted_against_category_plan, 5);
+}
+
+#[test]
+fn cross_unit_compares_units_however_written() {
+    let note = |lead_unit: &str, units: &[&str]| {
+        let mut w = ws();
+        let a = &mut w.applications[0];
+        a.lead_unit = lead_unit.into();
+        for (m, u) in a.members.iter_mut().zip(units) {
+            m.unit = u.to_string();
+        }
+        SummaryTable::build(&w, RuleSet::embedded()).rows[1].note.clone()
+    };
+    // Blank lead_unit, every member at one unit: not cross-unit.
+    assert!(!note("", &["中国科学院物理研究所", "物理所"]).contains("跨单位"));
+    assert!(!note(" ", &["物理所", "物理所"]).contains("跨单位"));
+    assert!(!note("物理所", &["中国科学院物理研究所", "物理研究所"]).contains("跨单位"));
+    assert!(note("物理所", &["物理所", "化学所"]).contains("跨单位团组（化学所）"));
+    // Blank lead_unit: the leader's unit is the group's.
+    assert!(note("", &["物理所", "化学所"]).contains("跨单位团组（化学所）"));
+}
+
+#[test]
+fn rejected_and_cancelled_are_listed_but_hold_no_place_in_the_plan() {
+    use crate::model::{Execution, ExecutionStatus};
+    let totals = |status| {
+        let mut w = ws();
+        w.applications[0].execution = Some(Execution { status, ..Default::default() });
+        SummaryTable::build(&w, RuleSet::embedded()).totals
+    };
+    let t = totals(ExecutionStatus::Approved);
+    let youth = |t: &Totals| t.categories.iter().find(|c| c.category == Category::Youth).unwrap().clone();
+    assert_eq!(
+        (youth(&t).applications, youth(&t).persons_in_category, t.key_fields.persons, t.withdrawn),
+        (2, 5, 2, 0)
+    );
+    for status in [ExecutionStatus::Rejected, ExecutionStatus::Cancelled] {
+        let t = totals(status);
+        assert_eq!((youth(&t).applications, youth(&t).persons_in_category, t.key_fields.persons), (1, 3, 0));
+        assert_eq!((t.applications, t.persons, t.withdrawn), (3, 5, 1));
+        assert_eq!(t.rows().last().unwrap()[14], "含 1 项未选类别；含 1 项未获批或已取消（不计入各类计划）");
+    }
+}
+
+#[test]
+fn a_repeated_id_is_ranked_once() {
+    let mut w = ws();
+    w.ranking = vec!["a".into(), "b".into(), "a".into()];
+    let t = SummaryTable::build(&w, RuleSet::embedded());
+    let order: Vec<(&str, &str)> = t.rows.iter().map(|r| (r.application_id.as_str(), r.rank.as_str())).collect();
+    assert_eq!(order, [("a", "1"), ("b", "2"), ("c", "")]);
+}

@@ -10,6 +10,9 @@ pub struct Totals {
     pub persons: u32,
     /// Applications with no category chosen yet: in the overall counts only.
     pub uncategorized: usize,
+    /// Applications rejected or cancelled: in the overall counts only, holding no place in
+    /// any plan (`Application::in_the_running`).
+    pub withdrawn: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +24,7 @@ pub struct CategoryTotal {
     /// Everyone in this category's applications: the row count people see.
     pub persons_in_category: u32,
     /// Those without special topics: an application with a special topic counts against
-    /// the key-field plan instead (一(四)).
+    /// the key-field plan instead (一(四)); numbers outside the list are no topic.
     pub persons_counted_against_category_plan: u32,
     pub plan_persons: u32,
 }
@@ -39,11 +42,14 @@ fn persons(app: &Application) -> u32 {
 }
 
 impl Totals {
+    /// The per-plan lines count only the applications in the running; the overall line
+    /// every application, as the table lists them.
     pub fn of(apps: &[&Application], rs: &RuleSet) -> Totals {
+        let running: Vec<&Application> = apps.iter().copied().filter(|a| a.in_the_running()).collect();
         let categories = Category::ALL
             .into_iter()
             .map(|c| {
-                let of_c: Vec<&&Application> = apps.iter().filter(|a| a.category == Some(c)).collect();
+                let of_c: Vec<&&Application> = running.iter().filter(|a| a.category == Some(c)).collect();
                 let rules = rs.category(c);
                 CategoryTotal {
                     category: c,
@@ -52,14 +58,14 @@ impl Totals {
                     persons_in_category: of_c.iter().map(|a| persons(a)).sum(),
                     persons_counted_against_category_plan: of_c
                         .iter()
-                        .filter(|a| a.special_topics.is_empty())
+                        .filter(|a| !rs.counts_in_key_fields(&a.special_topics))
                         .map(|a| persons(a))
                         .sum(),
                     plan_persons: rules.plan_persons,
                 }
             })
             .collect();
-        let key: Vec<&&Application> = apps.iter().filter(|a| !a.special_topics.is_empty()).collect();
+        let key: Vec<&&Application> = running.iter().filter(|a| rs.counts_in_key_fields(&a.special_topics)).collect();
         Totals {
             categories,
             key_fields: KeyFieldsTotal {
@@ -71,6 +77,7 @@ impl Totals {
             applications: apps.len(),
             persons: apps.iter().map(|a| persons(a)).sum(),
             uncategorized: apps.iter().filter(|a| a.category.is_none()).count(),
+            withdrawn: apps.len() - running.len(),
         }
     }
 
@@ -100,8 +107,14 @@ impl Totals {
         }
         let k = &self.key_fields;
         line(&k.label, k.applications, k.persons, format!("计划 {} 人；同时计入各自类别", k.plan_persons));
-        let note =
-            if self.uncategorized > 0 { format!("含 {} 项未选类别", self.uncategorized) } else { String::new() };
+        let mut notes = Vec::new();
+        if self.uncategorized > 0 {
+            notes.push(format!("含 {} 项未选类别", self.uncategorized));
+        }
+        if self.withdrawn > 0 {
+            notes.push(format!("含 {} 项未获批或已取消（不计入各类计划）", self.withdrawn));
+        }
+        let note = notes.join("；");
         line("全部", self.applications, self.persons, note);
         out
     }

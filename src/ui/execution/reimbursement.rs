@@ -39,9 +39,9 @@ pub fn Reimbursements(print: bool, year: RwSignal<i32>) -> impl IntoView {
 #[allow(non_snake_case)]
 fn Editor(PeriodYear(year): PeriodYear) -> impl IntoView {
     let store = Store::get();
-    let this_year = today().year();
+    let this_year = store.rule_set().current_reimbursement_year(today());
     let table = table(store, year);
-    // The rule checks the period settled this year, as the bureau will. Once per change,
+    // The rule checks the period of the next settlement, as the bureau will. Once per change,
     // for the summary and every row.
     let findings = Memo::new(move |_| {
         store.ws.with(|w| {
