@@ -76,6 +76,20 @@ impl Calendar {
     }
 }
 
+/// 「2020–2026 年」: the years whose arrangement is known under `rule_set`, in runs.
+pub fn known_years_text(rule_set: &RuleSet) -> String {
+    let mut runs: Vec<(i32, i32)> = Vec::new();
+    for y in in_use(rule_set).iter().map(|y| y.year) {
+        match runs.last_mut() {
+            Some((_, to)) if *to + 1 == y => *to = y,
+            _ => runs.push((y, y)),
+        }
+    }
+    let runs: Vec<String> =
+        runs.iter().map(|(a, b)| if a == b { format!("{a}") } else { format!("{a}–{b}") }).collect();
+    format!("{} 年", runs.join("、"))
+}
+
 /// 「2027 年的节假日安排未知，按周末计算」, said at a result counted over such years.
 pub fn unknown_years_note(years: &[i32]) -> Option<String> {
     let names: Vec<String> = years.iter().map(|y| format!("{y} 年")).collect();
@@ -185,6 +199,7 @@ mod tests {
         // Returned on 12-31: the count starts the next day, in 2027.
         assert_eq!(c.unknown_years(d("2026-12-31"), d("2027-01-22")), [2027]);
         assert!(c.unknown_years(d("2026-11-01"), d("2026-11-20")).is_empty());
+        assert_eq!(known_years_text(RuleSet::embedded()), "2020–2026 年");
     }
 
     #[test]

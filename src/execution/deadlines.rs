@@ -13,11 +13,13 @@ use crate::rule_set::RuleSet;
 pub const DUE_SOON_WORKING_DAYS: u32 = 5;
 
 /// When one application's training summary is due.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryDeadline {
     pub returned: NaiveDate,
     pub due: NaiveDate,
     pub submitted: Option<NaiveDate>,
+    /// Years the count went through whose holidays are unknown (only weekends were off).
+    pub unknown_years: Vec<i32>,
 }
 
 /// The summary deadline of an application that has an actual return date and was not
@@ -30,7 +32,8 @@ pub fn summary_deadline(calendar: &Calendar, rule_set: &RuleSet, app: &Applicati
     }
     let returned = ex.actual_return_date?;
     let due = calendar.summary_due(rule_set, returned)?;
-    Some(SummaryDeadline { returned, due, submitted: ex.summary_submitted })
+    let unknown_years = calendar.unknown_years(returned, due);
+    Some(SummaryDeadline { returned, due, submitted: ex.summary_submitted, unknown_years })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -82,6 +85,8 @@ pub struct DeadlineRow {
     pub status: DeadlineStatus,
     /// Submitted after the due date.
     pub submitted_late: bool,
+    /// 「2027 年的节假日安排未知，按周末计算」 when the count reached such a year.
+    pub calendar_note: Option<String>,
 }
 
 impl DeadlineRow {
@@ -129,6 +134,7 @@ fn row(app: &Application, d: SummaryDeadline, calendar: &Calendar, today: NaiveD
         days_left: (d.due - today).num_days(),
         status,
         submitted_late: d.submitted.is_some_and(|s| s > d.due),
+        calendar_note: crate::calendar::unknown_years_note(&d.unknown_years),
     }
 }
 

@@ -16,6 +16,7 @@ fn row(id: &str, title: &str, due: &str, submitted: Option<&str>) -> DeadlineRow
         days_left: 0,
         status: DeadlineStatus::Open,
         submitted_late: false,
+        calendar_note: None,
     }
 }
 

@@ -24,16 +24,18 @@ fn limit(rs: &RuleSet) -> String {
 
 fn check(cx: &Cx, app: &Application, out: &mut Report) {
     // The same function gives the deadline list its due dates (execution::deadlines).
-    let Some(SummaryDeadline { returned, due, submitted: None }) = summary_deadline(&cx.calendar, cx.rule_set, app)
+    let Some(SummaryDeadline { returned, due, submitted: None, unknown_years }) =
+        summary_deadline(&cx.calendar, cx.rule_set, app)
     else {
         return;
     };
     if cx.today > due {
         let late = (cx.today - due).num_days();
+        let note = crate::calendar::unknown_years_note(&unknown_years).map(|n| format!("；{n}")).unwrap_or_default();
         out.push(
             "execution.summary_submitted",
             format!(
-                "{returned} 回国，培训总结应于 {} 个工作日内（{due} 前）提交，已逾期 {late} 天（通知{}）",
+                "{returned} 回国，培训总结应于 {} 个工作日内（{due} 前）提交，已逾期 {late} 天（通知{}）{note}",
                 cx.rule_set.summary_due_working_days, SUMMARY_DUE.clause
             ),
         );
@@ -64,6 +66,29 @@ mod tests {
             assert_eq!(places(&found), [(Some("app-youth"), "execution.summary_submitted")], "{today}");
             assert!(found[0].message.contains(&format!("已逾期 {late} 天")), "{}", found[0].message);
         }
+    }
+
+    #[test]
+    fn across_the_year_ends_on_both_years_holidays() {
+        // 2020-12-18 → 2021-01-11 (元旦 2021 off); 2025-12-12 → 2026-01-05 (1/4 a make-up day).
+        for (back, due, after) in
+            [("2020-12-18", "2021-01-11", "2021-01-12"), ("2025-12-12", "2026-01-05", "2026-01-06")]
+        {
+            let a = returned(Some(back), None);
+            assert!(run_on(&R, &a, due).is_empty(), "{back}: due {due}");
+            let found = run_on(&R, &a, after);
+            assert!(found[0].message.contains(&format!("（{due} 前）")), "{}", found[0].message);
+        }
+    }
+
+    #[test]
+    fn a_count_into_an_unknown_year_says_so() {
+        // Return 2026-12-18: 2027 has no calendar, so 2027-01-01 counts as a working day.
+        let a = returned(Some("2026-12-18"), None);
+        let found = run_on(&R, &a, "2027-02-01");
+        assert!(found[0].message.ends_with("；2027 年的节假日安排未知，按周末计算"), "{}", found[0].message);
+        let known = run_on(&R, &returned(Some("2026-11-02"), None), "2027-02-01");
+        assert!(!known[0].message.contains("未知"), "{}", known[0].message);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::context::EditorCx;
 use super::fields::{Checkbox, RadioGroup, TextArea, TextInput, flag, text};
 use super::page::SectionPage;
 use super::section::{Section, field_id};
@@ -47,6 +48,14 @@ pub fn Basic() -> impl IntoView {
     };
     let (note, set_note) = text(|a| a.priority.priority_note.clone(), |a, v| a.priority.priority_note = v);
     let topics_id = field_id("special_topics");
+    // Numbers this round's list does not have (an imported draft): shown so they can be removed.
+    let count = rs.key_fields.topics.len();
+    let ecx = EditorCx::get();
+    let stray = Memo::new(move |_| {
+        ecx.read(|a| {
+            a.special_topics.iter().copied().filter(|n| *n == 0 || usize::from(*n) > count).collect::<Vec<u8>>()
+        })
+    });
     view! {
         <SectionPage section=Section::Basic>
             <TextInput label="项目名称" path="title" value=title set=set_title hint="例如：量子材料表征技术研修"/>
@@ -66,6 +75,13 @@ pub fn Basic() -> impl IntoView {
                             },
                         );
                         view! { <Checkbox label=format!("{n}. {label}") path=format!("special_topics.{n}") checked set/> }
+                    }).collect_view()}
+                    {move || stray.get().into_iter().map(|n| {
+                        let (checked, set) = flag(move |a| a.special_topics.contains(&n), move |a, on| {
+                            if !on { a.special_topics.retain(|t| *t != n); }
+                        });
+                        let label = format!("第 {n} 项（本轮专项列表中没有，取消勾选即删除）");
+                        view! { <Checkbox label path=format!("special_topics.{n}") checked set/> }
                     }).collect_view()}
                 </div>
             </fieldset>

@@ -20,7 +20,7 @@ use crate::ui::state::Store;
 #[component]
 pub fn Execution() -> impl IntoView {
     let Hash(hash) = expect_context::<Hash>();
-    let year = RwSignal::new(chrono::Datelike::year(&today()));
+    let year = RwSignal::new(Store::get().rule_set().current_reimbursement_year(today()));
     let sub = Memo::new(move |_| hash.with(|h| segments(h).skip(1).take(2).map(str::to_string).collect::<Vec<_>>()));
     move || match sub.get().as_slice() {
         [] => Overview().into_any(),
@@ -56,8 +56,8 @@ fn Overview() -> impl IntoView {
     view! {
         <PageTitle>"执行与核销"</PageTitle>
         <p class="lead">{format!(
-            "项目获批后，记录实际出入境日期；培训结束回国 {} 个工作日内须向院提交培训总结（通知二(五)），期限按 {} 的节假日安排计算。",
-            rs.summary_due_working_days, rs.calendar.source
+            "项目获批后，记录实际出入境日期；培训结束回国 {} 个工作日内须向院提交培训总结（通知二(五)），期限按国务院办公厅公布的 {} 节假日安排计算。",
+            rs.summary_due_working_days, crate::calendar::known_years_text(rs)
         )}</p>
         <section class="panel" aria-labelledby="deadlines-title">
             <h2 id="deadlines-title">"培训总结提交期限"</h2>
@@ -76,7 +76,7 @@ fn Overview() -> impl IntoView {
                                     <td><a href=format!("#/execution/{}", r.application_id)>{r.title.clone()}</a></td>
                                     <td>{r.leader.clone()}</td>
                                     <td>{r.returned.to_string()}</td>
-                                    <td>{r.due.to_string()}</td>
+                                    <td>{r.due.to_string()}{r.calendar_note.clone().map(|n| view! { <br/><small class="note" data-calendar-note>{n}</small> })}</td>
                                     <td><span class=format!("tag tag--{}", r.status.css())>{r.days_left_text()}</span></td>
                                 </tr>
                             }).collect_view()}

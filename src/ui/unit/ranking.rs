@@ -7,16 +7,9 @@ use crate::rules::{Cx, Severity, check_application};
 use crate::ui::clock::today;
 use crate::ui::state::Store;
 
-/// Ranked ids first, then every unranked application in workspace order.
+/// Ranked ids first (each once), then every unranked application in workspace order.
 pub fn order(w: &Workspace) -> Vec<String> {
-    let mut out: Vec<String> = w.ranking.iter().filter(|id| w.get(id).is_some()).cloned().collect();
-    out.dedup();
-    for a in &w.applications {
-        if !out.contains(&a.id) {
-            out.push(a.id.clone());
-        }
-    }
-    out
+    w.ranked_ids()
 }
 
 /// Moves `id` to position `to` (0-based) and makes the whole order the ranking.
