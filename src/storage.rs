@@ -104,6 +104,8 @@ pub fn save_index(ws: &Workspace, done_sections: &BTreeMap<String, BTreeSet<Stri
             closure_days: ws.closure_days.clone(),
             reimbursements: ws.reimbursements.clone(),
             opinions: ws.opinions.clone(),
+            rule_set: ws.rule_set.clone(),
+            rule_sets: ws.rule_sets.clone(),
         },
         done_sections: done_sections.clone(),
     };

@@ -140,6 +140,7 @@ fn application(years: std::ops::Range<i32>) -> impl Strategy<Value = Application
                 revision,
                 updated_at,
                 history: Vec::new(),
+                rule_set: String::new(),
                 title,
                 category,
                 special_topics,

@@ -26,8 +26,9 @@ pub struct FieldConflict {
     pub theirs: String,
 }
 
-/// Bookkeeping, not content: never a conflict.
-const SKIP: [&str; 5] = ["id", "revision", "updated_at", "history", "members"];
+/// Bookkeeping, not content: never a conflict (the rule-set an application is checked
+/// against is the receiving workspace's business).
+const SKIP: [&str; 6] = ["id", "revision", "updated_at", "history", "members", "rule_set"];
 
 /// Every field where `mine` and `theirs` differ, in field order.
 pub fn diff(mine: &Application, theirs: &Application) -> Vec<FieldConflict> {

@@ -15,6 +15,10 @@ pub struct Application {
     /// is exported or imported; it is how import tells an update from a conflict.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<SyncPoint>,
+    /// The id of the rule-set (round) it was made under, e.g. `cas-2020`; empty in files
+    /// from before rule-sets could be chosen.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub rule_set: String,
     pub title: String,
     pub category: Option<Category>,
     /// 重点领域专项 numbers, 1-based in the order of the notice's list (一(四)).
@@ -150,11 +154,17 @@ impl Application {
         Some(crate::calendar::days_inclusive(self.exit_date?, self.return_date?))
     }
 
-    /// A hash of everything a person typed (not id, revision, time or history), so that
-    /// two copies with equal content are recognised as equal.
+    /// A hash of everything a person typed (not id, revision, time, history or rule-set),
+    /// so that two copies with equal content are recognised as equal.
     pub fn content_hash(&self) -> u64 {
-        let content =
-            Application { id: String::new(), revision: 0, updated_at: None, history: Vec::new(), ..self.clone() };
+        let content = Application {
+            id: String::new(),
+            revision: 0,
+            updated_at: None,
+            history: Vec::new(),
+            rule_set: String::new(),
+            ..self.clone()
+        };
         // Plain structs always serialise. Through a Vec, not straight into the hasher: one
         // serde_json writer type for the whole app keeps the wasm smaller.
         fnv1a(&serde_json::to_vec(&content).unwrap_or_default())

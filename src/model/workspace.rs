@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{Application, Reimbursement};
+use crate::rule_set::RuleSet;
 
 /// Everything one browser (or one unit bundle) holds.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -20,9 +21,41 @@ pub struct Workspace {
     /// The unit's short opinion per application id, for 单位总体排序意见.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub opinions: BTreeMap<String, String>,
+    /// The id of the rule-set in use (the round the office is in); empty: the embedded one.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub rule_set: String,
+    /// Rule-sets made or imported in this browser, besides the embedded one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rule_sets: Vec<RuleSet>,
 }
 
 impl Workspace {
+    /// The rule-set in use: the one chosen, or the embedded one (also when the chosen one
+    /// is no longer here).
+    pub fn rule_set(&self) -> &RuleSet {
+        self.find_rule_set(&self.rule_set).unwrap_or_else(|| RuleSet::embedded())
+    }
+
+    /// A rule-set this workspace has: the embedded one or one of its own.
+    pub fn find_rule_set(&self, id: &str) -> Option<&RuleSet> {
+        let embedded = RuleSet::embedded();
+        if id == embedded.id {
+            return Some(embedded);
+        }
+        self.rule_sets.iter().find(|r| r.id == id)
+    }
+
+    /// Adds a rule-set, or replaces the one with its id (never the embedded one).
+    pub fn put_rule_set(&mut self, rs: RuleSet) {
+        if rs.is_embedded() {
+            return;
+        }
+        match self.rule_sets.iter_mut().find(|r| r.id == rs.id) {
+            Some(slot) => *slot = rs,
+            None => self.rule_sets.push(rs),
+        }
+    }
+
     pub fn get(&self, id: &str) -> Option<&Application> {
         self.applications.iter().find(|a| a.id == id)
     }

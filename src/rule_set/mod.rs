@@ -179,6 +179,24 @@ impl RuleSet {
         parse_file(text).map_err(|p| format!("规则集文件无效：{}", problems_text(&p)))
     }
 
+    /// A `'static` copy, kept once per distinct content: the UI hands rule-sets to many
+    /// closures, and an office uses a handful per session, so they live as long as the page.
+    pub fn interned(&self) -> &'static RuleSet {
+        use std::sync::Mutex;
+        static KEPT: Mutex<Vec<&'static RuleSet>> = Mutex::new(Vec::new());
+        let embedded = RuleSet::embedded();
+        if self == embedded {
+            return embedded;
+        }
+        let mut kept = KEPT.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(rs) = kept.iter().find(|r| *r == &self) {
+            return rs;
+        }
+        let rs: &'static RuleSet = Box::leak(Box::new(self.clone()));
+        kept.push(rs);
+        rs
+    }
+
     /// Whether this is the rule-set built into the app (it cannot be edited or deleted).
     pub fn is_embedded(&self) -> bool {
         self.id == RuleSet::embedded().id

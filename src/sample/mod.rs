@@ -123,6 +123,7 @@ pub fn sample_application(rs: &RuleSet, rng: &mut Rng, unit: &str) -> Applicatio
         revision: 1,
         updated_at: None,
         history: Vec::new(),
+        rule_set: rs.id.clone(),
         title,
         category: Some(category),
         special_topics,

@@ -24,6 +24,8 @@ pub struct Store {
     pub trash: RwSignal<Option<(usize, Application)>>,
     /// Applications another tab changed while this one had unsaved changes to them.
     pub conflicts: RwSignal<Vec<TabConflict>>,
+    /// The rule-set in use (the workspace's choice), as a `'static` for the many closures.
+    rule_set: Memo<&'static RuleSet>,
     saver: autosave::Saver,
 }
 
@@ -34,8 +36,9 @@ impl Store {
         // What was saved before this page load, and when.
         let last = loaded.workspace.applications.iter().filter_map(|a| a.updated_at).max();
         let saver = autosave::Saver::new(&loaded);
+        let ws = RwSignal::new(loaded.workspace);
         let store = Store {
-            ws: RwSignal::new(loaded.workspace),
+            ws,
             done: RwSignal::new(loaded.done_sections),
             status: RwSignal::new(match saver.blocked() {
                 Some(why) => SaveStatus::Failed(why.into()),
@@ -43,6 +46,7 @@ impl Store {
             }),
             trash: RwSignal::new(None),
             conflicts: RwSignal::new(Vec::new()),
+            rule_set: Memo::new(move |_| ws.with(|w| w.rule_set().interned())),
             saver,
         };
         store.saver.listen_for_pagehide(store);
@@ -59,7 +63,27 @@ impl Store {
     }
 
     pub fn rule_set(&self) -> &'static RuleSet {
-        RuleSet::embedded()
+        self.rule_set.get()
+    }
+
+    /// Checks every application against the rule-set `id` from now on.
+    pub fn use_rule_set(&self, id: &str) {
+        self.edit_workspace(|w| w.rule_set = id.to_string());
+    }
+
+    /// Adds a rule-set (made, copied or imported), or replaces the one with its id.
+    pub fn save_rule_set(&self, rs: RuleSet) {
+        self.edit_workspace(|w| w.put_rule_set(rs));
+    }
+
+    /// Removes one of this browser's rule-sets; if it was in use, the embedded one is.
+    pub fn delete_rule_set(&self, id: &str) {
+        self.edit_workspace(|w| {
+            w.rule_sets.retain(|r| r.id != id);
+            if w.rule_set == id {
+                w.rule_set.clear();
+            }
+        });
     }
 
     /// Changes one application; it is saved within 300 ms.
@@ -84,7 +108,11 @@ impl Store {
     }
 
     /// Adds applications (new, duplicated, examples) and saves them.
-    pub fn add(&self, apps: Vec<Application>) {
+    pub fn add(&self, mut apps: Vec<Application>) {
+        let id = self.rule_set.get_untracked().id.clone();
+        for a in &mut apps {
+            a.rule_set.clone_from(&id);
+        }
         let ids: Vec<String> = apps.iter().map(|a| a.id.clone()).collect();
         self.ws.update(|w| w.applications.extend(apps));
         for id in &ids {
