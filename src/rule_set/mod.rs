@@ -4,6 +4,7 @@
 
 mod diff;
 mod file;
+pub mod form;
 mod validate;
 
 pub use diff::{Difference, differences, label as field_label};
