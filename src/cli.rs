@@ -80,6 +80,23 @@ struct JsonFinding<'a> {
     clause: &'a str,
 }
 
+/// The rule-set a bundle is checked against: `--rule-set` if given, else the one the
+/// bundle carries (when usable), else the embedded one; a mismatch is said on stderr.
+fn rule_set_for<'a>(file: &str, b: &'a Bundle, forced: Option<&'a RuleSet>, err: &mut dyn Write) -> &'a RuleSet {
+    let carried = b.rules.as_ref().filter(|rs| {
+        let problems = crate::rule_set::validate(rs);
+        if let Some(p) = problems.first() {
+            _ = writeln!(err, "{file}: 注意：所附规则集 {} 无法使用（{}：{}）", rs.id, p.path, p.message);
+        }
+        problems.is_empty()
+    });
+    let rule_set = forced.or(carried).unwrap_or_else(|| RuleSet::embedded());
+    if !b.rule_set.is_empty() && b.rule_set != rule_set.id {
+        _ = writeln!(err, "{file}: 注意：数据包注明按规则集 {} 填写，本次按 {} 检查", b.rule_set, rule_set.id);
+    }
+    rule_set
+}
+
 /// Runs the checker; returns the exit status (0, 1 or 2).
 pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     // A closed stdout or stderr is nobody to tell; the exit status still says it all.
@@ -95,13 +112,13 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
     };
     let loaded;
-    let rule_set = match &opts.rule_set {
-        None => RuleSet::embedded(),
+    let forced = match &opts.rule_set {
+        None => None,
         Some(path) => {
             match std::fs::read_to_string(path).map_err(|e| e.to_string()).and_then(|t| RuleSet::from_json(&t)) {
                 Ok(rs) => {
                     loaded = rs;
-                    &loaded
+                    Some(&loaded)
                 }
                 Err(e) => {
                     _ = writeln!(err, "{path}: 无法使用规则集文件：{e}");
@@ -128,13 +145,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 _ = writeln!(err, "{file}: {msg}");
             }
             Ok(b) => {
-                if !b.rule_set.is_empty() && b.rule_set != rule_set.id {
-                    _ = writeln!(
-                        err,
-                        "{file}: 注意：数据包注明按规则集 {} 填写，本次按 {} 检查",
-                        b.rule_set, rule_set.id
-                    );
-                }
+                let rule_set = rule_set_for(file, &b, forced, err);
                 let findings = check_bundle(&b, rule_set, today);
                 all.push((file.clone(), b, findings));
             }

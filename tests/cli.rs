@@ -151,3 +151,40 @@ fn another_years_rule_set_file_is_used() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(err.contains("按规则集 cas-2020 填写，本次按 cas-2021 检查"), "{err}");
 }
+
+/// `age-41.peixun.json` with a rule-set carried in the file: youth up to `max_age`.
+fn carried(max_age: u32, name: &str) -> std::path::PathBuf {
+    let mut b: Value = serde_json::from_str(&std::fs::read_to_string(fixture("age-41.peixun.json")).unwrap()).unwrap();
+    let embedded = std::fs::read_to_string(format!("{}/src/rule_set/cas-2020.json", env!("CARGO_MANIFEST_DIR")))
+        .expect("the embedded rule-set");
+    let mut rs: Value = serde_json::from_str(&embedded).unwrap();
+    rs["id"] = "cas-2026".into();
+    rs["categories"]["youth"]["max_age"] = max_age.into();
+    b["rule_set"] = "cas-2026".into();
+    b["rules"] = rs;
+    let path = std::env::temp_dir().join(format!("peixun-carried-{name}-{}.peixun.json", std::process::id()));
+    std::fs::write(&path, b.to_string()).unwrap();
+    path
+}
+
+#[test]
+fn a_bundle_is_checked_against_the_rule_set_it_carries() {
+    // 41 on the reference date: passes a carried limit of 41, fails one of 40.
+    for (max_age, expected) in [(41, 0), (40, 1)] {
+        let path = carried(max_age, &max_age.to_string());
+        let (code, out, err) = check(&["--json", path.to_str().unwrap()]);
+        _ = std::fs::remove_file(&path);
+        assert_eq!(code, expected, "limit {max_age}: {out}{err}");
+        assert!(!err.contains("本次按"), "{err}");
+    }
+}
+
+#[test]
+fn rule_set_overrides_what_a_bundle_carries() {
+    let path = carried(41, "forced");
+    let embedded = format!("{}/src/rule_set/cas-2020.json", env!("CARGO_MANIFEST_DIR"));
+    let (code, out, err) = check(&["--json", "--rule-set", &embedded, path.to_str().unwrap()]);
+    _ = std::fs::remove_file(&path);
+    assert_eq!(code, 1, "the embedded limit of 40 applies: {out}{err}");
+    assert!(err.contains("按规则集 cas-2026 填写，本次按 cas-2020 检查"), "{err}");
+}

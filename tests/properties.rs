@@ -186,7 +186,7 @@ fn workspace(years: std::ops::Range<i32>) -> impl Strategy<Value = Workspace> {
 
 fn exported(apps: &[Application]) -> String {
     let at = DateTime::parse_from_rfc3339("2020-01-05T10:30:00+08:00").unwrap();
-    export(Kind::Unit, "物理所", apps, &[], &["a".into()], "cas-2020", at)
+    export(Kind::Unit, "物理所", apps, &[], &["a".into()], peixun::rule_set::RuleSet::embedded(), at)
 }
 
 proptest! {

@@ -62,7 +62,38 @@ fn a_large_export_validates() {
     let rs = RuleSet::embedded();
     let ws = sample_workspace(rs, 42, 120);
     let at = DateTime::parse_from_rfc3339("2020-01-20T09:00:00+08:00").unwrap();
-    let text = export(Kind::Unit, &ws.unit, &ws.applications, &[], &ws.ranking, &rs.id, at);
+    let text = export(Kind::Unit, &ws.unit, &ws.applications, &[], &ws.ranking, rs, at);
     let json: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(errors(&validator(), &json), Vec::<String>::new());
+}
+
+fn rule_set_validator() -> jsonschema::Validator {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rule-set.schema.json")).unwrap();
+    let schema: Value = serde_json::from_str(&text).expect("the schema is JSON");
+    jsonschema::options().should_validate_formats(true).build(&schema).expect("the schema compiles")
+}
+
+#[test]
+fn rule_set_files_validate_exactly_when_they_are_read() {
+    let v = rule_set_validator();
+    let at = DateTime::parse_from_rfc3339("2026-01-05T09:00:00+08:00").unwrap();
+    let mut rs = RuleSet::embedded().clone();
+    rs.id = "cas-2026".into();
+    rs.calendar = peixun::calendar::built_in().to_vec();
+    let good: Value = serde_json::from_str(&peixun::rule_set::to_file_text(&rs, at)).unwrap();
+    assert_eq!(errors(&v, &good), Vec::<String>::new());
+    type Edit = fn(&mut Value);
+    let bad: [(&str, Edit); 4] = [
+        ("unknown field", |v| v["rule_set"]["surprise"] = 1.into()),
+        ("negative age", |v| v["rule_set"]["categories"]["lead"]["max_age"] = (-1).into()),
+        ("bad id", |v| v["rule_set"]["id"] = "CAS 2026".into()),
+        ("missing category", |v| _ = v["rule_set"]["categories"].as_object_mut().unwrap().remove("youth")),
+    ];
+    for (what, edit) in bad {
+        let mut json = good.clone();
+        edit(&mut json);
+        assert!(!v.is_valid(&json), "{what}: the schema accepts it");
+        assert!(peixun::rule_set::parse_file(&json.to_string()).is_err(), "{what}: the reader accepts it");
+    }
 }

@@ -26,13 +26,13 @@ fn main() {
     let at = DateTime::parse_from_rfc3339("2020-01-05T10:30:00+08:00").unwrap();
     for n in 1..=2 {
         let ws = sample_workspace(rs, n as u64, n);
-        let text = export(Kind::Unit, &ws.unit, &ws.applications, &[], &ws.ranking, "cas-2020", at);
+        let text = export(Kind::Unit, &ws.unit, &ws.applications, &[], &ws.ranking, RuleSet::embedded(), at);
         bundles.push((format!("sample-unit-{n}"), compact(&text)));
-        let text = export(Kind::Application, &ws.unit, &ws.applications[..1], &[], &[], "cas-2020", at);
+        let text = export(Kind::Application, &ws.unit, &ws.applications[..1], &[], &[], RuleSet::embedded(), at);
         bundles.push((format!("sample-application-{n}"), compact(&text)));
     }
     let card = Member { id: "m1".into(), name: "李娜".into(), ..Default::default() };
-    let text = export(Kind::Member, "化物所", &[], &[card], &[], "cas-2020", at);
+    let text = export(Kind::Member, "化物所", &[], &[card], &[], RuleSet::embedded(), at);
     bundles.push(("sample-member".into(), compact(&text)));
     let minimal = serde_json::to_string(&Bundle::new(Kind::Application)).unwrap();
     bundles.push(("minimal".into(), minimal));

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use peixun::backup::Backup;
 use peixun::bundle::{
-    Action, Batch, Choice, Kind, MAX_APPLICATIONS, Resolution, Resolutions, commit, prepare, workspace_of,
+    Action, Batch, Choice, Kind, MAX_APPLICATIONS, Resolution, Resolutions, RuleSetChoices, commit, prepare, workspace_of,
 };
 use peixun::model::Workspace;
 
@@ -62,7 +62,12 @@ pub fn run(data: &[u8]) {
     let targets: BTreeMap<usize, String> = (0..batch.cards.len())
         .filter_map(|i| Some((i, groups.get((usize::from(ctrl >> 3) + i) % groups.len().max(1))?.to_string())))
         .collect();
-    let after = match commit(&ws, &batch, &resolutions, &targets) {
+    // Take every offered rule-set and use the first: each must then be in the workspace.
+    let rule_sets = RuleSetChoices {
+        add: batch.rule_sets.iter().map(|o| o.rule_set.id.clone()).collect(),
+        use_id: batch.rule_sets.first().map(|o| o.rule_set.id.clone()),
+    };
+    let after = match commit(&ws, &batch, &resolutions, &targets, &rule_sets) {
         Ok(after) => after,
         Err(e) => {
             assert!(targets.len() < batch.cards.len(), "a fully resolved batch was refused: {e}");
@@ -74,6 +79,12 @@ pub fn run(data: &[u8]) {
     for a in &ws.applications {
         assert!(after.get(&a.id).is_some(), "application {:?} lost", a.id);
     }
+    for o in &batch.rule_sets {
+        assert_eq!(after.find_rule_set(&o.rule_set.id), Some(&o.rule_set), "offered rule-set not added");
+    }
+    if let Some(id) = &rule_sets.use_id {
+        assert_eq!(&after.rule_set().id, id, "the chosen rule-set is not in use");
+    }
 
     // The same files again: every application unchanged; without the cards (which add
     // their members again when they carry no id) the workspace stays as it is.
@@ -82,7 +93,9 @@ pub fn run(data: &[u8]) {
         assert!(matches!(item.action, Action::Unchanged(_)), "re-import of {}: {:?}", item.incoming.id, item.action);
     }
     again.cards.clear();
-    let twice = commit(&after, &again, &Resolutions::new(), &BTreeMap::new()).expect("re-import commits");
+    assert!(again.rule_sets.is_empty(), "rule-sets offered again after they were added");
+    let twice = commit(&after, &again, &Resolutions::new(), &BTreeMap::new(), &RuleSetChoices::default())
+        .expect("re-import commits");
     assert_eq!(twice, after, "importing the same files twice changed the workspace");
 }
 

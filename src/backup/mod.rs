@@ -154,6 +154,14 @@ pub fn merge_settings(ws: &mut Workspace, from: &Workspace) {
     for (k, v) in &from.opinions {
         ws.opinions.entry(k.clone()).or_insert_with(|| v.clone());
     }
+    for rs in &from.rule_sets {
+        if ws.find_rule_set(&rs.id).is_none() {
+            ws.rule_sets.push(rs.clone());
+        }
+    }
+    if ws.rule_set.is_empty() {
+        ws.rule_set.clone_from(&from.rule_set);
+    }
 }
 
 /// `peixun/backup`: when the last backup was made, and since when this browser has had

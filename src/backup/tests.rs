@@ -35,12 +35,12 @@ fn a_backup_restores_through_the_import_into_an_empty_and_a_full_workspace() {
     let file = || vec![("b.json".to_string(), Ok(FROZEN_V1.to_string()))];
     let batch = prepare(&Workspace::default(), file());
     assert_eq!(batch.files[0].outcome, Ok("备份：3 份申请及单位设置".into()));
-    let ws = commit(&Workspace::default(), &batch, &Resolutions::new(), &BTreeMap::new()).unwrap();
+    let ws = commit(&Workspace::default(), &batch, &Resolutions::new(), &BTreeMap::new(), &Default::default()).unwrap();
     assert_eq!(ws.applications.len(), 3);
     assert_eq!(ws.reimbursements.len(), 1);
     // Restoring again changes nothing and duplicates nothing.
     let again = prepare(&ws, file());
-    let ws2 = commit(&ws, &again, &Resolutions::new(), &BTreeMap::new()).unwrap();
+    let ws2 = commit(&ws, &again, &Resolutions::new(), &BTreeMap::new(), &Default::default()).unwrap();
     assert_eq!(ws2.applications, ws.applications);
     assert_eq!(ws2.reimbursements, ws.reimbursements);
 }

@@ -9,6 +9,7 @@ use super::apply::{Resolutions, apply};
 use super::format::{Bundle, Kind};
 use super::parse::parse;
 use super::plan::{ImportPlan, plan_import, plan_member_import};
+use super::rule_sets::{RuleSetChoices, RuleSetOffer, note_rule_set, take_rule_sets};
 use crate::backup::Backup;
 use crate::model::Workspace;
 
@@ -35,6 +36,8 @@ pub struct Batch {
     /// A backup's workspace settings (核销表 rows, closure days, opinions), added on commit
     /// where the workspace lacks them.
     pub settings: Option<Workspace>,
+    /// Rule-sets the files carry that this workspace lacks or has with other numbers.
+    pub rule_sets: Vec<RuleSetOffer>,
 }
 
 impl Batch {
@@ -67,6 +70,7 @@ pub fn prepare(ws: &Workspace, files: Vec<(String, Result<String, String>)>) -> 
             }
             Ok(b)
         });
+        let note = outcome.as_ref().ok().and_then(|b| note_rule_set(ws, &mut batch.rule_sets, &name, b));
         let outcome = match outcome {
             Err(e) => Err(e),
             Ok(b) if b.kind == Kind::Member => {
@@ -91,6 +95,7 @@ pub fn prepare(ws: &Workspace, files: Vec<(String, Result<String, String>)>) -> 
                 Ok(said)
             }
         };
+        let outcome = outcome.map(|said| note.map_or_else(|| said.clone(), |n| format!("{said}；{n}")));
         batch.files.push(FileReport { name, outcome });
     }
     batch.plan = combined.map(|b| plan_import(ws, &b));
@@ -98,12 +103,14 @@ pub fn prepare(ws: &Workspace, files: Vec<(String, Result<String, String>)>) -> 
 }
 
 /// The workspace after the whole batch, or why nothing was imported. `targets` names the
-/// application each member card (by index in `cards`) joins.
+/// application each member card (by index in `cards`) joins; `rule_sets`, which offered
+/// rule-sets to add and which to use.
 pub fn commit(
     ws: &Workspace,
     batch: &Batch,
     resolutions: &Resolutions,
     targets: &BTreeMap<usize, String>,
+    rule_sets: &RuleSetChoices,
 ) -> Result<Workspace, String> {
     let mut out = match &batch.plan {
         Some(plan) => apply(ws, plan, resolutions).map_err(|e| e.to_string())?,
@@ -117,6 +124,7 @@ pub fn commit(
         let plan = plan_member_import(&out, card, target).map_err(|e| e.to_string())?;
         out = apply(&out, &plan, &Resolutions::new()).map_err(|e| e.to_string())?;
     }
+    take_rule_sets(&mut out, &batch.rule_sets, rule_sets);
     Ok(out)
 }
 
@@ -136,15 +144,15 @@ mod tests {
 
     #[test]
     fn good_files_are_planned_together_and_bad_ones_reported() {
-        let a = export(Kind::Application, "物理所", &[app("a")], &[], &[], "cas-2020", at());
-        let b = export(Kind::Application, "物理所", &[app("b"), app("c")], &[], &[], "cas-2020", at());
+        let a = export(Kind::Application, "物理所", &[app("a")], &[], &[], crate::rule_set::RuleSet::embedded(), at());
+        let b = export(Kind::Application, "物理所", &[app("b"), app("c")], &[], &[], crate::rule_set::RuleSet::embedded(), at());
         let card = export(
             Kind::Member,
             "化物所",
             &[],
             &[Member { id: "m".into(), name: "李娜".into(), ..Default::default() }],
             &[],
-            "cas-2020",
+            crate::rule_set::RuleSet::embedded(),
             at(),
         );
         let files = vec![
@@ -162,9 +170,9 @@ mod tests {
         assert_eq!(batch.cards.len(), 1);
 
         // A card without a target: nothing is imported.
-        let err = commit(&Workspace::default(), &batch, &Resolutions::new(), &BTreeMap::new()).unwrap_err();
+        let err = commit(&Workspace::default(), &batch, &Resolutions::new(), &BTreeMap::new(), &RuleSetChoices::default()).unwrap_err();
         assert!(err.contains("card.peixun.json"), "{err}");
-        let ws = commit(&Workspace::default(), &batch, &Resolutions::new(), &BTreeMap::from([(0, "b".to_string())]))
+        let ws = commit(&Workspace::default(), &batch, &Resolutions::new(), &BTreeMap::from([(0, "b".to_string())]), &RuleSetChoices::default())
             .unwrap();
         assert_eq!(ws.applications.len(), 3);
         assert_eq!(ws.get("b").unwrap().members[0].name, "李娜");
@@ -173,7 +181,7 @@ mod tests {
     #[test]
     fn too_many_applications_are_refused_clearly() {
         let apps: Vec<Application> = (0..=MAX_APPLICATIONS).map(|i| app(&i.to_string())).collect();
-        let text = export(Kind::Application, "物理所", &apps, &[], &[], "cas-2020", at());
+        let text = export(Kind::Application, "物理所", &apps, &[], &[], crate::rule_set::RuleSet::embedded(), at());
         let batch = prepare(&Workspace::default(), vec![("many.json".into(), Ok(text))]);
         assert!(batch.files[0].outcome.as_ref().unwrap_err().contains("一次最多导入"));
         assert!(batch.is_empty());

@@ -5,6 +5,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::format::{Bundle, FILE_SUFFIX, Kind};
 use crate::model::{Application, Member, Workspace};
+use crate::rule_set::RuleSet;
 
 /// The file's text: pretty-printed, fields in struct order, ending with a newline.
 ///
@@ -16,7 +17,7 @@ pub fn export(
     apps: &[Application],
     members: &[Member],
     ranking: &[String],
-    rule_set_id: &str,
+    rule_set: &RuleSet,
     exported_at: DateTime<FixedOffset>,
 ) -> String {
     let applications = apps
@@ -29,7 +30,9 @@ pub fn export(
         .collect();
     let bundle = Bundle {
         exported_at: Some(exported_at),
-        rule_set: rule_set_id.into(),
+        rule_set: rule_set.id.clone(),
+        // Every copy of the app has the embedded one.
+        rules: (!rule_set.is_embedded()).then(|| rule_set.clone()),
         unit: unit.into(),
         applications,
         members: members.to_vec(),
@@ -101,11 +104,11 @@ mod tests {
     fn export_is_pretty_stable_and_parses_back() {
         let app = Application { id: "a1".into(), revision: 3, title: "研修".into(), ..Default::default() };
         let at = DateTime::parse_from_rfc3339("2020-01-05T10:30:00+08:00").unwrap();
-        let text = export(Kind::Application, "物理所", std::slice::from_ref(&app), &[], &[], "cas-2020", at);
+        let text = export(Kind::Application, "物理所", std::slice::from_ref(&app), &[], &[], crate::rule_set::RuleSet::embedded(), at);
         assert!(text.ends_with("}\n") && text.starts_with("{\n  \"format\": \"peixun-bundle\",\n  \"version\": 1,"));
         let b = parse(&text).unwrap();
         assert_eq!(b.applications[0].history, vec![app.sync_point()]);
         assert_eq!(b.exported_at, Some(at));
-        assert_eq!(text, export(Kind::Application, "物理所", &[app], &[], &[], "cas-2020", at));
+        assert_eq!(text, export(Kind::Application, "物理所", &[app], &[], &[], crate::rule_set::RuleSet::embedded(), at));
     }
 }

@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 
 use super::migrate::CURRENT_VERSION;
 use crate::model::{Application, Member};
+use crate::rule_set::RuleSet;
 
 /// The `format` value that marks a file as ours.
 pub const FORMAT: &str = "peixun-bundle";
@@ -33,6 +34,10 @@ pub struct Bundle {
     /// Application ids, first = rank 1 (kind `unit`).
     #[serde(default)]
     pub ranking: Vec<String>,
+    /// The rule-set itself when it is not the embedded one, so that the receiver can check
+    /// against the same numbers (it is offered on import).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules: Option<RuleSet>,
 }
 
 /// What a bundle carries, and so how it is imported.
@@ -84,6 +89,7 @@ impl Bundle {
             applications: Vec::new(),
             members: Vec::new(),
             ranking: Vec::new(),
+            rules: None,
         }
     }
 }

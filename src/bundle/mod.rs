@@ -14,6 +14,7 @@ mod merge;
 mod migrate;
 mod parse;
 mod plan;
+mod rule_sets;
 
 pub use apply::{ApplyError, Choice, Resolution, Resolutions, apply};
 pub use batch::{Batch, FileReport, MAX_APPLICATIONS, MAX_BYTES, commit, prepare};
@@ -25,6 +26,7 @@ pub use format::{Bundle, FILE_SUFFIX, FORMAT, Kind};
 pub use merge::{FieldConflict, diff, merge};
 pub use migrate::{CURRENT_VERSION, migrate};
 pub use parse::parse;
+pub use rule_sets::{RuleSetChoices, RuleSetOffer};
 pub(crate) use parse::{syntax_error, typed_error};
 pub use plan::{
     Action, ImportPlan, MemberAction, MemberItem, PlanError, PlanItem, Unchanged, plan_import, plan_member_import,

@@ -208,6 +208,24 @@ impl RuleSet {
         crate::model::text_hash(&serde_json::to_string(self).unwrap_or_default())
     }
 
+    /// After the submission deadline, the round is over for new applications: 工作台 says
+    /// so once (instead of every draft warning about it).
+    pub fn round_over_note(&self, today: NaiveDate) -> Option<String> {
+        (today > self.submission_deadline).then(|| {
+            format!(
+                "「{}」的申报截止日期 {} 已过。本工具仍按这一轮的规则检查；办理新一轮申报时，请导入人事局或本单位发布的新一轮规则集文件，或复制本规则集后按新通知修改。",
+                self.name, self.submission_deadline
+            )
+        })
+    }
+
+    /// A date to show as an example of the format: the middle of the program window, so it
+    /// belongs to the round.
+    pub fn example_date(&self) -> NaiveDate {
+        let (a, b) = (self.program_year.start, self.program_year.end);
+        a.checked_add_signed((b - a) / 2).unwrap_or(a)
+    }
+
     /// 「2020 年度」: how texts name the round, from the program window.
     pub fn round_label(&self) -> String {
         use chrono::Datelike;

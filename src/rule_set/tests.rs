@@ -200,6 +200,7 @@ fn the_built_in_calendars_are_valid() {
 #[test]
 fn the_round_is_named_from_its_window() {
     assert_eq!(RuleSet::embedded().round_label(), "2020 年度");
+    assert_eq!(RuleSet::embedded().example_date(), d("2020-07-01"));
     let mut rs = RuleSet::embedded().clone();
     rs.program_year.end = d("2027-06-30");
     assert_eq!(rs.round_label(), "2020–2027 年度");
@@ -213,4 +214,12 @@ fn the_current_reimbursement_year_follows_the_settlement() {
     }
     assert_eq!(rs.current_reimbursement_period(d("2020-11-20")), Some((d("2020-09-01"), d("2021-08-31"))));
     assert_eq!(rs.settlement_window(d("2020-08-31")), Some((d("2020-09-01"), d("2020-09-30"))));
+}
+
+#[test]
+fn a_round_is_over_the_day_after_its_deadline() {
+    let rs = RuleSet::embedded();
+    assert_eq!(rs.round_over_note(d("2020-01-31")), None);
+    let note = rs.round_over_note(d("2020-02-01")).unwrap();
+    assert!(note.starts_with("「中国科学院 2020 年度因公出国（境）培训项目」的申报截止日期 2020-01-31 已过。"), "{note}");
 }

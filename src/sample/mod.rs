@@ -213,7 +213,7 @@ pub fn sample_workspace(rs: &RuleSet, seed: u64, n: usize) -> Workspace {
 pub fn unit_bundle(rs: &RuleSet, seed: u64, n: usize) -> String {
     let ws = sample_workspace(rs, seed, n);
     let at = DateTime::parse_from_rfc3339("2020-01-20T09:00:00+08:00").expect("a fixed, valid time");
-    crate::bundle::export(Kind::Unit, &ws.unit, &ws.applications, &[], &ws.ranking, &rs.id, at)
+    crate::bundle::export(Kind::Unit, &ws.unit, &ws.applications, &[], &ws.ranking, rs, at)
 }
 
 /// The smallest unit bundle of at least `bytes` bytes (within 5 % more applications than

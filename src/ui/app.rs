@@ -42,7 +42,7 @@ pub fn App() -> impl IntoView {
         <header class="masthead">
             <div>
                 <p class="masthead__product">{PRODUCT_NAME}</p>
-                <p class="masthead__notice">"依据《中国科学院人事局关于申报2020年度因公出国（境）培训项目计划的预通知》"</p>
+                <p class="masthead__notice" data-notice>{move || format!("依据《{}》", store.rule_set().notice.title)}</p>
             </div>
             <SaveIndicator/>
         </header>

@@ -78,7 +78,7 @@ pub fn MemberCardPage() -> impl IntoView {
             &[],
             std::slice::from_ref(&c.member),
             &[],
-            &Store::get().rule_set().id,
+            Store::get().rule_set(),
             now(),
         );
         if let Err(e) = download(&file_name(&name, today()), "application/json", &text) {

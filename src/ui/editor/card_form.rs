@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::basic::category_limits;
 use super::context::EditorCx;
-use super::fields::{RadioGroup, TextInput, date, normalize_date, text};
+use super::fields::{RadioGroup, TextInput, date, date_example, normalize_date, text};
 use super::members::MemberCard;
 use super::schedule::CountryInput;
 use crate::model::Category;
@@ -38,8 +38,8 @@ pub fn CardForm() -> impl IntoView {
             <MemberCard index=0 count=1 mid standalone=true/>
             <fieldset class="card">
                 <legend>"本人预计的出入境日期和国别（须与团组一致）"</legend>
-                <TextInput label="出境日期" path="exit_date" width="medium" value=exit set=set_exit normalize=normalize_date placeholder="2020-06-01"/>
-                <TextInput label="入境（回国）日期" path="return_date" width="medium" value=ret set=set_ret normalize=normalize_date placeholder="2020-06-14"/>
+                <TextInput label="出境日期" path="exit_date" width="medium" value=exit set=set_exit normalize=normalize_date placeholder=date_example()/>
+                <TextInput label="入境（回国）日期" path="return_date" width="medium" value=ret set=set_ret normalize=normalize_date placeholder=date_example()/>
                 <CountryInput label="培训国别" path="country".into() index=0 get=|a, _| a.country set=|a, _, c| a.country = c/>
             </fieldset>
         </form>

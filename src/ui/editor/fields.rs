@@ -28,6 +28,16 @@ fn text_dyn(get: Getter<String>, set: Setter<String>) -> (Memo<String>, Callback
     (Memo::new(move |_| reader.read(&get)), Callback::new(move |v: String| ecx.edit(|a| set(a, v))))
 }
 
+/// An example date in the round's window, for placeholders and messages.
+pub fn date_example() -> String {
+    crate::ui::state::Store::get().rule_set().example_date().to_string()
+}
+
+/// Said when a typed date cannot be read.
+pub fn unreadable_date() -> String {
+    format!("无法识别这个日期，请按 YYYY-MM-DD 的格式填写（如 {}）", date_example())
+}
+
 /// Reads 2020-06-01, 2020/6/1, 2020.6.1, 2020年6月1日 or 20200601.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let groups: Vec<&str> = s.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
@@ -80,7 +90,7 @@ pub fn TextInput(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] width: Option<&'static str>,
     #[prop(optional)] normalize: Option<fn(&str) -> String>,
-    #[prop(optional)] placeholder: Option<&'static str>,
+    #[prop(optional, into)] placeholder: Option<String>,
 ) -> impl IntoView {
     let ecx = EditorCx::get();
     let p = path.clone();
@@ -98,7 +108,7 @@ pub fn TextInput(
         <div class="field" data-field=path.clone()>
             <Label path=path.clone() label hint=hint.clone()/>
             <FieldFindings path=path.clone()/>
-            {move || unreadable().then(|| view! { <p class="finding finding--error" role="alert">"无法识别这个日期，请按 2020-06-01 的格式填写"</p> })}
+            {move || unreadable().then(|| view! { <p class="finding finding--error" role="alert">{unreadable_date()}</p> })}
             <input
                 class=format!("input input--{}", width.unwrap_or("full"))
                 id=field_id(&path)

@@ -19,7 +19,7 @@ mod task_list;
 
 pub use card_form::CardForm;
 pub use context::EditorCx;
-pub use fields::{RadioGroup, TextInput, date, normalize_date, parse_date, text};
+pub use fields::{RadioGroup, TextInput, date, date_example, normalize_date, parse_date, text, unreadable_date};
 pub use findings::FindingLine;
 pub use schedule::parse_country;
 pub use section::{Page, Section, href};

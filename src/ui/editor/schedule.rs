@@ -4,7 +4,7 @@ use chrono::Days;
 use leptos::prelude::*;
 
 use super::context::EditorCx;
-use super::fields::{RadioGroup, TextInput, date, normalize_date, text};
+use super::fields::{RadioGroup, TextInput, date, date_example, normalize_date, text};
 use super::page::SectionPage;
 use super::section::{Section, field_id};
 use crate::model::{Application, COUNTRIES, CountryCode, Host, country_name};
@@ -142,8 +142,8 @@ pub fn Schedule() -> impl IntoView {
             {move || (duration.get() == "long").then(|| view! {
                 <TextInput label="天数（90 天及以上）" path="duration_days.long" kind="number" width="short" value=long_days set=set_long_days/>
             })}
-            <TextInput label="出境日期" path="exit_date" width="medium" value=exit set=set_exit normalize=normalize_date placeholder="2020-06-01"
-                hint="格式：2020-06-01；出境和入境当天都计为培训天数"/>
+            <TextInput label="出境日期" path="exit_date" width="medium" value=exit set=set_exit normalize=normalize_date placeholder=date_example()
+                hint="格式：YYYY-MM-DD；出境和入境当天都计为培训天数"/>
             <p class="computed" data-field="return_date" id=field_id("return_date") tabindex="-1">
                 "入境（回国）日期："
                 <strong>{move || return_date.get().unwrap_or_else(|| "填写出境日期和天数后自动计算".into())}</strong>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::calendar::Calendar;
 use crate::execution::summary_deadline;
 use crate::model::{Application, Category, Execution, ExecutionStatus, SharingActivity, SharingForm};
-use crate::ui::editor::{EditorCx, RadioGroup, TextInput, date, normalize_date, text};
+use crate::ui::editor::{EditorCx, RadioGroup, TextInput, date, date_example, normalize_date, text};
 use crate::ui::pages::PageTitle;
 use crate::ui::state::Store;
 
@@ -75,16 +75,16 @@ pub fn Record(id: String) -> impl IntoView {
         <form class="form" on:submit=|ev| ev.prevent_default() novalidate>
             <RadioGroup legend="执行状态" path="execution.status" options=statuses value=status set=set_status/>
             <RadioGroup legend="科技部批准的资助类别" path="execution.approved_category" options=categories value=approved set=set_approved/>
-            <TextInput label="合作意向书签署日期" path="execution.intent_letter_signed" value=letter set=set_letter width="medium" normalize=normalize_date placeholder="2020-06-01"/>
-            <TextInput label="实际出境日期" path="execution.actual_exit_date" value=out set=set_out width="medium" normalize=normalize_date placeholder="2020-06-01"/>
-            <TextInput label="实际回国日期" path="execution.actual_return_date" value=back set=set_back width="medium" normalize=normalize_date placeholder="2020-06-01"/>
+            <TextInput label="合作意向书签署日期" path="execution.intent_letter_signed" value=letter set=set_letter width="medium" normalize=normalize_date placeholder=date_example()/>
+            <TextInput label="实际出境日期" path="execution.actual_exit_date" value=out set=set_out width="medium" normalize=normalize_date placeholder=date_example()/>
+            <TextInput label="实际回国日期" path="execution.actual_return_date" value=back set=set_back width="medium" normalize=normalize_date placeholder=date_example()/>
             <p class="computed" data-summary-due=move || due.get().unwrap_or_default()>
                 {move || match due.get() {
                     Some(d) => format!("培训总结须于 {d} 前提交（回国后 {} 个工作日，回国当天不计）。", rs.summary_due_working_days),
                     None => "填写实际回国日期后，这里显示培训总结的截止日期。".into(),
                 }}
             </p>
-            <TextInput label="培训总结提交日期" path="execution.summary_submitted" value=summary set=set_summary width="medium" normalize=normalize_date placeholder="2020-06-01"/>
+            <TextInput label="培训总结提交日期" path="execution.summary_submitted" value=summary set=set_summary width="medium" normalize=normalize_date placeholder=date_example()/>
             <TextInput label="培训总结文件名" path="execution.summary_file" value=file set=set_file/>
         </form>
         <section class="panel" aria-labelledby="sharing-title">
@@ -122,7 +122,7 @@ fn Activity(index: usize) -> impl IntoView {
     view! {
         <fieldset class="card" data-activity=index>
             <legend>{format!("分享活动 {}", index + 1)}</legend>
-            <TextInput label="日期" path=p("date") value=date set=set_date width="medium" normalize=normalize_date placeholder="2020-06-01"/>
+            <TextInput label="日期" path=p("date") value=date set=set_date width="medium" normalize=normalize_date placeholder=date_example()/>
             <RadioGroup legend="形式" path=p("form") options=forms value=form set=set_form/>
             <TextInput label="听众人数" path=p("audience") value=audience set=set_audience/>
             <TextInput label="说明" path=p("note") value=note set=set_note/>

@@ -39,7 +39,7 @@ impl Value {
                 *f(r) = match parse_date(s) {
                     _ if blank => None,
                     Some(d) => Some(d),
-                    None => return Err("无法识别这个日期，请按 2020-06-01 的格式填写".into()),
+                    None => return Err(crate::ui::editor::unreadable_date()),
                 }
             }
             Value::Country(f) => {

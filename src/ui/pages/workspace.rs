@@ -51,11 +51,11 @@ fn status(store: &Store, a: &Application, problems: usize) -> (&'static str, Str
 #[component]
 pub fn Workspace() -> impl IntoView {
     let store = Store::get();
-    let rs = store.rule_set();
     let today = today();
     // Re-validates every application: the span `make bench` reports for 300 of them.
     let rows = Memo::new(move |_| {
         let _span = crate::ui::perf::Span::new("peixun-validate-workspace");
+        let rs = store.rule_set();
         store.ws.with(|w| {
             let cx = Cx::new(rs, w, today);
             w.applications
@@ -80,7 +80,12 @@ pub fn Workspace() -> impl IntoView {
         store.add(vec![app]);
         navigate(&href(&id, Page::Section(Section::Basic)));
     };
-    let examples = move |_| store.add(example_applications(rs).iter().map(fresh_copy).collect());
+    let examples = move |_| store.add(example_applications(store.rule_set()).iter().map(fresh_copy).collect());
+    let round_over = move || {
+        store.rule_set().round_over_note(today).map(|note| {
+            view! { <div class="notice" role="note" data-round-over><p>{note}</p><a href="#/rule-sets">"管理规则集"</a></div> }
+        })
+    };
     let selected = RwSignal::new(std::collections::BTreeSet::<String>::new());
     let export_error = RwSignal::new(None::<String>);
     let export = move |ids: Vec<String>| export_error.set(export_applications(store, &ids).err());
@@ -97,6 +102,7 @@ pub fn Workspace() -> impl IntoView {
     view! {
         <PageTitle>"工作台"</PageTitle>
         <p class="lead">"本浏览器中的全部申请表草稿。每次修改都会自动保存在本机。"</p>
+        {round_over}
         <div class="actions">
             <button type="button" class="button" data-action="new" on:click=create>"新建申请表"</button>
             <button type="button" class="button button--secondary" data-action="examples" on:click=examples>"载入示例"</button>

@@ -15,7 +15,7 @@ pub fn export_applications(store: Store, ids: &[String]) -> Result<(), String> {
     if apps.is_empty() {
         return Err("没有可导出的申请".into());
     }
-    let text = export(Kind::Application, &unit, &apps, &[], &[], &store.rule_set().id, now());
+    let text = export(Kind::Application, &unit, &apps, &[], &[], store.rule_set(), now());
     let name = match apps.as_slice() {
         [one] if !one.title.trim().is_empty() => one.title.clone(),
         [_] => "未命名申请".into(),

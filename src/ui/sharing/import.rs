@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::bundle::{Batch, MAX_BYTES, Resolutions, prepare};
+use crate::bundle::{Batch, MAX_BYTES, Resolutions, RuleSetChoices, prepare};
 use crate::ui::state::Store;
 
 const UNAVAILABLE: &str =
@@ -18,6 +18,8 @@ pub struct ImportUi {
     pub resolutions: RwSignal<Resolutions>,
     /// Member card index → the application it joins.
     pub targets: RwSignal<BTreeMap<usize, String>>,
+    /// Which offered rule-sets to add, and which to use.
+    pub rule_sets: RwSignal<RuleSetChoices>,
     pub error: RwSignal<Option<String>>,
     pub busy: RwSignal<bool>,
     /// What the last import did, for the status line.
@@ -32,6 +34,7 @@ impl ImportUi {
             batch: RwSignal::new(None),
             resolutions: RwSignal::new(Resolutions::new()),
             targets: RwSignal::new(BTreeMap::new()),
+            rule_sets: RwSignal::new(RuleSetChoices::default()),
             error: RwSignal::new(None),
             busy: RwSignal::new(false),
             done: RwSignal::new(None),
@@ -48,6 +51,7 @@ impl ImportUi {
         self.batch.set(None);
         self.resolutions.set(Resolutions::new());
         self.targets.set(BTreeMap::new());
+        self.rule_sets.set(RuleSetChoices::default());
         self.error.set(None);
     }
 
@@ -81,6 +85,7 @@ impl ImportUi {
         let _span = crate::ui::perf::Span::new("peixun-import-prepare");
         let batch = self.store.ws.with_untracked(|w| prepare(w, texts));
         self.busy.set(false);
+        self.rule_sets.set(super::rule_sets::default_choices(&batch.rule_sets));
         self.batch.set(Some(batch));
     }
 }

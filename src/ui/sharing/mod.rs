@@ -4,6 +4,7 @@
 mod export;
 mod import;
 mod preview;
+mod rule_sets;
 
 pub use export::export_applications;
 pub use import::{ImportButton, ImportUi, files_of, listen_for_drops, read_text};

@@ -79,11 +79,12 @@ pub fn Preview() -> impl IntoView {
         let Some((result, n, cards)) = ui.batch.with_untracked(|b| {
             b.as_ref().map(|batch| {
                 let (res, to) = (ui.resolutions.get_untracked(), ui.targets.get_untracked());
+                let rule_sets = ui.rule_sets.get_untracked();
                 let n = batch
                     .plan
                     .as_ref()
                     .map_or(0, |p| p.items.iter().filter(|i| !matches!(i.action, Action::Unchanged(_))).count());
-                (store.ws.with_untracked(|w| commit(w, batch, &res, &to)), n, batch.cards.len())
+                (store.ws.with_untracked(|w| commit(w, batch, &res, &to, &rule_sets)), n, batch.cards.len())
             })
         }) else {
             return;
@@ -105,6 +106,7 @@ pub fn Preview() -> impl IntoView {
                     let files = batch.files.clone();
                     let plan = batch.plan.clone();
                     let cards = batch.cards.clone();
+                    let offers = batch.rule_sets.clone();
                     view! {
                         <h3>"文件"</h3>
                         <ul class="import-files">
@@ -117,6 +119,7 @@ pub fn Preview() -> impl IntoView {
                                 }.into_any(),
                             }).collect_view()}
                         </ul>
+                        {(!offers.is_empty()).then(|| view! { <super::rule_sets::RuleSetOffers offers/> })}
                         {plan.map(|p| view! { <PlanView items=p.items/> })}
                         {(!cards.is_empty()).then(|| view! { <CardTargets names=cards.iter().map(|(n, b)| (n.clone(), b.members.iter().map(|m| m.name.clone()).collect::<Vec<_>>().join("、"))).collect()/> })}
                         {batch.is_empty().then(|| view! { <p>"这些文件中没有可以导入的内容。"</p> })}

@@ -42,7 +42,7 @@ pub fn Exports() -> impl IntoView {
         store.flush();
         let (text, ids) = store.ws.with_untracked(|w| {
             let ranking = order(w);
-            (export(Kind::Unit, &w.unit, &w.applications, &[], &ranking, &store.rule_set().id, now()), ranking)
+            (export(Kind::Unit, &w.unit, &w.applications, &[], &ranking, store.rule_set(), now()), ranking)
         });
         let r = download(&unit_file_name(store, "单位数据包", ""), "application/json", &text);
         if r.is_ok() {

@@ -66,7 +66,7 @@ pub fn OpinionPrint() -> impl IntoView {
         <article class="form-1 opinion" data-print="opinion">
             <h2 class="form-1__title">"单位总体排序意见"</h2>
             <p>{move || format!("单位：{}", unit.get())}</p>
-            <p>"根据本单位学科布局与发展需求，经研究，本单位 2020 年度因公出国（境）培训项目推荐人选（团组）总体排序如下："</p>
+            <p>{format!("根据本单位学科布局与发展需求，经研究，本单位 {} 因公出国（境）培训项目推荐人选（团组）总体排序如下：", store.rule_set().round_label())}</p>
             <table class="form-1__table">
                 <thead><tr><th>"排序"</th><th>"项目名称"</th><th>"单位意见"</th></tr></thead>
                 <tbody>
