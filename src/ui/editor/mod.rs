@@ -61,11 +61,28 @@ pub fn Editor() -> impl IntoView {
 fn ApplicationEditor(id: String, page: Memo<Page>) -> impl IntoView {
     let ecx = EditorCx::new(id);
     provide_context(ecx.clone());
-    let title = Memo::new(move |_| ecx.read(|a| a.title.clone()));
+    let title = Memo::new({
+        let ecx = ecx.clone();
+        move |_| ecx.read(|a| a.title.clone())
+    });
+    // Made under another round's rule-set than the one in use: say which numbers apply.
+    let made_under = Memo::new(move |_| ecx.read(|a| a.rule_set.clone()));
+    let other_round = move || {
+        let (made, rs) = (made_under.get(), Store::get().rule_set());
+        (!made.is_empty() && made != rs.id).then(|| {
+            view! {
+                <div class="notice" role="note" data-other-rule-set=made.clone()>
+                    <p>{format!("本申请按规则集 {made} 填写，现按使用中的「{}」（{}）检查。", rs.name, rs.id)}</p>
+                    <a href="#/rule-sets">"管理规则集"</a>
+                </div>
+            }
+        })
+    };
     view! {
         <div class="editor" class:editor--print=move || page.get() == Page::Print>
             <p class="editor__caption">"申请表（附件1）"</p>
             <PageTitle>{move || { let t = title.get(); if t.trim().is_empty() { "未命名申请".to_string() } else { t } }}</PageTitle>
+            {other_round}
             <div class="editor__layout">
                 <TaskList page/>
                 <div class="editor__page" data-editor-page=move || page.get().slug()>
