@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
                 Route::Rules => lazy::page(lazy::rules),
                 Route::Data => lazy::page(lazy::data),
                 Route::Card => lazy::page(lazy::card),
+                Route::RuleSets => lazy::page(lazy::rule_sets),
             }}
         </main>
         <UndoToast/>

@@ -57,6 +57,7 @@ split_points! {
     rules() -> AnyView => super::pages::Rules().into_any();
     data() -> AnyView => super::pages::Data().into_any();
     card() -> AnyView => super::card::MemberCardPage().into_any();
+    rule_sets() -> AnyView => super::rule_sets::RuleSets().into_any();
     import_preview() -> AnyView => super::sharing::Preview().into_any();
     // Reading, planning and the merge come with the first import.
     read_files(ui: super::sharing::ImportUi, files: Vec<web_sys::File>) -> Task => Box::pin(ui.read_files(files));

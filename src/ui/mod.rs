@@ -14,6 +14,7 @@ mod nav;
 pub mod pages;
 pub mod perf;
 pub mod route;
+pub mod rule_sets;
 pub mod sharing;
 pub mod state;
 mod status;

@@ -13,6 +13,8 @@ pub enum Route {
     Data,
     /// 成员信息卡, for partners: linked from the workspace, not in the navigation.
     Card,
+    /// 规则集: linked from 规则说明 and 数据与设置, not in the navigation.
+    RuleSets,
 }
 
 impl Route {
@@ -22,7 +24,11 @@ impl Route {
     /// `""`, `"#"`, `"#/"` → 工作台; an unknown hash → 工作台 too (never a blank page).
     pub fn from_hash(hash: &str) -> Route {
         let first = segments(hash).next().unwrap_or("");
-        Route::ALL.into_iter().chain([Route::Card]).find(|r| r.slug() == first).unwrap_or(Route::Workspace)
+        Route::ALL
+            .into_iter()
+            .chain([Route::Card, Route::RuleSets])
+            .find(|r| r.slug() == first)
+            .unwrap_or(Route::Workspace)
     }
 
     pub fn slug(self) -> &'static str {
@@ -34,6 +40,7 @@ impl Route {
             Route::Rules => "rules",
             Route::Data => "data",
             Route::Card => "card",
+            Route::RuleSets => "rule-sets",
         }
     }
 
@@ -50,6 +57,7 @@ impl Route {
             Route::Rules => "规则说明",
             Route::Data => "数据与设置",
             Route::Card => "成员信息卡",
+            Route::RuleSets => "规则集",
         }
     }
 }

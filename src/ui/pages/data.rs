@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 
 use super::PageTitle;
-use crate::rule_set::RuleSet;
+use crate::ui::route::Route;
+use crate::ui::state::Store;
 
 /// 数据与设置: where the data lives, backups, the rule-set in use.
 #[component]
 pub fn Data() -> impl IntoView {
-    let rs = RuleSet::embedded();
+    let store = Store::get();
     view! {
         <PageTitle>"数据与设置"</PageTitle>
         <section class="panel">
@@ -16,16 +17,22 @@ pub fn Data() -> impl IntoView {
         <crate::ui::backup::BackupPanel/>
         <section class="panel">
             <h2>"当前规则集"</h2>
-            <dl class="facts">
-                <dt>"规则集"</dt>
-                <dd data-rule-set=rs.id.clone()>{format!("{}（{}）", rs.name, rs.id)}</dd>
-                <dt>"依据"</dt>
-                <dd>{format!("{}，{}", rs.notice.title, rs.notice.date)}</dd>
-                <dt>"报送截止日"</dt>
-                <dd>{rs.submission_deadline.to_string()}</dd>
-                <dt>"报送至"</dt>
-                <dd>{format!("{} {}，{}，{}", rs.submit_to.office, rs.submit_to.contact, rs.submit_to.phone, rs.submit_to.email)}</dd>
-            </dl>
+            {move || {
+                let rs = store.rule_set();
+                view! {
+                    <dl class="facts">
+                        <dt>"规则集"</dt>
+                        <dd data-rule-set=rs.id.clone()>{format!("{}（{}）", rs.name, rs.id)}</dd>
+                        <dt>"依据"</dt>
+                        <dd>{format!("{}，{}", rs.notice.title, rs.notice.date)}</dd>
+                        <dt>"报送截止日"</dt>
+                        <dd>{rs.submission_deadline.to_string()}</dd>
+                        <dt>"报送至"</dt>
+                        <dd>{format!("{} {}，{}，{}", rs.submit_to.office, rs.submit_to.contact, rs.submit_to.phone, rs.submit_to.email)}</dd>
+                    </dl>
+                }
+            }}
+            <p><a href=Route::RuleSets.href() data-link="rule-sets">"管理规则集"</a>"：复制、修改、导入或导出规则集，选择使用哪一个。"</p>
         </section>
     }
 }

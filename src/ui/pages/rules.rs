@@ -1,16 +1,21 @@
 use leptos::prelude::*;
 
 use super::PageTitle;
-use crate::rule_set::RuleSet;
 use crate::rules::RULES;
+use crate::ui::route::Route;
+use crate::ui::state::Store;
 
-/// 规则说明: every rule of the registry with its limit in the loaded rule-set.
+/// 规则说明: every rule of the registry with its limit in the rule-set in use.
 #[component]
 pub fn Rules() -> impl IntoView {
-    let rs = RuleSet::embedded();
+    let store = Store::get();
     view! {
         <PageTitle>"规则说明"</PageTitle>
-        <p class="lead">{format!("申请表按以下 {} 条规则检查，依据规则集「{}」。", RULES.len(), rs.name)}</p>
+        <p class="lead" data-rule-set=move || store.rule_set().id.clone()>
+            {move || format!("本页按规则集「{}」列出申请表的 {} 条检查规则及其限值。换一轮申报的数值，请", store.rule_set().name, RULES.len())}
+            <a href=Route::RuleSets.href() data-link="rule-sets">"管理规则集"</a>
+            "。"
+        </p>
         <table class="rules-table">
             <caption class="visually-hidden">"全部检查规则"</caption>
             <thead>
@@ -23,20 +28,23 @@ pub fn Rules() -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                {RULES
-                    .iter()
-                    .map(|r| {
-                        view! {
-                            <tr data-rule=r.id>
-                                <td><code>{r.id}</code></td>
-                                <td class=format!("severity severity--{}", r.severity.css())>{r.severity.label()}</td>
-                                <td>{r.title}</td>
-                                <td>{(r.limit)(rs)}</td>
-                                <td>{r.clause}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
+                {move || {
+                    let rs = store.rule_set();
+                    RULES
+                        .iter()
+                        .map(|r| {
+                            view! {
+                                <tr data-rule=r.id>
+                                    <td><code>{r.id}</code></td>
+                                    <td class=format!("severity severity--{}", r.severity.css())>{r.severity.label()}</td>
+                                    <td>{r.title}</td>
+                                    <td>{(r.limit)(rs)}</td>
+                                    <td>{r.clause}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
             </tbody>
         </table>
     }
