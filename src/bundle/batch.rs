@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use super::apply::{Resolutions, apply};
 use super::format::{Bundle, Kind};
+use super::ids::{Renamed, fresh_ids};
 use super::parse::parse;
 use super::plan::{ImportPlan, plan_import, plan_member_import};
 use super::rule_sets::{RuleSetChoices, RuleSetOffer, note_rule_set, take_rule_sets};
@@ -38,6 +39,9 @@ pub struct Batch {
     pub settings: Option<Workspace>,
     /// Rule-sets the files carry that this workspace lacks or has with other numbers.
     pub rule_sets: Vec<RuleSetOffer>,
+    /// Applications whose id could not be used (empty, or with `/`, `?`, `#` …) and got a
+    /// fresh one.
+    pub renamed: Vec<Renamed>,
 }
 
 impl Batch {
@@ -98,7 +102,10 @@ pub fn prepare(ws: &Workspace, files: Vec<(String, Result<String, String>)>) -> 
         let outcome = outcome.map(|said| note.map_or_else(|| said.clone(), |n| format!("{said}；{n}")));
         batch.files.push(FileReport { name, outcome });
     }
-    batch.plan = combined.map(|b| plan_import(ws, &b));
+    batch.plan = combined.map(|mut b| {
+        batch.renamed = fresh_ids(&mut b);
+        plan_import(ws, &b)
+    });
     batch
 }
 
@@ -145,7 +152,15 @@ mod tests {
     #[test]
     fn good_files_are_planned_together_and_bad_ones_reported() {
         let a = export(Kind::Application, "物理所", &[app("a")], &[], &[], crate::rule_set::RuleSet::embedded(), at());
-        let b = export(Kind::Application, "物理所", &[app("b"), app("c")], &[], &[], crate::rule_set::RuleSet::embedded(), at());
+        let b = export(
+            Kind::Application,
+            "物理所",
+            &[app("b"), app("c")],
+            &[],
+            &[],
+            crate::rule_set::RuleSet::embedded(),
+            at(),
+        );
         let card = export(
             Kind::Member,
             "化物所",
@@ -170,12 +185,38 @@ mod tests {
         assert_eq!(batch.cards.len(), 1);
 
         // A card without a target: nothing is imported.
-        let err = commit(&Workspace::default(), &batch, &Resolutions::new(), &BTreeMap::new(), &RuleSetChoices::default()).unwrap_err();
+        let err =
+            commit(&Workspace::default(), &batch, &Resolutions::new(), &BTreeMap::new(), &RuleSetChoices::default())
+                .unwrap_err();
         assert!(err.contains("card.peixun.json"), "{err}");
-        let ws = commit(&Workspace::default(), &batch, &Resolutions::new(), &BTreeMap::from([(0, "b".to_string())]), &RuleSetChoices::default())
-            .unwrap();
+        let ws = commit(
+            &Workspace::default(),
+            &batch,
+            &Resolutions::new(),
+            &BTreeMap::from([(0, "b".to_string())]),
+            &RuleSetChoices::default(),
+        )
+        .unwrap();
         assert_eq!(ws.applications.len(), 3);
         assert_eq!(ws.get("b").unwrap().members[0].name, "李娜");
+    }
+
+    #[test]
+    fn applications_without_a_usable_id_all_arrive_and_once_only() {
+        let apps = [app(""), app(""), app("a/b")];
+        let text = export(Kind::Application, "物理所", &apps, &[], &[], crate::rule_set::RuleSet::embedded(), at());
+        let file = || vec![("other.json".to_string(), Ok(text.clone()))];
+        let batch = prepare(&Workspace::default(), file());
+        assert_eq!(batch.renamed.len(), 3);
+        let plan = batch.plan.as_ref().unwrap();
+        assert!(plan.items.iter().all(|i| i.action == crate::bundle::Action::Added));
+        let ws =
+            commit(&Workspace::default(), &batch, &Resolutions::new(), &BTreeMap::new(), &RuleSetChoices::default())
+                .unwrap();
+        assert_eq!(ws.applications.len(), 3);
+        // Again: the same fresh ids, so nothing new.
+        let again = prepare(&ws, file());
+        assert!(again.plan.unwrap().items.iter().all(|i| matches!(i.action, crate::bundle::Action::Unchanged(_))));
     }
 
     #[test]

@@ -104,11 +104,22 @@ mod tests {
     fn export_is_pretty_stable_and_parses_back() {
         let app = Application { id: "a1".into(), revision: 3, title: "研修".into(), ..Default::default() };
         let at = DateTime::parse_from_rfc3339("2020-01-05T10:30:00+08:00").unwrap();
-        let text = export(Kind::Application, "物理所", std::slice::from_ref(&app), &[], &[], crate::rule_set::RuleSet::embedded(), at);
+        let text = export(
+            Kind::Application,
+            "物理所",
+            std::slice::from_ref(&app),
+            &[],
+            &[],
+            crate::rule_set::RuleSet::embedded(),
+            at,
+        );
         assert!(text.ends_with("}\n") && text.starts_with("{\n  \"format\": \"peixun-bundle\",\n  \"version\": 1,"));
         let b = parse(&text).unwrap();
         assert_eq!(b.applications[0].history, vec![app.sync_point()]);
         assert_eq!(b.exported_at, Some(at));
-        assert_eq!(text, export(Kind::Application, "物理所", &[app], &[], &[], crate::rule_set::RuleSet::embedded(), at));
+        assert_eq!(
+            text,
+            export(Kind::Application, "物理所", &[app], &[], &[], crate::rule_set::RuleSet::embedded(), at)
+        );
     }
 }

@@ -9,6 +9,7 @@ mod describe;
 mod error;
 mod export;
 mod format;
+mod ids;
 mod labels;
 mod merge;
 mod migrate;
@@ -23,11 +24,12 @@ pub use describe::describe_value;
 pub use error::{BundleError, ErrorKind};
 pub use export::{export, file_name, mark_exported, to_text};
 pub use format::{Bundle, FILE_SUFFIX, FORMAT, Kind};
+pub use ids::{Renamed, usable_id};
 pub use merge::{FieldConflict, diff, merge};
 pub use migrate::{CURRENT_VERSION, migrate};
 pub use parse::parse;
-pub use rule_sets::{RuleSetChoices, RuleSetOffer};
 pub(crate) use parse::{syntax_error, typed_error};
 pub use plan::{
     Action, ImportPlan, MemberAction, MemberItem, PlanError, PlanItem, Unchanged, plan_import, plan_member_import,
 };
+pub use rule_sets::{RuleSetChoices, RuleSetOffer};

@@ -26,7 +26,8 @@ fn ws(apps: Vec<Application>) -> Workspace {
 
 /// Exports `ids` of `ws` as the sender does: the file, and the sender's copies marked.
 fn send(ws: &mut Workspace) -> Bundle {
-    let text = export(Kind::Application, "物理所", &ws.applications, &[], &[], crate::rule_set::RuleSet::embedded(), now());
+    let text =
+        export(Kind::Application, "物理所", &ws.applications, &[], &[], crate::rule_set::RuleSet::embedded(), now());
     let ids: Vec<String> = ws.applications.iter().map(|a| a.id.clone()).collect();
     mark_exported(ws, &ids);
     parse(&text).unwrap()

@@ -118,8 +118,8 @@ mod tests {
         assert!(batch.rule_sets[0].is_new());
         assert_eq!(batch.rule_sets[0].files, ["a.peixun.json", "b.peixun.json"]);
         // Not chosen: the applications come, the rule-set does not.
-        let ws = commit(&Workspace::default(), &batch, &Resolutions::new(), &BTreeMap::new(), &Default::default())
-            .unwrap();
+        let ws =
+            commit(&Workspace::default(), &batch, &Resolutions::new(), &BTreeMap::new(), &Default::default()).unwrap();
         assert_eq!((ws.applications.len(), ws.rule_sets.len()), (2, 0));
         let ws = take_all(&Workspace::default(), vec![file(&rs, "a")], true);
         assert_eq!(ws.rule_set(), &rs);
@@ -143,7 +143,10 @@ mod tests {
         let batch = prepare(&ws, vec![file(&theirs, "a")]);
         let d = &batch.rule_sets[0].differences;
         assert_eq!(d.len(), 1);
-        assert_eq!((d[0].path.as_str(), d[0].ours.as_str(), d[0].theirs.as_str()), ("categories.youth.max_members", "6", "5"));
+        assert_eq!(
+            (d[0].path.as_str(), d[0].ours.as_str(), d[0].theirs.as_str()),
+            ("categories.youth.max_members", "6", "5")
+        );
         assert_eq!(take_all(&ws, vec![file(&theirs, "a")], false).rule_set(), &theirs);
     }
 

@@ -107,6 +107,8 @@ pub fn Preview() -> impl IntoView {
                     let plan = batch.plan.clone();
                     let cards = batch.cards.clone();
                     let offers = batch.rule_sets.clone();
+                    let renamed = batch.renamed.clone();
+                    let renamed_count = renamed.len();
                     view! {
                         <h3>"文件"</h3>
                         <ul class="import-files">
@@ -119,6 +121,15 @@ pub fn Preview() -> impl IntoView {
                                 }.into_any(),
                             }).collect_view()}
                         </ul>
+                        {(!renamed.is_empty()).then(|| view! {
+                            <div class="notice" role="note" data-renamed=renamed_count>
+                                <p>"这些申请在文件中没有本工具可用的编号（为空，或含有 / ? # 等字符），导入时换成了新编号："</p>
+                                <ul>{renamed.into_iter().map(|r| {
+                                    let from = if r.from.is_empty() { "（空）".to_string() } else { format!("「{}」", r.from) };
+                                    view! { <li>{format!("{}：原编号 {from}", r.title)}</li> }
+                                }).collect_view()}</ul>
+                            </div>
+                        })}
                         {(!offers.is_empty()).then(|| view! { <super::rule_sets::RuleSetOffers offers/> })}
                         {plan.map(|p| view! { <PlanView items=p.items/> })}
                         {(!cards.is_empty()).then(|| view! { <CardTargets names=cards.iter().map(|(n, b)| (n.clone(), b.members.iter().map(|m| m.name.clone()).collect::<Vec<_>>().join("、"))).collect()/> })}
