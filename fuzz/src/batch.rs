@@ -14,7 +14,8 @@ use std::collections::BTreeMap;
 
 use peixun::backup::Backup;
 use peixun::bundle::{
-    Action, Batch, Choice, Kind, MAX_APPLICATIONS, Resolution, Resolutions, RuleSetChoices, commit, prepare, workspace_of,
+    Action, Batch, Choice, Kind, MAX_APPLICATIONS, Resolution, Resolutions, RuleSetChoices, commit, prepare,
+    workspace_of,
 };
 use peixun::model::Workspace;
 

@@ -221,5 +221,8 @@ fn a_round_is_over_the_day_after_its_deadline() {
     let rs = RuleSet::embedded();
     assert_eq!(rs.round_over_note(d("2020-01-31")), None);
     let note = rs.round_over_note(d("2020-02-01")).unwrap();
-    assert!(note.starts_with("「中国科学院 2020 年度因公出国（境）培训项目」的申报截止日期 2020-01-31 已过。"), "{note}");
+    assert!(
+        note.starts_with("「中国科学院 2020 年度因公出国（境）培训项目」的申报截止日期 2020-01-31 已过。"),
+        "{note}"
+    );
 }
