@@ -91,54 +91,33 @@ impl FieldText for Vec<String> {
     }
 }
 
-/// One date a line (make-up working days).
-impl FieldText for Vec<NaiveDate> {
-    fn to_text(&self) -> String {
-        self.iter().map(NaiveDate::to_string).collect::<Vec<_>>().join("\n")
-    }
-    fn from_text(path: &str, text: &str) -> Read<Vec<NaiveDate>> {
-        parse_lines_dates(path, text)
-    }
+/// A list written one item a line: how an item is written, and the function that reads
+/// the lines back.
+macro_rules! one_a_line {
+    ($($(#[$doc:meta])* $t:ty: |$x:ident| $show:expr, $read:path;)*) => {$(
+        $(#[$doc])*
+        impl FieldText for Vec<$t> {
+            fn to_text(&self) -> String {
+                self.iter().map(|$x| $show).collect::<Vec<_>>().join("\n")
+            }
+            fn from_text(path: &str, text: &str) -> Read<Vec<$t>> {
+                $read(path, text)
+            }
+        }
+    )*};
 }
 
-/// 「14 2」 a line.
-impl FieldText for Vec<HostLimit> {
-    fn to_text(&self) -> String {
-        self.iter().map(|l| format!("{} {}", l.from_days, l.max_hosts)).collect::<Vec<_>>().join("\n")
-    }
-    fn from_text(path: &str, text: &str) -> Read<Vec<HostLimit>> {
-        parse_lines_host_limits(path, text)
-    }
-}
-
-/// 「three_majors “三重大”产出导向」 a line.
-impl FieldText for Vec<PriorityItem> {
-    fn to_text(&self) -> String {
-        self.iter().map(|p| format!("{} {}", p.key, p.label)).collect::<Vec<_>>().join("\n")
-    }
-    fn from_text(path: &str, text: &str) -> Read<Vec<PriorityItem>> {
-        parse_lines_priority_items(path, text)
-    }
-}
-
-/// 「US 美国」 a line.
-impl FieldText for Vec<NamedCountry> {
-    fn to_text(&self) -> String {
-        self.iter().map(|c| format!("{} {}", c.code, c.name)).collect::<Vec<_>>().join("\n")
-    }
-    fn from_text(path: &str, text: &str) -> Read<Vec<NamedCountry>> {
-        parse_lines_countries(path, text)
-    }
-}
-
-/// 「2026-01-01 2026-01-03 元旦」 a line.
-impl FieldText for Vec<Holiday> {
-    fn to_text(&self) -> String {
-        self.iter().map(|h| format!("{} {} {}", h.from, h.to, h.name)).collect::<Vec<_>>().join("\n")
-    }
-    fn from_text(path: &str, text: &str) -> Read<Vec<Holiday>> {
-        parse_lines_holidays(path, text)
-    }
+one_a_line! {
+    /// One date a line (make-up working days).
+    NaiveDate: |d| d.to_string(), parse_lines_dates;
+    /// 「14 2」 a line.
+    HostLimit: |l| format!("{} {}", l.from_days, l.max_hosts), parse_lines_host_limits;
+    /// 「three_majors “三重大”产出导向」 a line.
+    PriorityItem: |p| format!("{} {}", p.key, p.label), parse_lines_priority_items;
+    /// 「US 美国」 a line.
+    NamedCountry: |c| format!("{} {}", c.code, c.name), parse_lines_countries;
+    /// 「2026-01-01 2026-01-03 元旦」 a line.
+    Holiday: |h| format!("{} {} {}", h.from, h.to, h.name), parse_lines_holidays;
 }
 
 /// The non-blank lines, trimmed, with their 1-based line numbers.

@@ -104,14 +104,21 @@ fn Summary() -> impl IntoView {
                 <ul>
                     <For each=move || cx.problems.get() key=|p| (p.path.clone(), p.message.clone()) let:p>
                         {
-                            let label = cx.draft.with_untracked(|d| field_label(d, &p.path));
+                            // A text's problem (「第 2 行：…」) is named after its field; the
+                            // core's own say what they are about.
+                            let unread = cx.unread.with_untracked(|u| u.values().flatten().any(|q| *q == p));
+                            let text = if unread {
+                                format!("{}：{}", cx.draft.with_untracked(|d| field_label(d, &p.path)), p.message)
+                            } else {
+                                p.message.clone()
+                            };
                             let path = p.path.clone();
                             view! {
                                 <li data-path=p.path.clone()>
                                     <a href="#" on:click=move |ev| {
                                         ev.prevent_default();
                                         focus_field(&path);
-                                    }>{format!("{label}：{}", p.message)}</a>
+                                    }>{text}</a>
                                 </li>
                             }
                         }

@@ -1,0 +1,175 @@
+'use strict';
+// 规则集: an HR office copies the built-in rule-set, edits it into the next round's (a
+// problem is shown at its field and nothing is saved until it is fixed), saves and uses
+// it, exports the file; a second browser imports that file through the preview, uses it,
+// and 规则说明 shows the new limits. A cut-off file is refused in Chinese, nothing changed.
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { ready, newPage, fileSession, download } = require('./support');
+
+const shared = fileSession();
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-rule-sets-'));
+
+const storage = (page) =>
+  page.evaluate(() => JSON.stringify(Object.entries(localStorage).filter(([k]) => k !== 'peixun/backup').sort()));
+const field = (p) => `[id="rs-${p}"]`;
+const row = (id) => `main[data-page="rule-sets"] li[data-rule-set="${id}"]`;
+
+async function open(hash) {
+  const page = await newPage(shared.browser);
+  await page.goto(`${shared.server.url}${hash}`);
+  await ready(page);
+  return page;
+}
+
+/** Waits until what this tab saved is in localStorage (the 300 ms autosave). */
+async function saved(page) {
+  await page.waitForSelector('[data-save-status="saved"]');
+}
+
+let exported;
+
+test('copy the built-in rule-set, fix a problem at its field, save and use it, export it', async () => {
+  const page = await open('#/rule-sets');
+  await page.waitForSelector(`${row('cas-2020')} [data-in-use]`);
+  assert.match(await page.textContent(row('cas-2020')), /内置/);
+
+  // The built-in one is shown read-only, every number included.
+  await page.click(`${row('cas-2020')} [data-action="view-rule-set"]`);
+  await page.waitForSelector('[data-read-only-note]');
+  assert.equal(await page.inputValue(field('categories.youth.max_age')), '40');
+  assert.equal(await page.getAttribute(field('categories.youth.max_age'), 'readonly'), '');
+  assert.equal(await page.locator('[data-action="save-rule-set"]').count(), 0);
+  await page.click('[data-action="close-form"]');
+
+  await page.click(`${row('cas-2020')} [data-action="copy-rule-set"]`);
+  await page.waitForSelector('#rs-form-title');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'rs-form-title');
+  assert.equal(await page.inputValue(field('id')), 'cas-2020-copy');
+  assert.match(await page.inputValue(field('name')), /（副本）$/);
+
+  await page.fill(field('id'), 'cas-2026');
+  await page.fill(field('name'), '中国科学院 2026 年度因公出国（境）培训项目');
+  await page.fill(field('program_year.start'), '2026-01-01');
+  await page.fill(field('program_year.end'), '2026-12-31');
+  await page.fill(field('categories.youth.max_age'), '45');
+  await page.fill(field('categories.youth.min_members'), '6');
+  await page.fill(field('categories.youth.max_members'), '5');
+  await page.fill(field('categories.keytech.min_members'), '3');
+  await page.fill(field('categories.keytech.max_members'), '5');
+  await page.fill(field('submission_deadline'), '2026/3/31');
+  await page.press(field('submission_deadline'), 'Tab');
+  assert.equal(await page.inputValue(field('submission_deadline')), '2026-03-31', 'shown the one way it is kept');
+
+  // A year the app lacks, with a bad line first: its problem is at the year's holidays.
+  await page.click('[data-action="add-year"]');
+  await page.waitForSelector(field('calendar[0].year'));
+  await page.fill(field('calendar[0].year'), '2027');
+  await page.fill(field('calendar[0].source'), '国办发明电〔2026〕1号');
+  await page.fill(field('calendar[0].holidays'), '2027-13-01 元旦');
+  assert.match(
+    await page.textContent('[data-field="calendar[0].holidays"] .finding--error'),
+    /第 1 行：“2027-13-01” 不是有效的日期/,
+  );
+  await page.fill(field('calendar[0].holidays'), '2027-01-01 2027-01-01 元旦');
+  await page.waitForSelector('[data-field="calendar[0].holidays"] .finding--error', { state: 'detached' });
+
+  // Youth 6–5 is refused: shown at its field, focus to the summary, nothing saved.
+  const before = await storage(page);
+  await page.click('[data-action="save-and-use"]');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'rs-summary');
+  assert.match(
+    await page.textContent('[data-field="categories.youth.max_members"] .finding--error'),
+    /最多人数 5 少于最少人数 6/,
+  );
+  assert.equal(await page.locator('#rs-summary li').count(), 1);
+  // The summary's link moves focus to the field.
+  await page.click('#rs-summary li a');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'rs-categories.youth.max_members');
+  await page.waitForTimeout(500);
+  assert.equal(await storage(page), before, 'nothing saved while there is a problem');
+
+  await page.fill(field('categories.youth.min_members'), '3');
+  await page.waitForSelector('#rs-summary', { state: 'detached' });
+  await page.click('[data-action="save-and-use"]');
+  await page.waitForSelector(`${row('cas-2026')} [data-in-use]`);
+  assert.match(await page.textContent('[data-status]'), /已保存并改用规则集「中国科学院 2026 年度因公出国（境）培训项目」，所有申请按其检查/);
+  assert.equal(await page.locator(`${row('cas-2020')} [data-in-use]`).count(), 0);
+  await saved(page);
+  await page.waitForFunction(() => (localStorage.getItem('peixun/index') || '').includes('cas-2026'));
+
+  exported = await download(page, () => page.click(`${row('cas-2026')} [data-action="export-rule-set"]`), tmp);
+  assert.equal(path.basename(exported), 'cas-2026.peixun-rules.json');
+  const file = JSON.parse(fs.readFileSync(exported, 'utf8'));
+  assert.equal(file.format, 'peixun-rules');
+  assert.equal(file.rule_set.categories.youth.max_age, 45);
+  assert.deepEqual([file.rule_set.categories.youth.min_members, file.rule_set.categories.youth.max_members], [3, 5]);
+  assert.deepEqual([file.rule_set.categories.keytech.min_members, file.rule_set.categories.keytech.max_members], [3, 5]);
+  assert.equal(file.rule_set.submission_deadline, '2026-03-31');
+  assert.deepEqual(file.rule_set.program_year.start, '2026-01-01');
+  assert.deepEqual(file.rule_set.calendar, [
+    { year: 2027, source: '国办发明电〔2026〕1号', holidays: [{ from: '2027-01-01', to: '2027-01-01', name: '元旦' }], workdays: [] },
+  ]);
+  await page.context().close();
+});
+
+test('a second browser imports the file through the preview, uses it, and 规则说明 shows its limits', async () => {
+  assert.ok(exported, 'the first test exported the file');
+  const page = await open('#/rules');
+  assert.match(await page.textContent('tr[data-rule="age-limit"]'), /优秀青年人才培养 ≤ 40 周岁/);
+  await page.click('[data-link="rule-sets"]');
+  await page.waitForSelector(row('cas-2020'));
+
+  const before = await storage(page);
+  await page.setInputFiles('input[data-action="import-rule-set"]', exported);
+  await page.waitForSelector('[data-preview="new"]');
+  assert.match(await page.textContent('[data-rule-set-preview]'), /新规则集「中国科学院 2026 年度因公出国（境）培训项目」/);
+  assert.match(await page.textContent('[data-rule-set-preview]'), /≤ 45 周岁/);
+  assert.equal(await storage(page), before, 'nothing changes before 导入');
+
+  await page.click('[data-action="confirm-rule-set-import"]');
+  await page.waitForSelector(row('cas-2026'));
+  await page.click('[data-action="use-imported"]');
+  await page.waitForSelector(`${row('cas-2026')} [data-in-use]`);
+  await saved(page);
+
+  // Importing it again shows that nothing differs; a changed copy would list its fields.
+  await page.setInputFiles('input[data-action="import-rule-set"]', exported);
+  await page.waitForSelector('[data-preview="same"]');
+  await page.click('[data-action="cancel-rule-set-import"]');
+
+  await page.click('nav a[href="#/rules"]');
+  await page.waitForSelector('main[data-page="rules"] tr[data-rule="age-limit"]');
+  assert.match(await page.textContent('tr[data-rule="age-limit"]'), /优秀青年人才培养 ≤ 45 周岁/);
+  assert.equal(await page.getAttribute('main p.lead', 'data-rule-set'), 'cas-2026');
+  // Kept across a reload.
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector('tr[data-rule="age-limit"]');
+  assert.match(await page.textContent('tr[data-rule="age-limit"]'), /优秀青年人才培养 ≤ 45 周岁/);
+  await page.context().close();
+});
+
+test('a cut-off rule-set file is refused in Chinese and changes nothing', async () => {
+  assert.ok(exported, 'the first test exported the file');
+  const text = fs.readFileSync(exported, 'utf8');
+  const bad = path.join(tmp, 'cut.peixun-rules.json');
+  fs.writeFileSync(bad, text.slice(0, Math.floor(text.length / 2)));
+  const page = await open('#/data');
+  await page.click('[data-link="rule-sets"]');
+  await page.waitForSelector(row('cas-2020'));
+  const before = await storage(page);
+  await page.setInputFiles('input[data-action="import-rule-set"]', bad);
+  await page.waitForSelector('[data-import-refused]');
+  const message = await page.textContent('[data-import-refused]');
+  assert.match(message, /无法导入「cut\.peixun-rules\.json」，没有做任何更改/);
+  assert.match(message, /[\u4e00-\u9fff]{4,}/);
+  assert.equal(await page.locator('[data-rule-set-preview]').count(), 0);
+  assert.equal(await page.locator('main li[data-rule-set]').count(), 1);
+  await page.waitForTimeout(500);
+  assert.equal(await storage(page), before);
+  await page.context().close();
+});
