@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ready, newPage, fileSession, download } = require('./support');
+const { ready, newPage, fileSession, download, seriousViolations } = require('./support');
 
 const shared = fileSession();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-rule-sets-'));
@@ -150,10 +150,22 @@ test('a second browser imports the file through the preview, uses it, and 规则
   await ready(page);
   await page.waitForSelector('tr[data-rule="age-limit"]');
   assert.match(await page.textContent('tr[data-rule="age-limit"]'), /优秀青年人才培养 ≤ 45 周岁/);
+
+  // Deleting the one in use asks on the page first, then falls back to the built-in one.
+  await page.click('[data-link="rule-sets"]');
+  await page.click(`${row('cas-2026')} [data-action="delete-rule-set"]`);
+  assert.match(await page.textContent('[data-confirm-delete]'), /正在使用中，删除后所有申请将改按内置规则集/);
+  await page.click('[data-action="cancel-delete"]');
+  assert.equal(await page.locator('[data-confirm-delete]').count(), 0);
+  await page.click(`${row('cas-2026')} [data-action="delete-rule-set"]`);
+  await page.click('[data-action="confirm-delete"]');
+  await page.waitForSelector(row('cas-2026'), { state: 'detached' });
+  await page.waitForSelector(`${row('cas-2020')} [data-in-use]`);
+  assert.match(await page.textContent('[data-status]'), /已删除规则集.*现按内置规则集/);
   await page.context().close();
 });
 
-test('a cut-off rule-set file is refused in Chinese and changes nothing', async () => {
+test('a cut-off rule-set file is refused in Chinese and changes nothing; the built-in one\'s own file comes in as a copy', async () => {
   assert.ok(exported, 'the first test exported the file');
   const text = fs.readFileSync(exported, 'utf8');
   const bad = path.join(tmp, 'cut.peixun-rules.json');
@@ -171,5 +183,40 @@ test('a cut-off rule-set file is refused in Chinese and changes nothing', async 
   assert.equal(await page.locator('main li[data-rule-set]').count(), 1);
   await page.waitForTimeout(500);
   assert.equal(await storage(page), before);
+
+  // The built-in rule-set's own file cannot replace it: it comes in as a copy.
+  const builtIn = await download(page, () => page.click(`${row('cas-2020')} [data-action="export-rule-set"]`), tmp);
+  await page.setInputFiles('input[data-action="import-rule-set"]', builtIn);
+  await page.waitForSelector('[data-preview="same"]');
+  assert.match(await page.textContent('[data-rule-set-preview]'), /内置规则集不能被替换/);
+  assert.equal(await page.locator('[data-action="confirm-rule-set-import"]').count(), 0);
+  await page.click('[data-action="import-as-copy"]');
+  await page.waitForSelector('[data-preview="new"]');
+  assert.match(await page.textContent('[data-rule-set-preview]'), /（编号 cas-2020-copy）/);
+  await page.click('[data-action="confirm-rule-set-import"]');
+  await page.waitForSelector(row('cas-2020-copy'));
+  assert.equal(await page.locator(`${row('cas-2020')} [data-in-use]`).count(), 1, 'imported, not used');
+  await page.context().close();
+});
+
+test('axe-core: no serious or critical violations on the list, the form with problems and the read-only form', async () => {
+  const page = await newPage(shared.browser, { bypassCSP: true, viewport: { width: 375, height: 800 } });
+  await page.goto(`${shared.server.url}#/rule-sets`);
+  await ready(page);
+  await page.waitForSelector(row('cas-2020'));
+  const found = await seriousViolations(page, 'list');
+  await page.click(`${row('cas-2020')} [data-action="copy-rule-set"]`);
+  await page.fill(field('categories.lead.max_age'), '200');
+  await page.fill(field('host_limits'), '14');
+  await page.click('[data-action="save-rule-set"]');
+  await page.waitForSelector('#rs-summary');
+  found.push(...(await seriousViolations(page, 'form')));
+  await page.click('[data-action="close-form"]');
+  await page.click(`${row('cas-2020')} [data-action="view-rule-set"]`);
+  await page.waitForSelector('[data-read-only-note]');
+  found.push(...(await seriousViolations(page, 'read-only form')));
+  // Nothing is wider than a 375 px screen.
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375);
+  assert.deepEqual(found, []);
   await page.context().close();
 });

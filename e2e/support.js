@@ -181,3 +181,19 @@ async function download(page, click, dir, { timeout } = {}) {
 }
 
 Object.assign(module.exports, { tabTo, typeInto, newPage, openApp, fileSession, download });
+
+/**
+ * axe-core's serious and critical violations on the page, one line each, prefixed with
+ * `where` (the page's context must bypass the CSP: axe comes as an inline script).
+ */
+async function seriousViolations(page, where) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
+    await page.addScriptTag({ content: require('axe-core').source });
+  }
+  const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+Object.assign(module.exports, { seriousViolations });

@@ -55,7 +55,7 @@ pub fn ImportRuleSet() -> impl IntoView {
                 let name = rs.name.clone();
                 let rs = StoredValue::new(rs);
                 view! {
-                    <div class="import-done" role="status" data-imported>
+                    <div class="import-done" data-imported>
                         <p>{format!("已导入规则集「{name}」。")}</p>
                         <Show when=move || cx.in_use() != rs.with_value(|r| r.id.clone())>
                             <button type="button" class="button" data-action="use-imported"
