@@ -41,7 +41,7 @@ fn benches(c: &mut Criterion) {
         })
     });
     let at = DateTime::parse_from_rfc3339("2020-01-20T09:00:00+08:00").unwrap();
-    let text = export(Kind::Unit, &ws.unit, &ws.applications, &[], &ws.ranking, &rs.id, at);
+    let text = export(Kind::Unit, &ws.unit, &ws.applications, &[], &ws.ranking, rs, at);
     g.bench_function("parse unit bundle", |b| b.iter(|| parse(black_box(&text))));
     g.finish();
 

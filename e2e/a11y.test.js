@@ -3,19 +3,12 @@
 // editor section and check answers.
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const axe = require('axe-core');
-const { session, ready, newPage } = require('./support');
+const { session, ready, newPage, seriousViolations } = require('./support');
 
+/** No serious or critical violation where the page is now. */
 async function audit(page, where) {
   // axe is injected as an inline script: only this test's context bypasses the CSP for it.
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ content: axe.source });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(
-    bad.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-  );
-  return result.violations.length;
+  assert.deepEqual(await seriousViolations(page, where), []);
 }
 
 test('axe-core: no serious or critical violations on the workspace, every editor section and check answers', async (t) => {

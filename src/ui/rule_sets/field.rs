@@ -134,7 +134,7 @@ impl Field {
     }
 
     pub fn date(self) -> Field {
-        self.kind(Kind::Date).hint("格式：2026-03-31")
+        self.kind(Kind::Date).hint("格式：YYYY-MM-DD")
     }
 
     pub fn view(self) -> AnyView {
@@ -214,7 +214,7 @@ fn field_view(cx: FormCx, f: Field) -> AnyView {
         _ => view! {
             <input class=if kind == Kind::Text { "input" } else { "input input--medium" } id=id.clone() type="text"
                 inputmode=(kind == Kind::Number).then_some("numeric")
-                placeholder=(kind == Kind::Date).then_some("2026-03-31")
+                placeholder=(kind == Kind::Date).then_some("YYYY-MM-DD")
                 autocomplete="off" readonly=cx.read_only aria-describedby=describedby
                 aria-invalid=move || invalid.get().then_some("true")
                 prop:value=move || text.get()

@@ -148,7 +148,7 @@ fn Row(rs: RuleSet) -> impl IntoView {
                 <dt>"申报截止日"</dt>
                 <dd>{rs.with_value(|r| r.submission_deadline.to_string())}</dd>
             </dl>
-            {embedded.then(|| view! { <p class="field__hint">"内置规则集依据 2020 年的通知，不能修改或删除；要按新通知检查，请复制后修改。"</p> })}
+            {embedded.then(|| view! { <p class="field__hint">{rs.with_value(|r| format!("内置规则集依据{}的通知，不能修改或删除；要按新通知检查，请复制后修改。", r.round_label()))}</p> })}
             <div class="row-actions">
                 <Show when=move || !in_use.get()>
                     <button type="button" class="button" data-action="use-rule-set"
