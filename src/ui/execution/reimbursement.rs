@@ -90,8 +90,10 @@ fn Editor(PeriodYear(year): PeriodYear) -> impl IntoView {
             <select class="input input--medium" id="period-year" on:change=move |ev| {
                 if let Ok(y) = event_target_value(&ev).parse() { year.set(y) }
             }>
-                {(first_year(store)..=this_year + 1).rev().map(|y| view! {
-                    <option value=y.to_string() selected=move || year.get() == y>{format!("{y} 年（{} 年 9 月至 {y} 年 8 月）", y - 1)}</option>
+                {(first_year(store)..=this_year + 1).rev().map(|y| {
+                    // The period's months come from the rule-set (二(六)), never from code.
+                    let period = store.rule_set().reimbursement_period(y).map(|(a, b)| format!("（{a} 至 {b}）")).unwrap_or_default();
+                    view! { <option value=y.to_string() selected=move || year.get() == y>{format!("{y} 年{period}")}</option> }
                 }).collect_view()}
             </select>
         </div>
