@@ -95,7 +95,14 @@ pub fn prepare(ws: &Workspace, files: Vec<(String, Result<String, String>)>) -> 
                     c.kind = Kind::Unit;
                     c.ranking.extend(b.ranking.iter().cloned());
                 }
-                c.applications.extend(b.applications);
+                // An application from before rule-sets were recorded was made under the file's.
+                let file_rule_set = b.rule_set;
+                c.applications.extend(b.applications.into_iter().map(|mut a| {
+                    if a.rule_set.is_empty() {
+                        a.rule_set.clone_from(&file_rule_set);
+                    }
+                    a
+                }));
                 Ok(said)
             }
         };
