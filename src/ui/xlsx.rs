@@ -2,6 +2,9 @@
 //! someone exports: rust_xlsxwriter is too heavy for the first load. Every form's export
 //! (附件2, 核销表) goes through [`export_xlsx`] with its `xlsx::ExportRequest` JSON.
 
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
@@ -20,34 +23,116 @@ pub fn request(kind: &str, ws: &Workspace, extra: &str) -> String {
     format!(r#"{{"kind":"{kind}","workspace":{ws},"date":"{}"{extra}}}"#, today())
 }
 
-/// Sends `request` to a new worker and downloads its answer as `file_name`. `done` gets
-/// `None` on success, or the error for the user.
+/// An export that has not answered in this long is given up: fetching the worker and
+/// writing 300 rows takes about half a second here, a few on a slow phone.
+const TIMEOUT_MS: i32 = 20_000;
+
+/// The worker, kept between exports once its wasm runs; dropped when it fails or hangs.
+struct Kept {
+    worker: web_sys::Worker,
+    ready: Rc<Cell<bool>>,
+}
+
+thread_local! {
+    static KEPT: RefCell<Option<Kept>> = const { RefCell::new(None) };
+    /// One export at a time: a second would replace the first one's handlers.
+    static BUSY: Cell<bool> = const { Cell::new(false) };
+}
+
+fn end_worker() {
+    if let Some(k) = KEPT.with(|k| k.borrow_mut().take()) {
+        k.worker.terminate();
+    }
+}
+
+/// Sends `request` to the export worker (started on first use, then kept) and downloads
+/// its answer as `file_name`. `done` is called exactly once: `None` on success, or the
+/// error for the user, also when the worker fails to start, breaks or does not answer
+/// within [`TIMEOUT_MS`] (the worker is then ended, and the next export starts a new one).
 pub fn export_xlsx(request: String, file_name: String, done: impl Fn(Option<String>) + 'static) {
-    let worker = match web_sys::Worker::new("./peixun-xlsx_loader.js") {
-        Ok(w) => w,
-        Err(e) => return done(Some(format!("无法启动导出程序：{e:?}"))),
+    if BUSY.with(|b| b.replace(true)) {
+        return done(Some("上一个 XLSX 文件还在生成，请稍候再试。".into()));
+    }
+    let finished = Rc::new(Cell::new(false));
+    let timer = Rc::new(Cell::new(None::<i32>));
+    let finish: Rc<dyn Fn(Option<String>)> = {
+        let (finished, timer) = (finished.clone(), timer.clone());
+        Rc::new(move |result| {
+            if finished.replace(true) {
+                return;
+            }
+            if let Some(t) = timer.take() {
+                leptos::prelude::window().clear_timeout_with_handle(t);
+            }
+            BUSY.with(|b| b.set(false));
+            done(result);
+        })
     };
-    let w2 = worker.clone();
-    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-        let data = ev.data();
-        match data.as_string() {
-            // The worker's wasm runs: only now does a message reach its handler.
-            Some(s) if s == "ready" => {
-                if let Err(e) = w2.post_message(&JsValue::from_str(&request)) {
-                    done(Some(format!("无法发送导出请求：{e:?}")));
-                }
+    let kept = KEPT.with(|k| k.borrow().as_ref().map(|k| (k.worker.clone(), k.ready.clone())));
+    let (worker, ready) = match kept {
+        Some(k) => k,
+        None => match web_sys::Worker::new("./peixun-xlsx_loader.js") {
+            Ok(worker) => {
+                let ready = Rc::new(Cell::new(false));
+                KEPT.with(|k| *k.borrow_mut() = Some(Kept { worker: worker.clone(), ready: ready.clone() }));
+                (worker, ready)
             }
-            Some(error) => {
-                done(Some(error));
-                w2.terminate();
-            }
-            None => {
-                done(download_part(&file_name, XLSX_MIME, &data).err());
-                w2.terminate();
+            Err(e) => return finish(Some(format!("无法启动导出程序：{e:?}"))),
+        },
+    };
+    let post = {
+        let (worker, finish) = (worker.clone(), finish.clone());
+        move || {
+            if let Err(e) = worker.post_message(&JsValue::from_str(&request)) {
+                finish(Some(format!("无法发送导出请求：{e:?}")));
             }
         }
-    });
+    };
+    let on_message = {
+        let (ready, finish, post) = (ready.clone(), finish.clone(), post.clone());
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let data = ev.data();
+            match data.as_string() {
+                // The worker's wasm runs: only now does a message reach its handler.
+                Some(s) if s == "ready" => {
+                    ready.set(true);
+                    post();
+                }
+                // The worker's own answer: it stays for the next export.
+                Some(error) => finish(Some(error)),
+                None => finish(download_part(&file_name, XLSX_MIME, &data).err()),
+            }
+        })
+    };
+    let on_error = {
+        let finish = finish.clone();
+        Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
+            let what = js_sys::Reflect::get(&ev, &JsValue::from_str("message")).ok().and_then(|m| m.as_string());
+            end_worker();
+            finish(Some(format!(
+                "导出程序出错（{}），没有生成文件。请点「重试」。",
+                what.filter(|m| !m.is_empty()).unwrap_or_else(|| "无法加载或运行".into())
+            )));
+        })
+    };
+    // Each export sets its own handlers (a few bytes left behind per export).
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // Freed with the worker, which is terminated after one answer.
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_message.forget();
+    on_error.forget();
+    let on_timeout = {
+        let finish = finish.clone();
+        Closure::once_into_js(move || {
+            end_worker();
+            finish(Some(format!("导出程序在 {} 秒内没有响应，没有生成文件。请点「重试」。", TIMEOUT_MS / 1000)));
+        })
+    };
+    if let Ok(t) = leptos::prelude::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.unchecked_ref(), TIMEOUT_MS)
+    {
+        timer.set(Some(t));
+    }
+    if ready.get() {
+        post();
+    }
 }

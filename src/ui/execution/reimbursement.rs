@@ -71,13 +71,16 @@ fn Editor(PeriodYear(year): PeriodYear) -> impl IntoView {
         let r = download(&name(".csv"), "text/csv;charset=utf-8", &table.with_untracked(ReimbursementTable::to_csv));
         message.set(Some(r.map_or_else(|e| (false, e), |()| (true, "已导出 CSV。".into()))));
     };
+    let xlsx_failed = RwSignal::new(false);
     let xlsx = move |_| {
         store.flush();
+        xlsx_failed.set(false);
         message.set(Some((true, "正在生成 XLSX…".into())));
         let request = store.ws.with_untracked(|w| {
             crate::ui::xlsx::request("reimbursement", w, &format!(r#""period_year":{}"#, year.get_untracked()))
         });
         export_xlsx(request, name(".xlsx"), move |err| {
+            xlsx_failed.set(err.is_some());
             message.set(Some(err.map_or_else(|| (true, "已导出 XLSX。".into()), |e| (false, e))));
         });
     };
@@ -124,6 +127,9 @@ fn Editor(PeriodYear(year): PeriodYear) -> impl IntoView {
             </div>
             {move || message.get().map(|(ok, m)| view! {
                 <p class=if ok { "import-done" } else { "finding finding--error" } role="status" data-export-message>{m}</p>
+            })}
+            {move || xlsx_failed.get().then(|| view! {
+                <button type="button" class="button" data-action="retry-xlsx" on:click=xlsx>"重试"</button>
             })}
         </section>
     }

@@ -26,12 +26,15 @@ pub fn Exports() -> impl IntoView {
         let name = unit_file_name(store, "汇总表", ".csv");
         report(download(&name, "text/csv;charset=utf-8", &text), "已导出 CSV。");
     };
+    let xlsx_failed = RwSignal::new(false);
     let xlsx = move |_| {
         store.flush();
+        xlsx_failed.set(false);
         message.set(Some((true, "正在生成 XLSX…".into())));
         let request = store.ws.with_untracked(|w| crate::ui::xlsx::request("summary", w, ""));
         let name = unit_file_name(store, "汇总表", ".xlsx");
         export_xlsx(request, name, move |err| {
+            xlsx_failed.set(err.is_some());
             message.set(Some(match err {
                 None => (true, "已导出 XLSX。".into()),
                 Some(e) => (false, e),
@@ -62,6 +65,9 @@ pub fn Exports() -> impl IntoView {
             </div>
             {move || message.get().map(|(ok, m)| view! {
                 <p class=if ok { "import-done" } else { "finding finding--error" } role="status" data-export-message>{m}</p>
+            })}
+            {move || xlsx_failed.get().then(|| view! {
+                <button type="button" class="button" data-action="retry-xlsx" on:click=xlsx>"重试"</button>
             })}
         </section>
     }
