@@ -9,6 +9,7 @@ mod enums;
 mod execution;
 mod member;
 mod money;
+mod trash;
 pub mod unit_name;
 mod workspace;
 
@@ -19,4 +20,5 @@ pub use enums::{Category, Gender, TitleLevel};
 pub use execution::{Execution, ExecutionStatus, Reimbursement, SharingActivity, SharingForm};
 pub use member::Member;
 pub use money::Money;
+pub use trash::{Deleted, NotRestored, Restored, TRASH_DEPTH, Trash};
 pub use workspace::{Workspace, rank_order};
