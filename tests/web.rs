@@ -74,8 +74,12 @@ async fn the_shell_follows_the_hash() {
 
 #[wasm_bindgen_test]
 async fn the_rules_page_lists_every_rule_of_the_registry() {
+    window().local_storage().unwrap().unwrap().clear().unwrap();
     let host = host();
-    let _page = mount_to(host.clone(), Rules);
+    let _page = mount_to(host.clone(), || {
+        peixun::ui::state::Store::load().provide();
+        Rules()
+    });
     settle().await;
     let rows = host.query_selector_all("tbody tr[data-rule]").unwrap();
     assert_eq!(rows.length() as usize, RULES.len());
@@ -84,6 +88,27 @@ async fn the_rules_page_lists_every_rule_of_the_registry() {
         assert!(row.contains(r.clause) && row.contains(r.severity.label()), "{}: {row}", r.id);
     }
     assert!(text(&host, "tr[data-rule='age-limit']").contains("优秀青年人才培养 ≤ 40 周岁"));
+}
+
+#[wasm_bindgen_test]
+async fn the_rules_page_shows_the_limits_of_the_rule_set_in_use() {
+    use peixun::model::Category;
+    use peixun::rule_set::RuleSet;
+    let mut rs = RuleSet::embedded().clone();
+    rs.id = "cas-2026".into();
+    rs.categories.get_mut(&Category::Youth).unwrap().max_age = 45;
+    let index = serde_json::json!({ "schema": 1, "workspace": { "rule_set": "cas-2026", "rule_sets": [rs] } });
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    storage.set_item("peixun/index", &index.to_string()).unwrap();
+    let host = host();
+    let _page = mount_to(host.clone(), || {
+        peixun::ui::state::Store::load().provide();
+        Rules()
+    });
+    settle().await;
+    assert!(text(&host, "tr[data-rule='age-limit']").contains("优秀青年人才培养 ≤ 45 周岁"));
+    storage.clear().unwrap();
 }
 
 /// Saves one application as the app stores it, and marks its members section done so
