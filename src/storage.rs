@@ -48,6 +48,16 @@ pub fn load_all() -> Loaded {
     Loaded { workspace, done_sections: index.done_sections, stored, index_error }
 }
 
+/// The keys of stored drafts that cannot be read (damaged, or from another program):
+/// they are not shown, never written over, and `recover.html` backs them up as they are.
+pub fn unreadable_drafts() -> Vec<String> {
+    entries()
+        .into_iter()
+        .filter(|(k, v)| k.starts_with(APP_PREFIX) && parse_application(v).is_none())
+        .map(|(k, _)| k)
+        .collect()
+}
+
 /// The text under a key now (another tab may have written it).
 pub fn raw(key: &str) -> Option<String> {
     local()?.get_item(key).ok().flatten()

@@ -103,11 +103,17 @@ impl Backup {
         }))
     }
 
-    /// The backed-up workspace as a unit bundle (for the import preview) and the settings
-    /// a bundle does not carry.
-    pub fn restore(&self) -> Result<(Bundle, Workspace), String> {
+    /// The backed-up workspace as a unit bundle (for the import preview), the settings a
+    /// bundle does not carry, and the entries that cannot be read: those are left out (and
+    /// offered raw), never a reason to refuse the rest. An index from a newer version is.
+    pub fn restore(&self) -> Result<Restored, String> {
+        let mut damaged = Vec::new();
         let index = match self.entries.get(INDEX_KEY) {
-            Some(text) => StoredIndex::parse(text)?,
+            Some(text) if newer_schema(text) => return Err(StoredIndex::parse(text).err().unwrap_or_default()),
+            Some(text) => StoredIndex::parse(text).unwrap_or_else(|why| {
+                damaged.push(Damaged { key: INDEX_KEY.into(), raw: text.clone(), why });
+                StoredIndex::default()
+            }),
             None => StoredIndex::default(),
         };
         // The index's order first, then any application the index lost track of.
@@ -116,10 +122,12 @@ impl Backup {
         let mut applications = Vec::new();
         for key in listed.iter().cloned().chain(others) {
             let Some(text) = self.entries.get(&key) else { continue };
-            let app: Application = crate::json::from_str(text).map_err(|e| format!("备份中的 {key} 无法读取：{e}"))?;
-            applications.push(app);
+            match crate::json::from_str::<Application>(text) {
+                Ok(app) => applications.push(app),
+                Err(e) => damaged.push(Damaged { key, raw: text.clone(), why: format!("无法读取：{e}") }),
+            }
         }
-        if applications.is_empty() && index == StoredIndex::default() {
+        if applications.is_empty() && damaged.is_empty() && index == StoredIndex::default() {
             return Err("备份中没有本工具的数据".into());
         }
         let settings = index.workspace;
@@ -129,8 +137,43 @@ impl Backup {
             applications,
             ..Bundle::new(Kind::Unit)
         };
-        Ok((bundle, settings))
+        Ok(Restored { bundle, settings, damaged })
     }
+}
+
+/// What a backup restores to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restored {
+    pub bundle: Bundle,
+    pub settings: Workspace,
+    pub damaged: Vec<Damaged>,
+}
+
+/// A stored entry that cannot be read: kept as it was, for the user to download.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damaged {
+    pub key: String,
+    pub raw: String,
+    pub why: String,
+}
+
+impl Damaged {
+    /// `peixun-app-<id>.txt`: a file name for the raw text.
+    pub fn file_name(&self) -> String {
+        let safe: String =
+            self.key.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
+        format!("{safe}.txt")
+    }
+}
+
+/// Whether the index says it was written by a newer storage version than this one reads.
+fn newer_schema(text: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Schema {
+        #[serde(default)]
+        schema: u32,
+    }
+    crate::json::from_str::<Schema>(text).is_ok_and(|s| s.schema > SCHEMA)
 }
 
 /// Adds the backup's settings that the workspace lacks: nothing of the workspace is

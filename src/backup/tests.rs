@@ -19,7 +19,8 @@ fn a_frozen_v1_backup_restores_every_application_and_setting() {
     let backup = Backup::parse(FROZEN_V1).expect("a backup").expect("readable");
     let index = StoredIndex::parse(&backup.entries[INDEX_KEY]).unwrap();
     assert_eq!(index.schema, 1);
-    let (bundle, settings) = backup.restore().unwrap();
+    let Restored { bundle, settings, damaged } = backup.restore().unwrap();
+    assert!(damaged.is_empty());
     let ids: Vec<&str> = bundle.applications.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, index.applications.iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(bundle.applications.len(), 3);
@@ -59,12 +60,44 @@ fn what_a_backup_cannot_be_is_said() {
     };
     let newer = backup(&[(INDEX_KEY, r#"{"schema":2,"applications":[]}"#)]);
     assert!(newer.restore().unwrap_err().contains("更新版本"));
-    let damaged = backup(&[(INDEX_KEY, r#"{"schema":1,"applications":["a"]}"#), ("peixun/app/a", "{\"title\":")]);
-    assert!(damaged.restore().unwrap_err().contains("peixun/app/a"));
     assert_eq!(backup(&[]).restore().unwrap_err(), "备份中没有本工具的数据");
     // An application the index lost track of is restored too.
     let stray = backup(&[(INDEX_KEY, r#"{"schema":1}"#), ("peixun/app/x", r#"{"id":"x","title":"孤立的草稿"}"#)]);
-    assert_eq!(stray.restore().unwrap().0.applications[0].title, "孤立的草稿");
+    assert_eq!(stray.restore().unwrap().bundle.applications[0].title, "孤立的草稿");
+}
+
+#[test]
+fn a_damaged_draft_never_blocks_the_rest() {
+    let entries = [
+        (INDEX_KEY, r#"{"schema":1,"applications":["a","b"],"workspace":{"unit":"物理所"}}"#),
+        ("peixun/app/a", "{\"title\":"),
+        ("peixun/app/b", r#"{"id":"b","title":"完好的草稿"}"#),
+    ];
+    let backup = Backup {
+        entries: entries.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        ..Backup::new(BTreeMap::new(), t("2026-11-26T10:00:00+08:00"), "")
+    };
+    let Restored { bundle, settings, damaged } = backup.restore().unwrap();
+    assert_eq!(bundle.applications.iter().map(|a| a.title.as_str()).collect::<Vec<_>>(), ["完好的草稿"]);
+    assert_eq!(settings.unit, "物理所");
+    assert_eq!(damaged.len(), 1);
+    assert_eq!((damaged[0].key.as_str(), damaged[0].raw.as_str()), ("peixun/app/a", "{\"title\":"));
+    assert!(damaged[0].why.starts_with("无法读取"), "{}", damaged[0].why);
+    assert_eq!(damaged[0].file_name(), "peixun-app-a.txt");
+
+    // Through the import: the good draft arrives, the damaged one is listed, nothing else.
+    let batch = prepare(&Workspace::default(), vec![("b.json".into(), Ok(backup.to_json()))]);
+    assert_eq!(batch.files[0].outcome, Ok("备份：1 份申请及单位设置；1 项无法读取，未导入（可下载原文）".into()));
+    assert_eq!(batch.damaged.len(), 1);
+    let ws = commit(&Workspace::default(), &batch, &Resolutions::new(), &BTreeMap::new(), &Default::default()).unwrap();
+    assert_eq!(ws.applications.len(), 1);
+
+    // A damaged index: the drafts still come, without the settings.
+    let mut no_index = backup.clone();
+    no_index.entries.insert(INDEX_KEY.into(), "{".into());
+    let r = no_index.restore().unwrap();
+    assert_eq!((r.bundle.applications.len(), r.damaged.len()), (1, 2));
+    assert_eq!(r.damaged[0].key, INDEX_KEY);
 }
 
 #[test]

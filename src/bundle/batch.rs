@@ -11,7 +11,7 @@ use super::ids::{Renamed, fresh_ids};
 use super::parse::parse;
 use super::plan::{ImportPlan, plan_import, plan_member_import};
 use super::rule_sets::{RuleSetChoices, RuleSetOffer, note_rule_set, take_rule_sets};
-use crate::backup::Backup;
+use crate::backup::{Backup, Damaged};
 use crate::model::Workspace;
 
 /// Larger files are refused before they are read.
@@ -39,6 +39,8 @@ pub struct Batch {
     pub settings: Option<Workspace>,
     /// Rule-sets the files carry that this workspace lacks or has with other numbers.
     pub rule_sets: Vec<RuleSetOffer>,
+    /// Entries of backups that cannot be read: not imported, offered for download as they are.
+    pub damaged: Vec<Damaged>,
     /// Applications whose id could not be used (empty, or with `/`, `?`, `#` …) and got a
     /// fresh one.
     pub renamed: Vec<Renamed>,
@@ -56,16 +58,18 @@ pub fn prepare(ws: &Workspace, files: Vec<(String, Result<String, String>)>) -> 
     let mut combined: Option<Bundle> = None;
     for (name, text) in files {
         let mut backup = false;
+        let mut damaged: Vec<Damaged> = Vec::new();
         let read = |t: String| match Backup::parse(&t) {
             Some(b) => {
-                let (bundle, settings) = b?.restore()?;
-                Ok((bundle, Some(settings)))
+                let r = b?.restore()?;
+                Ok((r.bundle, Some((r.settings, r.damaged))))
             }
             None => parse(&t).map(|b| (b, None)).map_err(|e| e.to_string()),
         };
-        let outcome = text.and_then(read).and_then(|(b, settings)| {
-            if let Some(s) = settings {
+        let outcome = text.and_then(read).and_then(|(b, restored)| {
+            if let Some((s, d)) = restored {
                 backup = true;
+                damaged = d;
                 crate::backup::merge_settings(batch.settings.get_or_insert_with(Workspace::default), &s);
             }
             let apps = combined.as_ref().map_or(0, |c| c.applications.len()) + b.applications.len();
@@ -85,6 +89,11 @@ pub fn prepare(ws: &Workspace, files: Vec<(String, Result<String, String>)>) -> 
             }
             Ok(b) => {
                 let said = match b.kind {
+                    _ if backup && !damaged.is_empty() => format!(
+                        "备份：{} 份申请及单位设置；{} 项无法读取，未导入（可下载原文）",
+                        b.applications.len(),
+                        damaged.len()
+                    ),
                     _ if backup => format!("备份：{} 份申请及单位设置", b.applications.len()),
                     Kind::Unit => format!("单位数据包（{}）：{} 份申请及排序", b.unit, b.applications.len()),
                     _ => format!("{} 份申请", b.applications.len()),
@@ -107,6 +116,9 @@ pub fn prepare(ws: &Workspace, files: Vec<(String, Result<String, String>)>) -> 
             }
         };
         let outcome = outcome.map(|said| note.map_or_else(|| said.clone(), |n| format!("{said}；{n}")));
+        if outcome.is_ok() {
+            batch.damaged.extend(damaged);
+        }
         batch.files.push(FileReport { name, outcome });
     }
     batch.plan = combined.map(|mut b| {

@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1" data-page=move || route.get().slug()>
             <TabConflicts/>
             <super::backup::BackupReminder/>
+            <super::backup::UnreadableDrafts/>
             <super::sharing::ImportPreview/>
             {move || match route.get() {
                 Route::Workspace => pages::Workspace().into_any(),

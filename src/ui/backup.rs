@@ -91,6 +91,24 @@ pub fn BackupReminder() -> impl IntoView {
     }
 }
 
+/// Drafts in this browser that cannot be read: said on every page (how many, and where
+/// to get them back), never silently skipped.
+#[component]
+pub fn UnreadableDrafts() -> impl IntoView {
+    let keys = crate::storage::unreadable_drafts();
+    (!keys.is_empty()).then(|| {
+        view! {
+            <div class="notice" role="status" data-unreadable-drafts=keys.len()>
+                <p>{format!(
+                    "本浏览器中有 {} 份草稿无法读取（可能已损坏），没有显示在列表中；它们仍原样保存在本机，不会被覆盖。",
+                    keys.len()
+                )}</p>
+                <a class="button button--small" href="./recover.html" data-action="recover">"恢复数据"</a>
+            </div>
+        }
+    })
+}
+
 /// The data page's section: export, restore, persistence.
 #[component]
 pub fn BackupPanel() -> impl IntoView {

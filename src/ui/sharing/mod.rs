@@ -1,6 +1,7 @@
 //! Sharing between units: export bundles, import them from a file picker or a drop
 //! anywhere on the page, with a preview before anything changes.
 
+mod damaged;
 mod export;
 mod import;
 mod preview;

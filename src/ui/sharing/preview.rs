@@ -109,6 +109,7 @@ pub fn Preview() -> impl IntoView {
                     let offers = batch.rule_sets.clone();
                     let renamed = batch.renamed.clone();
                     let renamed_count = renamed.len();
+                    let damaged = batch.damaged.clone();
                     view! {
                         <h3>"文件"</h3>
                         <ul class="import-files">
@@ -121,6 +122,7 @@ pub fn Preview() -> impl IntoView {
                                 }.into_any(),
                             }).collect_view()}
                         </ul>
+                        {(!damaged.is_empty()).then(|| view! { <super::damaged::DamagedEntries entries=damaged/> })}
                         {(!renamed.is_empty()).then(|| view! {
                             <div class="notice" role="note" data-renamed=renamed_count>
                                 <p>"这些申请在文件中没有本工具可用的编号（为空，或含有 / ? # 等字符），导入时换成了新编号："</p>
