@@ -79,3 +79,54 @@ test('a week after an unbacked change the app reminds, and a backup clears the r
   const record = await page.evaluate(() => JSON.parse(localStorage.getItem('peixun/backup')));
   assert.ok(record.last, 'the backup time is kept');
 });
+
+test('a damaged draft never blocks a restore, and a damaged draft in this browser is said on start', async (t) => {
+  const { page, browser, server } = await openApp(t);
+  await page.click('[data-action="examples"]');
+  await page.waitForSelector('tr[data-app]');
+  const ids = await page.$$eval('tr[data-app]', (rows) => rows.map((r) => r.dataset.app));
+  await page.goto(`${server.url}#/data`);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-backup"]')]);
+  const file = path.join(tmp, `damaged-${dl.suggestedFilename()}`);
+  await dl.saveAs(file);
+  const backup = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const broken = `peixun/app/${ids[0]}`;
+  backup.entries[broken] = '{"title": "半截';
+  fs.writeFileSync(file, JSON.stringify(backup));
+
+  // A new browser: the two readable drafts come back, the damaged one is listed with its text.
+  const other = await newPage(browser);
+  await other.goto(`${server.url}#/data`);
+  await ready(other);
+  await other.setInputFiles('input[data-action="import"]', file);
+  await other.waitForSelector('[data-damaged="1"]');
+  assert.match(await other.textContent('[data-import-preview] [data-file]'), /备份：2 份申请及单位设置；1 项无法读取，未导入/);
+  const item = `[data-damaged-key="${broken}"]`;
+  const [raw] = await Promise.all([other.waitForEvent('download'), other.click(`${item} [data-action="download-damaged"]`)]);
+  const rawFile = path.join(tmp, raw.suggestedFilename());
+  await raw.saveAs(rawFile);
+  assert.equal(fs.readFileSync(rawFile, 'utf8'), '{"title": "半截', 'the damaged entry, byte for byte');
+  await other.click('[data-action="confirm-import"]');
+  await other.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('peixun/app/')).length === 2);
+  const keys = Object.keys(await peixunKeys(other)).filter((k) => k.startsWith('peixun/app/')).sort();
+  assert.deepEqual(keys, ids.slice(1).map((id) => `peixun/app/${id}`).sort());
+
+  // A draft this browser cannot read: said on start, kept as it is.
+  await other.evaluate((key) => {
+    localStorage.setItem(key, '{"title": "半截');
+    const index = JSON.parse(localStorage.getItem('peixun/index'));
+    index.applications.push(key.slice('peixun/app/'.length));
+    localStorage.setItem('peixun/index', JSON.stringify(index));
+  }, broken);
+  await other.reload();
+  await ready(other);
+  await other.waitForSelector('[data-unreadable-drafts="1"]');
+  assert.match(await other.textContent('[data-unreadable-drafts]'), /有 1 份草稿无法读取/);
+  assert.equal(await other.getAttribute('[data-unreadable-drafts] a', 'href'), './recover.html');
+  await other.click('nav a[data-route=""]');
+  await other.waitForSelector('tr[data-app]');
+  assert.equal(await other.locator('tr[data-app]').count(), 2);
+  await other.click('tr[data-app] [data-action="duplicate"]');
+  await other.waitForSelector('[data-save-status="saved"]');
+  assert.equal(await other.evaluate((k) => localStorage.getItem(k), broken), '{"title": "半截', 'never written over');
+});
