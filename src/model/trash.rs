@@ -176,10 +176,15 @@ impl Trash {
         self.failed = None;
     }
 
+    /// Takes the most recent deletion out, to restore it.
+    pub fn pop(&mut self) -> Option<Deleted> {
+        self.entries.pop()
+    }
+
     /// Undoes the most recent deletion; `None` when there is nothing to undo. A failure is
     /// kept in `failed` too, for the toast.
     pub fn undo(&mut self, ws: &mut Workspace) -> Option<Result<Restored, NotRestored>> {
-        let result = self.entries.pop()?.restore(ws);
+        let result = self.pop()?.restore(ws);
         self.failed = result.as_ref().err().cloned();
         Some(result)
     }

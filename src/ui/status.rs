@@ -1,10 +1,11 @@
-//! Save state in the header, and the 「撤销」 toast after a delete.
+//! Save state in the header, and the 「撤销」 toast after a deletion.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use super::state::{SaveStatus, Store};
+use crate::model::Trash;
 
 /// 「已保存 14:32:05」, or a failure that says the change is not saved yet.
 #[component]
@@ -39,30 +40,50 @@ pub fn SaveIndicator() -> impl IntoView {
 
 const UNDO_FOR: Duration = Duration::from_secs(10);
 
-/// Offered for 10 s after a delete; the delete has already taken effect.
+/// Offered for 10 s after the last delete (the delete has already taken effect); each
+/// 「撤销」 brings back the most recent deletion, and the toast stays while there is more.
 #[component]
 pub fn UndoToast() -> impl IntoView {
     let store = Store::get();
     let timer = StoredValue::new(None::<TimeoutHandle>);
+    // Restarts on each deletion, not on an undo.
+    let deletions = Memo::new(move |_| store.trash.with(Trash::deletions));
     Effect::new(move |_| {
-        if store.trash.with(Option::is_some) {
+        if deletions.get() > 0 {
             if let Some(t) = timer.get_value() {
                 t.clear();
             }
-            timer.set_value(set_timeout_with_handle(move || store.trash.set(None), UNDO_FOR).ok());
+            let expire = move || {
+                store.trash.try_update(Trash::clear);
+            };
+            timer.set_value(set_timeout_with_handle(expire, UNDO_FOR).ok());
         }
     });
-    move || {
-        store.trash.with(|t| t.as_ref().map(|(_, app)| app.display_title())).map(|name| {
-            view! {
-                <div class="toast" role="status" aria-live="polite">
-                    <span>{format!("已删除「{name}」。")}</span>
-                    <button type="button" class="button button--secondary" data-action="undo" on:click=move |_| store.undo_delete()>
-                        "撤销"
-                    </button>
-                </div>
-            }
+    let shown = move || store.trash.with(|t| !t.is_empty() || t.failed.is_some());
+    let what = move || {
+        store.trash.with(|t| {
+            let failed = t.failed.as_ref().map(|why| format!("无法撤销：{why}"));
+            let next = t.last().map(|d| match t.len() {
+                1 => format!("已删除{}。", d.label()),
+                n => format!("已删除{}。（共 {n} 项可撤销）", d.label()),
+            });
+            [failed, next].into_iter().flatten().collect::<Vec<_>>().join(" ")
         })
+    };
+    // The live region stays in the page so that each change of its text is announced.
+    view! {
+        <div role="status" aria-live="polite" data-undo-region>
+            <Show when=shown>
+                <div class="toast" data-undo-toast>
+                    <span>{what}</span>
+                    <Show when=move || store.trash.with(|t| !t.is_empty())>
+                        <button type="button" class="button button--secondary" data-action="undo" on:click=move |_| store.undo_delete()>
+                            "撤销"
+                        </button>
+                    </Show>
+                </div>
+            </Show>
+        </div>
     }
 }
 

@@ -113,6 +113,27 @@ impl EditorCx {
         self.edit_dyn(&mut |a| f.take().map_or((), |f| f(a)));
     }
 
+    /// Removes member `member_id`: a draft's through the store, so that 「撤销」 can bring
+    /// it back; the member card's at once (it has no other member).
+    pub fn remove_member(&self, member_id: &str) {
+        match self.source {
+            Source::Workspace => Store::get().remove_member(&self.id, member_id),
+            Source::Card(_) => self.edit(|a| a.members.retain(|m| m.id != member_id)),
+        }
+    }
+
+    /// Removes host `index`, through the store's trash for a draft.
+    pub fn remove_host(&self, index: usize) {
+        match self.source {
+            Source::Workspace => Store::get().remove_host(&self.id, index),
+            Source::Card(_) => self.edit(|a| {
+                if index < a.hosts.len() {
+                    a.hosts.remove(index);
+                }
+            }),
+        }
+    }
+
     fn edit_dyn(&self, f: &mut dyn FnMut(&mut Application)) {
         match self.source {
             Source::Workspace => Store::get().edit_dyn(&self.id, f),

@@ -138,6 +138,13 @@ pub(super) fn MemberCard(
             ecx.touch("members");
         }
     };
+    let remove = {
+        let (ecx, mid) = (EditorCx::get(), mid.clone());
+        move |_| {
+            ecx.remove_member(&mid);
+            ecx.touch("members");
+        }
+    };
     let levels = TitleLevel::ALL.iter().map(|l| (format!("{l:?}"), l.label().to_string())).collect();
     let genders = vec![("male".into(), "男".into()), ("female".into(), "女".into())];
     let yes_no = vec![("yes".into(), "是".into()), ("no".into(), "否".into())];
@@ -154,7 +161,7 @@ pub(super) fn MemberCard(
                 <button type="button" class="button button--small" data-action="move-down" disabled={ index + 1 >= count }
                     on:click=act(|a, i| if i + 1 < a.members.len() { a.members.swap(i, i + 1) })>{move || format!("下移{}", display())}</button>
                 <button type="button" class="button button--small button--warning" data-action="remove-member"
-                    on:click=act(|a, i| { a.members.remove(i); })>{move || format!("删除{}", display())}</button>
+                    on:click=remove>{move || format!("删除{}", display())}</button>
             </div>
             <div class="grid">
                 <TextInput label="姓名" path=p("name") value=name set=set_name width="medium" autocomplete="name"/>

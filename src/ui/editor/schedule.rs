@@ -195,7 +195,7 @@ fn HostCard(index: usize) -> impl IntoView {
             <TextInput label="网址" path=p("website") kind="url" value=web set=set_web/>
             <TextInput label="联系人及联系方式" path=p("contact") value=contact set=set_contact/>
             <button type="button" class="button button--warning" data-action="remove-host"
-                on:click=move |_| { ecx.edit(|a| { if index < a.hosts.len() { a.hosts.remove(index); } }); ecx.touch("hosts"); }>
+                on:click=move |_| { ecx.remove_host(index); ecx.touch("hosts"); }>
                 {format!("删除境外培训机构 {}", index + 1)}
             </button>
         </fieldset>

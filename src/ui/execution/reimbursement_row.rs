@@ -178,7 +178,7 @@ pub fn Row(
                 {MONEY.into_iter().map(|(field, label, f)| view! { <Field index field label value=Value::Money(f)/> }).collect_view()}
             </div>
             <button type="button" class="button button--small button--warning" data-action="delete-row"
-                on:click=move |_| store.edit_workspace(|w| if index < w.reimbursements.len() { w.reimbursements.remove(index); })>
+                on:click=move |_| store.remove_reimbursement(index)>
                 {format!("删除第 {} 行", index + 1)}
             </button>
         </fieldset>

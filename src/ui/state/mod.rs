@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub use autosave::SaveStatus;
 pub use tabs::TabConflict;
 
-use crate::model::{Application, Workspace};
+use crate::model::{Application, Deleted, Trash, Workspace};
 use crate::rule_set::RuleSet;
 
 #[derive(Clone, Copy)]
@@ -20,8 +20,9 @@ pub struct Store {
     /// Editor sections marked as done, per application id.
     pub done: RwSignal<BTreeMap<String, BTreeSet<String>>>,
     pub status: RwSignal<SaveStatus>,
-    /// The last deleted application and where it stood, while 「撤销」 is offered.
-    pub trash: RwSignal<Option<(usize, Application)>>,
+    /// The last deletions (applications, members, hosts, 核销表 rows) and where each
+    /// stood, while 「撤销」 is offered.
+    pub trash: RwSignal<Trash>,
     /// Applications another tab changed while this one had unsaved changes to them.
     pub conflicts: RwSignal<Vec<TabConflict>>,
     /// The rule-set in use (the workspace's choice), as a `'static` for the many closures.
@@ -44,7 +45,7 @@ impl Store {
                 Some(why) => SaveStatus::Failed(why.into()),
                 None => last.map_or(SaveStatus::Idle, SaveStatus::Saved),
             }),
-            trash: RwSignal::new(None),
+            trash: RwSignal::new(Trash::default()),
             conflicts: RwSignal::new(Vec::new()),
             rule_set: Memo::new(move |_| ws.with(|w| w.rule_set().interned())),
             saver,
@@ -121,32 +122,6 @@ impl Store {
         self.saver.mark_index(*self);
     }
 
-    /// Deletes at once; 「撤销」 can bring it back while it is in the trash.
-    pub fn delete(&self, id: &str) {
-        let mut removed = None;
-        self.ws.update(|w| {
-            if let Some(i) = w.applications.iter().position(|a| a.id == id) {
-                removed = Some((i, w.applications.remove(i)));
-                w.ranking.retain(|r| r != id);
-            }
-        });
-        if let Some(entry) = removed {
-            crate::storage::remove_application(id);
-            self.saver.adopt(id, None, None);
-            self.trash.set(Some(entry));
-            self.saver.mark_index(*self);
-        }
-    }
-
-    pub fn undo_delete(&self) {
-        if let Some((i, app)) = self.trash.try_update(Option::take).flatten() {
-            let id = app.id.clone();
-            self.ws.update(|w| w.applications.insert(i.min(w.applications.len()), app));
-            self.saver.mark(*self, &id);
-            self.saver.mark_index(*self);
-        }
-    }
-
     pub fn set_section_done(&self, id: &str, section: &str, done: bool) {
         self.done.update(|d| {
             let set = d.entry(id.to_string()).or_default();
@@ -197,5 +172,64 @@ impl Store {
     /// Saves everything pending now (pagehide, before export).
     pub fn flush(&self) {
         self.saver.flush(*self);
+    }
+
+    /// Deletes at once; 「撤销」 brings it back, at its place and rank, while it is in the trash.
+    pub fn delete(&self, id: &str) {
+        let mut removed = None;
+        self.ws.update(|w| removed = Deleted::application(w, id));
+        if let Some(d) = removed {
+            crate::storage::remove_application(id);
+            self.saver.adopt(id, None, None);
+            self.trash.update(|t| t.push(d));
+            self.saver.mark_index(*self);
+        }
+    }
+
+    /// Undoes the most recent deletion in the trash and saves what came back.
+    pub fn undo_delete(&self) {
+        let Some(d) = self.trash.try_update(|t| t.pop()).flatten() else { return };
+        let mut result = None;
+        self.ws.update(|w| result = Some(d.restore(w)));
+        match result {
+            Some(Ok(restored)) => {
+                if let Some(id) = &restored.application {
+                    self.saver.mark(*self, id);
+                }
+                if restored.index {
+                    self.saver.mark_index(*self);
+                }
+                self.trash.update(|t| t.failed = None);
+            }
+            Some(Err(why)) => self.trash.update(|t| t.failed = Some(why)),
+            None => {}
+        }
+    }
+
+    /// Removes member `member_id` of application `app_id`; 「撤销」 puts them back.
+    pub fn remove_member(&self, app_id: &str, member_id: &str) {
+        self.remove(Some(app_id), |w| Deleted::member(w, app_id, member_id));
+    }
+
+    /// Removes host `index` of application `app_id`; 「撤销」 puts it back.
+    pub fn remove_host(&self, app_id: &str, index: usize) {
+        self.remove(Some(app_id), |w| Deleted::host(w, app_id, index));
+    }
+
+    /// Removes 核销表 row `index`; 「撤销」 puts it back.
+    pub fn remove_reimbursement(&self, index: usize) {
+        self.remove(None, |w| Deleted::reimbursement(w, index));
+    }
+
+    /// A removal that goes to the trash; saves the application it changed, else the index.
+    fn remove(&self, app_id: Option<&str>, f: impl FnOnce(&mut Workspace) -> Option<Deleted>) {
+        let mut removed = None;
+        self.ws.update(|w| removed = f(w));
+        let Some(d) = removed else { return };
+        self.trash.update(|t| t.push(d));
+        match app_id {
+            Some(id) => self.saver.mark(*self, id),
+            None => self.saver.mark_index(*self),
+        }
     }
 }
