@@ -187,6 +187,12 @@ fn a_make_up_day_inside_a_holiday_and_a_year_twice() {
 }
 
 #[test]
+fn the_embedded_rule_set_passes_every_check() {
+    assert_eq!(validate(RuleSet::embedded()), []);
+    assert_eq!(parse_file(EMBEDDED_2020).as_ref(), Ok(RuleSet::embedded()));
+}
+
+#[test]
 fn the_built_in_calendars_are_valid() {
     let mut rs = RuleSet::embedded().clone();
     rs.calendar = crate::calendar::built_in().to_vec();
