@@ -43,6 +43,8 @@ pub fn preload_editor() {
         #[cfg(peixun_split)]
         leptos::task::spawn_local(async {
             let _ = __wasm_split_preload_editor().await;
+            // 「导出备份」 when storage is full must not wait for the network.
+            let _ = __wasm_split_preload_application_bundle().await;
         });
     });
 }
@@ -59,6 +61,9 @@ split_points! {
     card() -> AnyView => super::card::MemberCardPage().into_any();
     rule_sets() -> AnyView => super::rule_sets::RuleSets().into_any();
     import_preview() -> AnyView => super::sharing::Preview().into_any();
+    // Writing a bundle (its pretty JSON of every type) comes with the first export.
+    application_bundle(unit: String, apps: Vec<crate::model::Application>, rule_set: &'static crate::rule_set::RuleSet, at: chrono::DateTime<chrono::FixedOffset>) -> String
+        => crate::bundle::export(crate::bundle::Kind::Application, &unit, &apps, &[], &[], rule_set, at);
     // Reading, planning and the merge come with the first import.
     read_files(ui: super::sharing::ImportUi, files: Vec<web_sys::File>) -> Task => Box::pin(ui.read_files(files));
 }

@@ -28,9 +28,11 @@ pub fn SaveIndicator() -> impl IntoView {
                     <button type="button" class="button button--small button--secondary" data-action="backup"
                         on:click=move |_| {
                             let ids: Vec<String> = store.ws.with_untracked(|w| w.applications.iter().map(|a| a.id.clone()).collect());
-                            if let Err(e) = crate::ui::sharing::export_applications(store, &ids) {
-                                store.status.set(SaveStatus::Failed(e));
-                            }
+                            crate::ui::sharing::export_applications(store, ids, move |r| {
+                                if let Err(e) = r {
+                                    store.status.set(SaveStatus::Failed(e));
+                                }
+                            });
                         }>"导出备份"</button>
                 }.into_any(),
             }}

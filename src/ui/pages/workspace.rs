@@ -88,7 +88,7 @@ pub fn Workspace() -> impl IntoView {
     };
     let selected = RwSignal::new(std::collections::BTreeSet::<String>::new());
     let export_error = RwSignal::new(None::<String>);
-    let export = move |ids: Vec<String>| export_error.set(export_applications(store, &ids).err());
+    let export = move |ids: Vec<String>| export_applications(store, ids, move |r| export_error.set(r.err()));
     let export_selected = move |_| {
         // In the workspace's order, whatever order they were ticked in.
         let ids = store.ws.with_untracked(|w| {

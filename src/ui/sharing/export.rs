@@ -1,27 +1,39 @@
 use leptos::prelude::*;
 
-use crate::bundle::{Kind, export, file_name};
+use crate::bundle::file_name;
 use crate::ui::clock::{now, today};
 use crate::ui::download::download;
 use crate::ui::state::Store;
 
 /// Downloads the applications with these ids as one `application` bundle and remembers,
-/// on the local copies, the version that left.
-pub fn export_applications(store: Store, ids: &[String]) -> Result<(), String> {
+/// on the local copies, the version that left; `done` gets the outcome. The bundle is
+/// written by code fetched with the first export (`lazy::application_bundle`, preloaded
+/// when the browser is idle).
+pub fn export_applications(store: Store, ids: Vec<String>, done: impl Fn(Result<(), String>) + 'static) {
     store.flush();
     let (apps, unit) = store
         .ws
         .with_untracked(|w| (ids.iter().filter_map(|id| w.get(id).cloned()).collect::<Vec<_>>(), w.unit.clone()));
     if apps.is_empty() {
-        return Err("没有可导出的申请".into());
+        return done(Err("没有可导出的申请".into()));
     }
-    let text = export(Kind::Application, &unit, &apps, &[], &[], store.rule_set(), now());
     let name = match apps.as_slice() {
         [one] if !one.title.trim().is_empty() => one.title.clone(),
         [_] => "未命名申请".into(),
         many => format!("{}份申请", many.len()),
     };
-    download(&file_name(&name, today()), "application/json", &text)?;
-    store.mark_exported(ids);
-    Ok(())
+    let rule_set = store.rule_set();
+    leptos::task::spawn_local(async move {
+        let Ok(text) = crate::ui::lazy::application_bundle(unit, apps, rule_set, now()).await else {
+            return done(Err(
+                "导出功能的程序文件没有下载成功（可能网络已断开，或者网站刚刚更新），没有导出。请重新加载页面后再试。"
+                    .into(),
+            ));
+        };
+        let result = download(&file_name(&name, today()), "application/json", &text);
+        if result.is_ok() {
+            store.mark_exported(&ids);
+        }
+        done(result);
+    });
 }
