@@ -77,11 +77,11 @@ fn Year(i: usize) -> impl IntoView {
             {field(path("holidays"), at!(r => r.calendar[i].holidays))
                 .label("放假安排")
                 .kind(Kind::Lines(7))
-                .hint("每行一段：开始日 结束日 名称，如 2027-01-01 2027-01-03 元旦；只放一天的可只写一个日期")}
+                .hint("每行一段：开始日 结束日 名称（日期写作 YYYY-MM-DD，以空格分开）；只放一天的可只写一个日期")}
             {field(path("workdays"), at!(r => r.calendar[i].workdays))
                 .label("调休上班日")
                 .kind(Kind::Lines(4))
-                .hint("每行一个日期，如 2027-02-07")}
+                .hint("每行一个日期，写作 YYYY-MM-DD")}
             {(!cx.read_only).then(|| view! {
                 <p><button type="button" class="button button--warning" data-action="remove-year" on:click=remove>"删除这一年"</button></p>
             })}

@@ -14,7 +14,7 @@ pub fn Sections() -> impl IntoView {
         <fieldset class="card">
             <legend>"规则集与通知"</legend>
             <div class="grid">
-                {field("id", at!(r => r.id)).hint("1–40 个小写字母、数字或连字符，如 cas-2026；导出的文件以它命名")}
+                {field("id", at!(r => r.id)).hint("1–40 个小写字母、数字或连字符，如 cas- 加年份；导出的文件以它命名")}
                 {field("name", at!(r => r.name))}
             </div>
             {field("notice.title", at!(r => r.notice.title))}
@@ -50,15 +50,15 @@ pub fn Sections() -> impl IntoView {
         <fieldset class="card">
             <legend>"培训时长与境外培训机构"</legend>
             <div class="grid">
-                {field("durations.allowed", at!(r => r.durations.allowed)).hint("用逗号分隔，如 14, 21, 30, 60")}
+                {field("durations.allowed", at!(r => r.durations.allowed)).hint("通知允许的各种天数，用逗号分隔")}
                 {field("durations.open_ended_from", at!(r => r.durations.open_ended_from))
                     .number()
-                    .hint("培训达到这么多天即不限天数，如 90")}
+                    .hint("培训达到这么多天即不限天数")}
                 {field("durations.clause", at!(r => r.durations.clause))}
             </div>
             {field("host_limits", at!(r => r.host_limits))
                 .kind(Kind::Lines(3))
-                .hint("每行两个数：自多少天起、最多几家，如 14 2")}
+                .hint("每行两个整数，以空格分开：自多少天起、最多几家")}
             <div class="grid">
                 {field("min_hosts", at!(r => r.min_hosts)).number()}
                 {field("max_cities", at!(r => r.max_cities)).number()}
@@ -102,7 +102,7 @@ pub fn Sections() -> impl IntoView {
     }
 }
 
-const MONTH_DAY: &str = "月-日，如 9-1（9 月 1 日）";
+const MONTH_DAY: &str = "写作 月-日，如 12-31（12 月 31 日）";
 
 /// The keys an item may have, with what the application form calls them.
 fn priority_hint() -> String {
