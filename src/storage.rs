@@ -28,6 +28,9 @@ pub struct Loaded {
     /// Why `peixun/index` could not be read (written by a newer version, damaged): it is
     /// then never overwritten.
     pub index_error: Option<String>,
+    /// Keys of listed drafts that cannot be read (damaged, or from another program): not
+    /// shown, never written over (the index keeps their ids); `recover.html` backs them up.
+    pub unreadable: Vec<String>,
 }
 
 pub fn load_all() -> Loaded {
@@ -38,24 +41,19 @@ pub fn load_all() -> Loaded {
     };
     let mut workspace = index.workspace;
     let mut stored = BTreeMap::new();
+    let mut unreadable = Vec::new();
     for id in &index.applications {
-        let Some(text) = raw(&app_key(id)) else { continue };
-        if let Some(app) = parse_application(&text) {
-            stored.insert(id.clone(), text_hash(&text));
-            workspace.applications.push(app);
+        let key = app_key(id);
+        let Some(text) = raw(&key) else { continue };
+        match parse_application(&text) {
+            Some(app) => {
+                stored.insert(id.clone(), text_hash(&text));
+                workspace.applications.push(app);
+            }
+            None => unreadable.push(key),
         }
     }
-    Loaded { workspace, done_sections: index.done_sections, stored, index_error }
-}
-
-/// The keys of stored drafts that cannot be read (damaged, or from another program):
-/// they are not shown, never written over, and `recover.html` backs them up as they are.
-pub fn unreadable_drafts() -> Vec<String> {
-    entries()
-        .into_iter()
-        .filter(|(k, v)| k.starts_with(APP_PREFIX) && parse_application(v).is_none())
-        .map(|(k, _)| k)
-        .collect()
+    Loaded { workspace, done_sections: index.done_sections, stored, index_error, unreadable }
 }
 
 /// The text under a key now (another tab may have written it).

@@ -95,7 +95,7 @@ pub fn BackupReminder() -> impl IntoView {
 /// to get them back), never silently skipped.
 #[component]
 pub fn UnreadableDrafts() -> impl IntoView {
-    let keys = crate::storage::unreadable_drafts();
+    let keys = Store::get().unreadable.get_value();
     (!keys.is_empty()).then(|| {
         view! {
             <div class="notice" role="status" data-unreadable-drafts=keys.len()>
