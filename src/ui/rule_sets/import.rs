@@ -180,9 +180,10 @@ pub fn KeyNumbers(rs: RuleSet) -> impl IntoView {
     }
 }
 
-/// Each differing field: its label, the value here, the value in the file.
+/// Each differing field: its label, the value here, the value in the file (also in the
+/// import preview, for a rule-set a bundle carries).
 #[component]
-fn DifferenceTable(rows: Vec<Difference>) -> impl IntoView {
+pub fn DifferenceTable(rows: Vec<Difference>) -> impl IntoView {
     view! {
         <div class="table-scroll">
             <table class="table conflict-table">

@@ -12,6 +12,7 @@ mod sections;
 use leptos::prelude::*;
 
 use form::{Opened, RuleSetForm};
+pub use import::DifferenceTable;
 
 use crate::rule_set::form::copy_of;
 use crate::rule_set::{RuleSet, file_name, to_file_text};

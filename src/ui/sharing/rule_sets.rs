@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::import::ImportUi;
 use crate::bundle::{RuleSetChoices, RuleSetOffer};
+use crate::ui::rule_sets::DifferenceTable;
 
 /// A rule-set this browser lacks is added and used; one that differs from ours is left
 /// alone until the user says otherwise.
@@ -50,10 +51,7 @@ pub fn RuleSetOffers(offers: Vec<RuleSetOffer>) -> impl IntoView {
                 <fieldset class="fieldset rule-set-offer" data-rule-set-offer=id.clone()>
                     <legend>{format!("规则集「{name}」")}</legend>
                     <p>{intro}</p>
-                    {(!rows.is_empty()).then(|| view! {
-                        <table class="table"><thead><tr><th scope="col">"项目"</th><th scope="col">"本浏览器"</th><th scope="col">"文件中"</th></tr></thead>
-                        <tbody>{rows.into_iter().map(|d| view! { <tr data-difference=d.path><td>{d.label}</td><td>{d.ours}</td><td>{d.theirs}</td></tr> }).collect_view()}</tbody></table>
-                    })}
+                    {(!rows.is_empty()).then(|| view! { <DifferenceTable rows/> })}
                     <div class="checkbox">
                         <input type="checkbox" id=format!("offer-add-{id}") data-action="add-rule-set"
                             prop:checked=move || adding.get() on:change=move |ev| set_add(event_target_checked(&ev))/>
