@@ -115,7 +115,10 @@ pub fn prepare(ws: &Workspace, files: Vec<(String, Result<String, String>)>) -> 
                 Ok(said)
             }
         };
-        let outcome = outcome.map(|said| note.map_or_else(|| said.clone(), |n| format!("{said}；{n}")));
+        let outcome = outcome.map(|said| match note {
+            Some(n) => format!("{said}；{n}"),
+            None => said,
+        });
         if outcome.is_ok() {
             batch.damaged.extend(damaged);
         }

@@ -188,7 +188,8 @@ impl RuleSet {
         use std::sync::Mutex;
         static KEPT: Mutex<Vec<&'static RuleSet>> = Mutex::new(Vec::new());
         let embedded = RuleSet::embedded();
-        if self == embedded {
+        // The usual case, on every change of the workspace: no field-by-field comparison.
+        if std::ptr::eq(self, embedded) || self == embedded {
             return embedded;
         }
         let mut kept = KEPT.lock().unwrap_or_else(|e| e.into_inner());
@@ -230,7 +231,6 @@ impl RuleSet {
 
     /// 「2020 年度」: how texts name the round, from the program window.
     pub fn round_label(&self) -> String {
-        use chrono::Datelike;
         let (from, to) = (self.program_year.start.year(), self.program_year.end.year());
         if from == to { format!("{from} 年度") } else { format!("{from}–{to} 年度") }
     }
