@@ -17,6 +17,7 @@ pub mod report;
 pub mod rule_set;
 pub mod rules;
 pub mod sample;
+pub mod selection;
 pub mod summary;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;

@@ -114,6 +114,7 @@ pub fn save_index(ws: &Workspace, done_sections: &BTreeMap<String, BTreeSet<Stri
             opinions: ws.opinions.clone(),
             rule_set: ws.rule_set.clone(),
             rule_sets: ws.rule_sets.clone(),
+            selections: ws.selections.clone(),
         },
         done_sections: done_sections.clone(),
     };

@@ -205,6 +205,11 @@ pub fn merge_settings(ws: &mut Workspace, from: &Workspace) {
     if ws.rule_set.is_empty() {
         ws.rule_set.clone_from(&from.rule_set);
     }
+    for s in &from.selections {
+        if ws.selection(&s.unit, &s.id).is_none() {
+            ws.selections.push(s.clone());
+        }
+    }
 }
 
 /// `peixun/backup`: when the last backup was made, and since when this browser has had

@@ -133,3 +133,28 @@ fn the_reminder_comes_after_seven_days_with_changes_and_not_before() {
     assert_eq!(backed.reminder(Some(t0 + Duration::minutes(1)), t0 + week - Duration::seconds(1)), None);
     assert_eq!(backed.reminder(Some(t0 + Duration::minutes(1)), t0 + week + Duration::days(1)), Some(8));
 }
+
+#[test]
+fn the_bureaus_selections_go_into_a_backup_and_come_back_added_never_replaced() {
+    use crate::model::{Decision, Selection};
+    let sel = |unit: &str, d: Decision| Selection {
+        id: "a".into(),
+        unit: unit.into(),
+        decision: Some(d),
+        ..Default::default()
+    };
+    let index = StoredIndex {
+        schema: SCHEMA,
+        workspace: Workspace { selections: vec![sel("物理所", Decision::Selected)], ..Default::default() },
+        ..Default::default()
+    };
+    let entries = BTreeMap::from([(INDEX_KEY.to_string(), serde_json::to_string(&index).unwrap())]);
+    let backup = Backup::parse(&Backup::new(entries, t("2020-03-01T09:00:00+08:00"), "x").to_json()).unwrap().unwrap();
+    let restored = backup.restore().unwrap();
+    assert_eq!(restored.settings.selections, [sel("物理所", Decision::Selected)]);
+    let mut ws = Workspace { selections: vec![sel("中国科学院物理研究所", Decision::NotSelected)], ..Default::default() };
+    merge_settings(&mut ws, &restored.settings);
+    assert_eq!(ws.selections, [sel("中国科学院物理研究所", Decision::NotSelected)], "the same application: kept");
+    merge_settings(&mut ws, &Workspace { selections: vec![sel("化物所", Decision::Selected)], ..Default::default() });
+    assert_eq!(ws.selections.len(), 2);
+}

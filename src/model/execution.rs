@@ -9,6 +9,13 @@ use super::{Category, CountryCode, Money};
 pub struct Execution {
     pub status: ExecutionStatus,
     pub approved_category: Option<Category>,
+    /// The academy's funding for the group (院层面资助金额, 二(六)), from the bureau's result.
+    /// Left out of files while unset, so records made before it keep their content hash.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub academy_funding: Option<Money>,
+    /// The bureau's note with its decision (人事局遴选意见).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub selection_note: String,
     /// 合作意向书 signed.
     pub intent_letter_signed: Option<NaiveDate>,
     pub actual_exit_date: Option<NaiveDate>,

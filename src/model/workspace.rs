@@ -3,7 +3,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Application, Reimbursement};
+use super::{Application, Reimbursement, Selection};
 use crate::rule_set::RuleSet;
 
 /// Everything one browser (or one unit bundle) holds.
@@ -27,6 +27,9 @@ pub struct Workspace {
     /// Rule-sets made or imported in this browser, besides the embedded one.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rule_sets: Vec<RuleSet>,
+    /// The bureau's outcomes per application of the unit bundles it reviews (院人事局).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub selections: Vec<Selection>,
 }
 
 impl Workspace {
