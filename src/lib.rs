@@ -9,6 +9,7 @@ pub mod bundle;
 pub mod calendar;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod docx;
 pub mod execution;
 pub mod json;
 pub mod model;

@@ -9,7 +9,7 @@ mod fuzz_checks;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use fuzz_checks::{batch, migrate, parse, plan};
+use fuzz_checks::{batch, migrate, parse, plan, result};
 
 /// Runs `check` on every input of `target`, naming each input that fails.
 fn replay(target: &str, check: fn(&[u8])) {
@@ -48,4 +48,9 @@ fn import_plan_inputs_hold() {
 #[test]
 fn batch_inputs_hold() {
     replay("batch", batch::run);
+}
+
+#[test]
+fn result_inputs_hold() {
+    replay("result", result::run);
 }

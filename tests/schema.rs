@@ -97,3 +97,34 @@ fn rule_set_files_validate_exactly_when_they_are_read() {
         assert!(peixun::rule_set::parse_file(&json.to_string()).is_err(), "{what}: the reader accepts it");
     }
 }
+
+#[test]
+fn result_bundles_validate_exactly_when_they_parse() {
+    use peixun::model::{Decision, Money, Selection};
+    let v = validator();
+    let at = DateTime::parse_from_rfc3339("2020-03-02T09:00:00+08:00").unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2020, 3, 2).unwrap();
+    let sel = |id: &str, d: Decision| Selection {
+        id: id.into(),
+        unit: "物理所".into(),
+        decision: Some(d),
+        ..Default::default()
+    };
+    let sels = [Selection { funding: Some(Money(0)), ..sel("a", Decision::Selected) }, sel("b", Decision::NotSelected)];
+    let text = peixun::bundle::export_result("", day, Some("物理所"), &sels, RuleSet::embedded(), at);
+    let good: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(errors(&v, &good), Vec::<String>::new());
+    type Edit = fn(&mut Value);
+    let bad: [(&str, Edit); 4] = [
+        ("negative", |v| v["results"][0]["funding"] = (-1).into()),
+        ("no decision", |v| _ = v["results"][0].as_object_mut().unwrap().remove("decision")),
+        ("rejected yet funded", |v| v["results"][1]["funding"] = 5.into()),
+        ("no results", |v| v["results"] = serde_json::json!([])),
+    ];
+    for (what, edit) in bad {
+        let mut json = good.clone();
+        edit(&mut json);
+        assert!(!v.is_valid(&json), "{what}: the schema accepts it");
+        assert!(parse(&json.to_string()).is_err(), "{what}: the parser accepts it");
+    }
+}

@@ -57,6 +57,11 @@ fn main() {
         write("import_plan", &format!("{name}-pair"), &pair);
         let files = [&[0x05u8][..], text.as_bytes(), b"\0", other.as_bytes(), b"\0", text.as_bytes()].concat();
         write("batch", &format!("{name}-batch"), &files);
+        // Derived result files: decisions, amounts, typed-over records, an unknown id.
+        for ctrl in [0x00u8, 0x07, 0x1d, 0x2e, 0x5f, 0x8c, 0xff] {
+            write("result", &format!("{name}-{ctrl:02x}"), &[&[ctrl][..], text.as_bytes()].concat());
+        }
+        write("result", &format!("{name}-pair"), &[&[0x00u8][..], text.as_bytes(), b"\0", other.as_bytes()].concat());
     }
 }
 

@@ -7,6 +7,7 @@ pub mod batch;
 pub mod migrate;
 pub mod parse;
 pub mod plan;
+pub mod result;
 
 use peixun::bundle::{Bundle, parse as parse_bundle};
 use peixun::model::Application;

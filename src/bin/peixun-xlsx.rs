@@ -1,14 +1,15 @@
-//! The .xlsx export worker: a wasm of its own, so rust_xlsxwriter (~190 KB brotli) is
-//! fetched only when someone exports, never on the app's first load.
+//! The export worker: a wasm of its own, so rust_xlsxwriter (~190 KB brotli) and the .docx
+//! writer are fetched only when someone exports, never on the app's first load.
 //!
 //! Trunk builds it as a Web Worker (`data-type="worker"`, no-modules bindings, loader shim
 //! `peixun-xlsx_loader.js`). The protocol, one request at a time:
 //! 1. the worker posts the string `"ready"` once its wasm runs: messages sent before that
 //!    would reach no handler, so the page waits for it;
 //! 2. the page posts a JSON string, e.g. `{"kind":"summary","workspace":{…},"unit":"…",
-//!    "date":"2020-01-10"}` (see `peixun::xlsx::ExportRequest`);
-//! 3. the worker answers with a `Uint8Array` (the .xlsx), or a string: the error, in
-//!    Chinese, for the user.
+//!    "date":"2020-01-10"}` (see `peixun::xlsx::ExportRequest`), or a Word request such as
+//!    `{"kind":"application_forms",…}` (see `peixun::docx::DocxRequest`);
+//! 3. the worker answers with a `Uint8Array` (the .xlsx or .docx), or a string: the error,
+//!    in Chinese, for the user.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -21,6 +22,7 @@ fn main() {
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         let result = match ev.data().as_string() {
+            Some(json) if peixun::docx::is_docx(&json) => peixun::docx::export(&json),
             Some(json) => peixun::xlsx::export(&json),
             None => Err("导出请求应为 JSON 字符串".to_string()),
         };

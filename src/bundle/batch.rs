@@ -10,6 +10,7 @@ use super::format::{Bundle, Kind};
 use super::ids::{Renamed, fresh_ids};
 use super::parse::parse;
 use super::plan::{ImportPlan, plan_import, plan_member_import};
+use super::result_plan::{ResultPlan, apply_results, plan_results};
 use super::rule_sets::{RuleSetChoices, RuleSetOffer, note_rule_set, take_rule_sets};
 use crate::backup::{Backup, Damaged};
 use crate::model::Workspace;
@@ -44,11 +45,13 @@ pub struct Batch {
     /// Applications whose id could not be used (empty, or with `/`, `?`, `#` …) and got a
     /// fresh one.
     pub renamed: Vec<Renamed>,
+    /// Result files (the bureau's answer) by file name, each planned on its own.
+    pub results: Vec<(String, ResultPlan)>,
 }
 
 impl Batch {
     pub fn is_empty(&self) -> bool {
-        self.plan.is_none() && self.cards.is_empty()
+        self.plan.is_none() && self.cards.is_empty() && self.results.is_empty()
     }
 }
 
@@ -81,6 +84,11 @@ pub fn prepare(ws: &Workspace, files: Vec<(String, Result<String, String>)>) -> 
         let note = outcome.as_ref().ok().and_then(|b| note_rule_set(ws, &mut batch.rule_sets, &name, b));
         let outcome = match outcome {
             Err(e) => Err(e),
+            Ok(b) if b.kind == Kind::Result => plan_results(ws, &b).map(|plan| {
+                let said = plan.describe();
+                batch.results.push((name.clone(), plan));
+                said
+            }),
             Ok(b) if b.kind == Kind::Member => {
                 let names: Vec<&str> = b.members.iter().map(|m| m.name.trim()).collect();
                 let said = format!("成员信息卡：{}", names.join("、"));
@@ -152,6 +160,9 @@ pub fn commit(
         let target = targets.get(&i).ok_or_else(|| format!("请为成员信息卡 {name} 选择要加入的团组"))?;
         let plan = plan_member_import(&out, card, target).map_err(|e| e.to_string())?;
         out = apply(&out, &plan, &Resolutions::new()).map_err(|e| e.to_string())?;
+    }
+    for (_, plan) in &batch.results {
+        out = apply_results(&out, plan)?;
     }
     take_rule_sets(&mut out, &batch.rule_sets, rule_sets);
     Ok(out)

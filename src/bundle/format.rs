@@ -1,8 +1,8 @@
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::migrate::CURRENT_VERSION;
-use crate::model::{Application, Member};
+use crate::model::{Application, Member, Selection};
 use crate::rule_set::RuleSet;
 
 /// The `format` value that marks a file as ours.
@@ -34,6 +34,15 @@ pub struct Bundle {
     /// Application ids, first = rank 1 (kind `unit`).
     #[serde(default)]
     pub ranking: Vec<String>,
+    /// Who decided (kind `result`): 「中国科学院人事局」.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub issuer: String,
+    /// The day of the decision (kind `result`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    /// The bureau's outcome per application (kind `result`; see `result.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub results: Vec<Selection>,
     /// The rule-set itself when it is not the embedded one, so that the receiver can check
     /// against the same numbers (it is offered on import).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -50,16 +59,19 @@ pub enum Kind {
     Member,
     /// An HR office's whole submission, with its ranking.
     Unit,
+    /// The bureau's selection results, back to the units.
+    Result,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Application, Kind::Member, Kind::Unit];
+    pub const ALL: [Kind; 4] = [Kind::Application, Kind::Member, Kind::Unit, Kind::Result];
 
     pub fn key(self) -> &'static str {
         match self {
             Kind::Application => "application",
             Kind::Member => "member",
             Kind::Unit => "unit",
+            Kind::Result => "result",
         }
     }
 
@@ -68,6 +80,7 @@ impl Kind {
             Kind::Application => "申请",
             Kind::Member => "成员卡",
             Kind::Unit => "单位汇总",
+            Kind::Result => "遴选结果",
         }
     }
 
@@ -89,6 +102,9 @@ impl Bundle {
             applications: Vec::new(),
             members: Vec::new(),
             ranking: Vec::new(),
+            issuer: String::new(),
+            date: None,
+            results: Vec::new(),
             rules: None,
         }
     }

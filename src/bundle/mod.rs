@@ -15,6 +15,8 @@ mod merge;
 mod migrate;
 mod parse;
 mod plan;
+mod result;
+mod result_plan;
 mod rule_sets;
 
 pub use apply::{ApplyError, Choice, Resolution, Resolutions, apply};
@@ -32,4 +34,6 @@ pub(crate) use parse::{syntax_error, typed_error};
 pub use plan::{
     Action, ImportPlan, MemberAction, MemberItem, PlanError, PlanItem, Unchanged, plan_import, plan_member_import,
 };
+pub use result::{ISSUER, export_result, result_file_name};
+pub use result_plan::{ResultChange, ResultField, ResultItem, ResultPlan, apply_results, plan_results};
 pub use rule_sets::{RuleSetChoices, RuleSetOffer};

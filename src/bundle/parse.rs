@@ -20,10 +20,12 @@ pub fn parse(text: &str) -> Result<Bundle, BundleError> {
     if text.trim().is_empty() {
         return Err(BundleError::new(ErrorKind::Truncated, "文件是空的，没有任何内容，不是数据包".into()));
     }
-    if let Some(bundle) = read_current(text) {
-        return Ok(bundle);
-    }
-    diagnose(text)
+    let bundle = match read_current(text) {
+        Some(bundle) => bundle,
+        None => diagnose(text)?,
+    };
+    super::result::check(&bundle)?;
+    Ok(bundle)
 }
 
 /// The typical file, read in one pass: valid JSON with nothing after it, our `format`,
@@ -142,11 +144,11 @@ fn check_header(text: &str, value: &Value) -> Result<u64, BundleError> {
         None => Err(BundleError::at_path(
             ErrorKind::MissingField,
             "kind",
-            "数据包缺少 kind 字段（应为 application、member 或 unit）".into(),
+            "数据包缺少 kind 字段（应为 application、member、unit 或 result）".into(),
         )),
         Some(other) => {
             let msg = format!(
-                "数据包类型 kind 为{}，应为 application（申请）、member（成员卡）或 unit（单位汇总）",
+                "数据包类型 kind 为{}，应为 application（申请）、member（成员卡）、unit（单位汇总）或 result（遴选结果）",
                 describe_value(other)
             );
             Err(BundleError::at_path(ErrorKind::WrongKind, "kind", msg).with_position(at("kind")))

@@ -1,0 +1,168 @@
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate};
+
+use super::*;
+use crate::bundle::{Resolutions, RuleSetChoices, commit, export_result, parse, prepare};
+use crate::model::{Category, Member, Money};
+
+fn app(id: &str, leader: &str) -> Application {
+    Application {
+        id: id.into(),
+        title: format!("项目{id}"),
+        category: Some(Category::Youth),
+        members: vec![Member { name: leader.into(), is_leader: true, ..Default::default() }],
+        ..Default::default()
+    }
+}
+
+fn unit_ws() -> Workspace {
+    let mut typed = app("a3", "王五");
+    // The unit had typed the category from a letter.
+    typed.execution = Some(Execution { approved_category: Some(Category::Youth), ..Default::default() });
+    Workspace {
+        unit: "物理所".into(),
+        applications: vec![app("a1", "张三"), app("a2", "李四"), typed],
+        ..Default::default()
+    }
+}
+
+fn decided(unit: &str, a: &Application, d: Decision, c: Option<Category>, fen: Option<i64>) -> Selection {
+    Selection { decision: Some(d), approved_category: c, funding: fen.map(Money), ..Selection::of(unit, a) }
+}
+
+fn bureau() -> Vec<Selection> {
+    let ws = unit_ws();
+    let a = |id| ws.get(id).unwrap().clone();
+    vec![
+        decided("物理所", &a("a1"), Decision::Selected, Some(Category::Youth), Some(8_000_00)),
+        Selection { note: "排序靠后".into(), ..decided("物理所", &a("a2"), Decision::NotSelected, None, None) },
+        decided("物理所", &a("a3"), Decision::Selected, Some(Category::Lead), Some(12_000_00)),
+        decided("物理所", &app("gone", "赵六"), Decision::Selected, None, None),
+        decided("化物所", &app("b1", "钱七"), Decision::Selected, None, None),
+    ]
+}
+
+fn file(unit: Option<&str>) -> String {
+    let at = DateTime::parse_from_rfc3339("2020-03-02T09:00:00+08:00").unwrap();
+    let day = NaiveDate::from_ymd_opt(2020, 3, 2).unwrap();
+    export_result("", day, unit, &bureau(), RuleSet::embedded(), at)
+}
+
+#[test]
+fn a_units_file_changes_its_records_and_asks_about_what_it_typed() {
+    let ws = unit_ws();
+    let mut plan = plan_results(&ws, &parse(&file(Some("物理所"))).unwrap()).unwrap();
+    assert_eq!(plan.items.len(), 3);
+    assert_eq!(plan.missing.iter().map(Selection::display).collect::<Vec<_>>(), ["项目gone（赵六）"]);
+    let fields = |id: &str| -> Vec<(ResultField, bool)> {
+        plan.items.iter().find(|i| i.id == id).unwrap().changes.iter().map(|c| (c.field, c.conflict)).collect()
+    };
+    use ResultField::*;
+    assert_eq!(fields("a1"), [(Status, false), (ApprovedCategory, false), (Funding, false)]);
+    assert_eq!(fields("a2"), [(Status, false), (Note, false)]);
+    assert_eq!(fields("a3"), [(Status, false), (ApprovedCategory, true), (Funding, false)]);
+    let c = &plan.items[2].changes[1];
+    assert_eq!((c.mine.as_str(), c.theirs.as_str()), ("优秀青年人才培养", "领军人才研修"));
+    assert_eq!(plan.unresolved(), 1);
+    assert!(apply_results(&ws, &plan).unwrap_err().contains("1 处冲突"));
+
+    plan.choose("a3", ApprovedCategory, Choice::Mine);
+    let kept = apply_results(&ws, &plan).unwrap();
+    assert_eq!(kept.get("a3").unwrap().execution.as_ref().unwrap().approved_category, Some(Category::Youth));
+    plan.choose("a3", ApprovedCategory, Choice::Theirs);
+    let out = apply_results(&ws, &plan).unwrap();
+    let ex = |id: &str| out.get(id).unwrap().execution.clone().unwrap();
+    assert_eq!(
+        (ex("a1").status, ex("a1").approved_category, ex("a1").academy_funding),
+        (ExecutionStatus::Approved, Some(Category::Youth), Some(Money(8_000_00)))
+    );
+    assert_eq!((ex("a2").status, ex("a2").selection_note.as_str()), (ExecutionStatus::Rejected, "排序靠后"));
+    assert_eq!((ex("a3").approved_category, ex("a3").academy_funding), (Some(Category::Lead), Some(Money(12_000_00))));
+    // The same file again: nothing left to change.
+    let again = plan_results(&out, &parse(&file(Some("物理所"))).unwrap()).unwrap();
+    assert_eq!((again.changed(), again.unresolved()), (0, 0));
+}
+
+#[test]
+fn status_clashes_only_with_the_opposite_answer() {
+    use ExecutionStatus::*;
+    let cases = [
+        (Decision::Selected, Pending, Some(false)),
+        (Decision::Selected, Approved, None),
+        (Decision::Selected, Done, None),
+        (Decision::Selected, Cancelled, None),
+        (Decision::Selected, Rejected, Some(true)),
+        (Decision::NotSelected, Pending, Some(false)),
+        (Decision::NotSelected, Rejected, None),
+        (Decision::NotSelected, Cancelled, None),
+        (Decision::NotSelected, Approved, Some(true)),
+        (Decision::NotSelected, Done, Some(true)),
+    ];
+    for (d, status, expect) in cases {
+        let mut a = app("a", "张三");
+        a.execution = Some(Execution { status, ..Default::default() });
+        let s = Selection { decision: Some(d), ..Selection::of("物理所", &a) };
+        let got =
+            changes(&a, &s, RuleSet::embedded()).iter().find(|c| c.field == ResultField::Status).map(|c| c.conflict);
+        assert_eq!(got, expect, "{d:?} on {status:?}");
+    }
+}
+
+#[test]
+fn an_all_units_file_concerns_only_this_unit() {
+    let plan = plan_results(&unit_ws(), &parse(&file(None)).unwrap()).unwrap();
+    assert_eq!((plan.items.len(), plan.missing.len(), plan.other_units), (3, 1, 1));
+    assert!(plan.describe().contains("1 条属于其他单位"), "{}", plan.describe());
+}
+
+#[test]
+fn bad_files_say_why_and_change_nothing() {
+    let ws = unit_ws();
+    let other = Workspace { unit: "化物所".into(), ..unit_ws() };
+    let wrong_unit = plan_results(&other, &parse(&file(Some("物理所"))).unwrap()).unwrap_err();
+    assert!(wrong_unit.contains("发给「物理所」") && wrong_unit.contains("「化物所」"), "{wrong_unit}");
+    let strangers =
+        Workspace { unit: "物理所".into(), applications: vec![app("zz", "某某")], ..Default::default() };
+    let unknown = plan_results(&strangers, &parse(&file(Some("物理所"))).unwrap()).unwrap_err();
+    assert!(
+        unknown.contains("4 份申请") && unknown.contains("项目a1（张三）") && unknown.contains("都找不到"),
+        "{unknown}"
+    );
+    let none_ours = Workspace { unit: "数学所".into(), ..unit_ws() };
+    assert!(plan_results(&none_ours, &parse(&file(None)).unwrap()).unwrap_err().contains("都属于其他单位"));
+
+    let good = file(Some("物理所"));
+    let negative = good.replacen("800000", "-800000", 1);
+    for (name, text, words) in
+        [("cut.json", good[..good.len() - 40].to_string(), "文件不完整"), ("negative.json", negative, "不能为负数")]
+    {
+        let batch = prepare(&ws, vec![(name.to_string(), Ok(text))]);
+        assert!(batch.files[0].outcome.as_ref().unwrap_err().contains(words), "{name}: {:?}", batch.files[0]);
+        assert!(batch.is_empty(), "{name}");
+    }
+    let batch = prepare(&other, vec![("x.json".into(), Ok(good.clone()))]);
+    assert!(batch.is_empty());
+    let out = commit(&other, &batch, &Resolutions::new(), &BTreeMap::new(), &RuleSetChoices::default()).unwrap();
+    assert_eq!(out, other, "nothing changed");
+}
+
+#[test]
+fn through_the_batch_all_or_nothing() {
+    let ws = unit_ws();
+    let mut batch = prepare(&ws, vec![("r.json".into(), Ok(file(Some("物理所"))))]);
+    assert!(
+        batch.files[0]
+            .outcome
+            .as_ref()
+            .unwrap()
+            .starts_with("遴选结果（中国科学院人事局，2020-03-02）：涉及本单位 3 份申请")
+    );
+    let none = || (Resolutions::new(), BTreeMap::new(), RuleSetChoices::default());
+    let (r, t, c) = none();
+    assert!(commit(&ws, &batch, &r, &t, &c).unwrap_err().contains("冲突"));
+    batch.results[0].1.choose("a3", ResultField::ApprovedCategory, Choice::Theirs);
+    let out = commit(&ws, &batch, &r, &t, &c).unwrap();
+    assert_eq!(out.get("a1").unwrap().execution.as_ref().unwrap().academy_funding, Some(Money(8_000_00)));
+    assert_eq!(out.applications.len(), 3, "the missing application is not added");
+}
