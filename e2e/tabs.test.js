@@ -101,3 +101,34 @@ test('taking the other tab\'s version replaces ours on screen and in storage', a
   await a.waitForFunction(() => document.querySelector('[data-save-status]')?.dataset.saveStatus === 'saved');
   assert.equal((await stored(a, id)).title, '另一标签页的标题');
 });
+
+test('two tabs adding 核销表 rows at the same time keep both rows', async (t) => {
+  const { page: a, server } = await openApp(t, '#/execution/reimbursement');
+  const b = await a.context().newPage();
+  await b.goto(`${server.url}#/execution/reimbursement`);
+  await ready(b);
+  await Promise.all([a.waitForSelector('#period-year'), b.waitForSelector('#period-year')]);
+  // Both add a row and type into it before either tab's save (300 ms) reaches the other.
+  const add = (p, person) => p.evaluate((name) => {
+    document.querySelector('[data-action="add-row"]').click();
+    return new Promise((done) => requestAnimationFrame(() => {
+      const input = document.querySelector('[id="r-0-person"]');
+      input.value = name;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      done();
+    }));
+  }, person);
+  await Promise.all([add(a, '甲（标签页 A）'), add(b, '乙（标签页 B）')]);
+  const persons = (p) => p.evaluate(() => (JSON.parse(localStorage.getItem('peixun/index')).workspace.reimbursements || []).map((r) => r.person).sort());
+  await a.waitForFunction(() => {
+    const rows = JSON.parse(localStorage.getItem('peixun/index') || '{}').workspace?.reimbursements || [];
+    return rows.length === 2 && rows.every((r) => r.person);
+  }, null, { timeout: 5000 });
+  assert.deepEqual(await persons(a), ['乙（标签页 B）', '甲（标签页 A）']);
+  // Each tab shows both rows once the other's save has reached it.
+  for (const p of [a, b]) {
+    await p.waitForFunction(() => document.querySelectorAll('fieldset[data-row]').length === 2, null, { timeout: 5000 });
+  }
+  assert.deepEqual(await persons(b), ['乙（标签页 B）', '甲（标签页 A）']);
+});

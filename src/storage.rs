@@ -28,13 +28,17 @@ pub struct Loaded {
     /// Why `peixun/index` could not be read (written by a newer version, damaged): it is
     /// then never overwritten.
     pub index_error: Option<String>,
+    /// What `peixun/index` held: the settings' base for the next save's merge.
+    pub index_stored: Stored,
     /// Keys of listed drafts that cannot be read (damaged, or from another program): not
     /// shown, never written over (the index keeps their ids); `recover.html` backs them up.
     pub unreadable: Vec<String>,
 }
 
 pub fn load_all() -> Loaded {
-    let (index, index_error) = match raw(INDEX_KEY).map(|t| Index::parse(&t)) {
+    let index_text = raw(INDEX_KEY);
+    let index_stored = index_text.as_deref().map(text_hash);
+    let (index, index_error) = match index_text.map(|t| Index::parse(&t)) {
         Some(Ok(index)) => (index, None),
         Some(Err(e)) => (Index::default(), Some(e)),
         None => (Index::default(), None),
@@ -53,7 +57,7 @@ pub fn load_all() -> Loaded {
             None => unreadable.push(key),
         }
     }
-    Loaded { workspace, done_sections: index.done_sections, stored, index_error, unreadable }
+    Loaded { workspace, done_sections: index.done_sections, stored, index_error, index_stored, unreadable }
 }
 
 /// The text under a key now (another tab may have written it).
@@ -101,23 +105,7 @@ pub fn save_index(ws: &Workspace, done_sections: &BTreeMap<String, BTreeSet<Stri
             .collect();
         applications.extend(extra);
     }
-    let index = Index {
-        schema: SCHEMA,
-        applications,
-        // Every field but the applications (saved one per key), without cloning those.
-        workspace: Workspace {
-            unit: ws.unit.clone(),
-            applications: Vec::new(),
-            ranking: ws.ranking.clone(),
-            closure_days: ws.closure_days.clone(),
-            reimbursements: ws.reimbursements.clone(),
-            opinions: ws.opinions.clone(),
-            rule_set: ws.rule_set.clone(),
-            rule_sets: ws.rule_sets.clone(),
-            selections: ws.selections.clone(),
-        },
-        done_sections: done_sections.clone(),
-    };
+    let index = Index { schema: SCHEMA, applications, workspace: ws.settings(), done_sections: done_sections.clone() };
     write(INDEX_KEY, &index)
 }
 
@@ -199,17 +187,11 @@ fn write<T: Serialize>(key: &str, value: &T) -> Result<u64, String> {
     storage.set_item(key, &text).map_err(|e| {
         let dom = e.dyn_ref::<web_sys::DomException>();
         let (name, code) = dom.map_or((String::new(), 0), |d| (d.name(), d.code()));
-        if is_quota(&name, code) {
+        if crate::backup::is_quota(&name, code) {
             "浏览器的本地存储空间已满".to_string()
         } else {
             format!("浏览器拒绝写入本地存储（{}）", dom.map_or_else(|| format!("{e:?}"), |d| d.message()))
         }
     })?;
     Ok(text_hash(&text))
-}
-
-/// Chromium and Safari say `QuotaExceededError` (code 22), old Firefox
-/// `NS_ERROR_DOM_QUOTA_REACHED` (code 1014).
-fn is_quota(name: &str, code: u16) -> bool {
-    name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || code == 22 || code == 1014
 }

@@ -20,6 +20,12 @@ pub const FORMAT: &str = "peixun-backup";
 /// Days without a backup, after drafts changed, before the app reminds the user.
 pub const REMIND_AFTER_DAYS: i64 = 7;
 
+/// Whether a refused localStorage write says the storage is full: Chromium and Safari
+/// say `QuotaExceededError` (code 22), old Firefox `NS_ERROR_DOM_QUOTA_REACHED` (code 1014).
+pub fn is_quota(name: &str, code: u16) -> bool {
+    name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || code == 22 || code == 1014
+}
+
 pub fn app_key(id: &str) -> String {
     format!("{APP_PREFIX}{id}")
 }

@@ -135,6 +135,21 @@ fn the_reminder_comes_after_seven_days_with_changes_and_not_before() {
 }
 
 #[test]
+fn a_full_storage_is_recognised_as_each_browser_names_it() {
+    let cases: [(&str, u16, bool); 6] = [
+        ("QuotaExceededError", 22, true),
+        ("QuotaExceededError", 0, true),
+        ("NS_ERROR_DOM_QUOTA_REACHED", 1014, true),
+        ("", 22, true),
+        ("SecurityError", 18, false),
+        ("InvalidStateError", 11, false),
+    ];
+    for (name, code, full) in cases {
+        assert_eq!(super::is_quota(name, code), full, "{name} {code}");
+    }
+}
+
+#[test]
 fn the_bureaus_selections_go_into_a_backup_and_come_back_added_never_replaced() {
     use crate::model::{Decision, Selection};
     let sel = |unit: &str, d: Decision| Selection {
@@ -152,7 +167,10 @@ fn the_bureaus_selections_go_into_a_backup_and_come_back_added_never_replaced() 
     let backup = Backup::parse(&Backup::new(entries, t("2020-03-01T09:00:00+08:00"), "x").to_json()).unwrap().unwrap();
     let restored = backup.restore().unwrap();
     assert_eq!(restored.settings.selections, [sel("物理所", Decision::Selected)]);
-    let mut ws = Workspace { selections: vec![sel("中国科学院物理研究所", Decision::NotSelected)], ..Default::default() };
+    let mut ws = Workspace {
+        selections: vec![sel("中国科学院物理研究所", Decision::NotSelected)],
+        ..Default::default()
+    };
     merge_settings(&mut ws, &restored.settings);
     assert_eq!(ws.selections, [sel("中国科学院物理研究所", Decision::NotSelected)], "the same application: kept");
     merge_settings(&mut ws, &Workspace { selections: vec![sel("化物所", Decision::Selected)], ..Default::default() });

@@ -10,6 +10,7 @@ mod execution;
 mod member;
 mod money;
 mod selection;
+mod settings_merge;
 mod trash;
 pub mod unit_name;
 mod workspace;
@@ -22,5 +23,6 @@ pub use execution::{Execution, ExecutionStatus, Reimbursement, SharingActivity, 
 pub use member::Member;
 pub use money::Money;
 pub use selection::{Decision, Selection};
+pub use settings_merge::{SettingsMerge, merge_settings3};
 pub use trash::{Deleted, NotRestored, Restored, TRASH_DEPTH, Trash};
 pub use workspace::{Workspace, rank_order};

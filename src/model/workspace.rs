@@ -59,6 +59,27 @@ impl Workspace {
         }
     }
 
+    /// Everything but the applications (stored one per key), without cloning those.
+    pub fn settings(&self) -> Workspace {
+        Workspace {
+            unit: self.unit.clone(),
+            applications: Vec::new(),
+            ranking: self.ranking.clone(),
+            closure_days: self.closure_days.clone(),
+            reimbursements: self.reimbursements.clone(),
+            opinions: self.opinions.clone(),
+            rule_set: self.rule_set.clone(),
+            rule_sets: self.rule_sets.clone(),
+            selections: self.selections.clone(),
+        }
+    }
+
+    /// Takes `from`'s settings, keeping this workspace's applications.
+    pub fn set_settings(&mut self, from: Workspace) {
+        let applications = std::mem::take(&mut self.applications);
+        *self = Workspace { applications, ..from };
+    }
+
     pub fn get(&self, id: &str) -> Option<&Application> {
         self.applications.iter().find(|a| a.id == id)
     }

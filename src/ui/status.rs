@@ -36,6 +36,17 @@ pub fn SaveIndicator() -> impl IntoView {
                         }>"导出备份"</button>
                 }.into_any(),
             }}
+            {move || {
+                let clash = store.settings_clash.get();
+                (!clash.is_empty()).then(|| view! {
+                    <span class="save-status__merged" data-settings-clash>
+                        {format!("另一个标签页同时修改了{}：两边新增的都已保留，同一项两边不同之处保留了本页的内容，请核对。", clash.join("、"))}
+                        " "
+                        <button type="button" class="button button--small button--secondary"
+                            on:click=move |_| store.settings_clash.set(Vec::new())>"知道了"</button>
+                    </span>
+                })
+            }}
         </div>
     }
 }

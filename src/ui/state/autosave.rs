@@ -34,6 +34,10 @@ pub struct Saver {
     timer: StoredValue<Option<TimeoutHandle>>,
     /// What each application's key held when this tab last wrote or read it.
     stored: StoredValue<BTreeMap<String, u64>>,
+    /// What `peixun/index` held when this tab last wrote or read it, and its settings then:
+    /// the base of the merge when another tab wrote it since.
+    index_stored: StoredValue<storage::Stored>,
+    index_base: StoredValue<crate::model::Workspace>,
     /// The stored index could not be read: it is kept as it is, and nothing is written.
     blocked: Option<&'static str>,
 }
@@ -47,6 +51,8 @@ impl Saver {
             index_dirty: StoredValue::new(false),
             timer: StoredValue::new(None),
             stored: StoredValue::new(loaded.stored.clone()),
+            index_stored: StoredValue::new(loaded.index_stored),
+            index_base: StoredValue::new(loaded.workspace.settings()),
             // Once per page load.
             blocked: loaded
                 .index_error
@@ -98,6 +104,34 @@ impl Saver {
         self.saved.update_value(|s| {
             set(s, content);
         });
+    }
+
+    /// This tab now shows the settings another tab stored (`stored`).
+    pub fn adopt_index(&self, stored: storage::Stored, base: crate::model::Workspace) {
+        self.index_stored.set_value(stored);
+        self.index_base.set_value(base);
+    }
+
+    /// Another tab wrote the settings since this tab last saw them: both tabs' changes
+    /// are merged into this tab's before it writes (a clash is named on the page).
+    fn merge_other_tab_settings(&self, store: Store) {
+        let text = storage::raw(storage::INDEX_KEY);
+        if text.as_deref().map(crate::model::text_hash) == self.index_stored.get_value() {
+            return;
+        }
+        let Some(theirs) = text.as_deref().and_then(storage::parse_index) else { return };
+        let m = self
+            .index_base
+            .with_value(|base| store.ws.with_untracked(|w| crate::model::merge_settings3(base, w, &theirs.workspace)));
+        store.ws.update(|w| w.set_settings(m.merged));
+        store.done.update(|d| {
+            for (id, sections) in theirs.done_sections {
+                d.entry(id).or_insert(sections);
+            }
+        });
+        if !m.clashes.is_empty() {
+            store.settings_clash.set(m.clashes);
+        }
     }
 
     pub fn mark(&self, store: Store, id: &str) {
@@ -182,8 +216,12 @@ impl Saver {
             store.clash(&id);
         }
         if self.index_dirty.get_value() {
+            self.merge_other_tab_settings(store);
             match store.ws.with_untracked(|w| store.done.with_untracked(|d| storage::save_index(w, d))) {
-                Ok(_) => self.index_dirty.set_value(false),
+                Ok(written) => {
+                    self.index_dirty.set_value(false);
+                    self.adopt_index(Some(written), store.ws.with_untracked(crate::model::Workspace::settings));
+                }
                 Err(e) => failed = failed.or(Some(e)),
             }
         }

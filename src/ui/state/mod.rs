@@ -25,6 +25,8 @@ pub struct Store {
     pub trash: RwSignal<Trash>,
     /// Applications another tab changed while this one had unsaved changes to them.
     pub conflicts: RwSignal<Vec<TabConflict>>,
+    /// Settings another tab changed differently at the same time (this tab's value kept).
+    pub settings_clash: RwSignal<Vec<&'static str>>,
     /// Keys of stored drafts this page could not read when it loaded.
     pub unreadable: StoredValue<Vec<String>>,
     /// The rule-set in use (the workspace's choice), as a `'static` for the many closures.
@@ -49,6 +51,7 @@ impl Store {
             }),
             trash: RwSignal::new(Trash::default()),
             conflicts: RwSignal::new(Vec::new()),
+            settings_clash: RwSignal::new(Vec::new()),
             unreadable: StoredValue::new(loaded.unreadable),
             rule_set: Memo::new(move |_| ws.with(|w| w.rule_set().interned())),
             saver,

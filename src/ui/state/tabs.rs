@@ -82,15 +82,13 @@ impl Store {
     }
 
     fn other_tab_wrote_index(&self, text: &str) {
-        // Our own settings change is about to be written (keeping the other tab's new ids).
+        // Our own settings change is about to be written: merged with theirs then (autosave).
         if self.saver.index_dirty() {
             return;
         }
         let Some(index) = storage::parse_index(text) else { return };
-        self.ws.update(|w| {
-            let apps = std::mem::take(&mut w.applications);
-            *w = crate::model::Workspace { applications: apps, ..index.workspace };
-        });
+        self.saver.adopt_index(Some(text_hash(text)), index.workspace.settings());
+        self.ws.update(|w| w.set_settings(index.workspace));
         self.done.set(index.done_sections);
     }
 
