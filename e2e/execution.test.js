@@ -17,7 +17,8 @@ async function returned(page, app, exit, back) {
 }
 
 test('a return on 2020-09-25 is due after the National Day break; 2020-01-17 after the extended Spring Festival; both in the .ics', async (t) => {
-  const { page } = await openApp(t);
+  // After both deadlines (2020-02-14, 2020-10-22).
+  const { page } = await openApp(t, '', { clock: '2020-11-02T09:00:00+08:00' });
   await page.click('[data-action="examples"]');
   const apps = await page.$$eval('tr[data-app]', (rows) => rows.map((r) => r.dataset.app));
 
@@ -41,7 +42,7 @@ test('a return on 2020-09-25 is due after the National Day break; 2020-01-17 aft
     ['2020-02-14', '2020-10-22'],
     'sorted by due date',
   );
-  // Today (2026) is long past both: both overdue.
+  // Today is past both: both overdue.
   assert.match(await page.textContent('[data-deadlines]'), /已逾期/);
 
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-ics"]')]);

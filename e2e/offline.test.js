@@ -4,11 +4,11 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { DIST, session, ready, controlled, visitEveryPage } = require('./support');
+const { DIST, session, ready, controlled, visitEveryPage, newContext } = require('./support');
 
 test('after one visit the app boots and navigates offline, with the server stopped', async (t) => {
   const { server, browser } = await session(t);
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   const page = await context.newPage();
   await page.goto(server.url);
   await ready(page);

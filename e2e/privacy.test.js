@@ -1,11 +1,11 @@
 'use strict';
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { session, ready, controlled, visitEveryPage } = require('./support');
+const { session, ready, controlled, visitEveryPage, newContext } = require('./support');
 
 test('a whole session requests nothing from any origin but its own, and breaks no CSP', async (t) => {
   const { server, browser } = await session(t);
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   const requests = [];
   context.on('request', (r) => requests.push(r.url()));
   // The service worker's own fetches are recorded too.

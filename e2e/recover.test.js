@@ -6,10 +6,9 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { DIST, session, ready, controlled } = require('./support');
+const { DIST, session, ready, controlled, newContext } = require('./support');
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-recover-'));
-const CONTEXT = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 // The main app's first module (app-<hash>/peixun_bg.wasm), not a lazy chunk of it nor the
 // xlsx worker's (peixun-xlsx_bg.wasm).
 const APP_WASM = /^app-[0-9a-f]+\/peixun_bg\.wasm$/;
@@ -82,7 +81,7 @@ test('a corrupt wasm shows 「申报助手未能启动」 and recover.html saves
   const root = copyOfDist(t);
   const { server, browser } = await session(t, root);
   // No service worker: it would serve the good wasm from its cache.
-  const context = await browser.newContext({ ...CONTEXT, serviceWorkers: 'block' });
+  const context = await newContext(browser, { serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(server.url);
   await ready(page);
@@ -102,7 +101,7 @@ test('a corrupt wasm shows 「申报助手未能启动」 and recover.html saves
 
 test('a panic shows 「程序出错了」, keeps the drafts, and recover.html saves them', async (t) => {
   const { server, browser } = await session(t);
-  const context = await browser.newContext({ ...CONTEXT, serviceWorkers: 'block' });
+  const context = await newContext(browser, { serviceWorkers: 'block' });
   // The fault, injected from outside the build: once armed, the DOM refuses new elements,
   // and Leptos' renderer unwraps that error (a real Rust panic in the release build).
   await context.addInitScript(() => {
@@ -133,7 +132,7 @@ test('a panic shows 「程序出错了」, keeps the drafts, and recover.html sa
 
 test('a start that hangs shows a notice with 恢复数据, which goes away when the app arrives', async (t) => {
   const { server, browser } = await session(t);
-  const context = await browser.newContext({ ...CONTEXT, serviceWorkers: 'block' });
+  const context = await newContext(browser, { serviceWorkers: 'block' });
   await context.addInitScript(() => { window.PEIXUN_BOOT_TIMEOUT_MS = 300; });
   const page = await context.newPage();
   let release;
@@ -155,7 +154,7 @@ test('a start that hangs shows a notice with 恢复数据, which goes away when 
 
 test('recover.html works offline from the service worker cache', async (t) => {
   const { server, browser } = await session(t);
-  const context = await browser.newContext(CONTEXT);
+  const context = await newContext(browser);
   const page = await context.newPage();
   await page.goto(server.url);
   await ready(page);
@@ -181,7 +180,7 @@ test('axe-core: no serious or critical violations on the error screen and recove
   fs.writeFileSync(path.join(root, wasm), 'garbage');
   const { server, browser } = await session(t, root);
   // axe is injected as an inline script: only this context bypasses the CSP for it.
-  const context = await browser.newContext({ ...CONTEXT, serviceWorkers: 'block', bypassCSP: true });
+  const context = await newContext(browser, { serviceWorkers: 'block', bypassCSP: true });
   const page = await context.newPage();
   await page.goto(server.url);
   await page.evaluate(() => localStorage.setItem('peixun/app/x', '{"title":"研修"}'));

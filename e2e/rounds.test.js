@@ -9,7 +9,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ready, fileSession, download } = require('./support');
+const { ready, fileSession, download, newPage } = require('./support');
 
 const shared = fileSession();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-rounds-'));
@@ -18,9 +18,7 @@ const row = (id) => `main[data-page="rule-sets"] li[data-rule-set="${id}"]`;
 
 /** A page in a fresh context whose clock stands still at `when` (Beijing time). */
 async function openAt(when, hash = '') {
-  const context = await shared.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  await context.clock.setFixedTime(new Date(when));
-  const page = await context.newPage();
+  const page = await newPage(shared.browser, { clock: when });
   await page.goto(`${shared.server.url}${hash}`);
   await ready(page);
   return page;

@@ -139,16 +139,28 @@ async function typeInto(page, selector, text) {
   await page.keyboard.type(text);
 }
 
-/** A new page in a fresh context with a Chinese browser locale. */
-async function newPage(browser, options = {}) {
+/** Where every test's clock stands unless it says otherwise: inside the 2020 round. */
+const FIXED_NOW = '2020-01-10T10:00:00+08:00';
+
+/**
+ * A fresh context with a Chinese browser locale, Beijing time and a clock that stands
+ * still at `clock` (timers still run): a test never depends on the machine's today.
+ */
+async function newContext(browser, { clock = FIXED_NOW, ...options } = {}) {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
-  return context.newPage();
+  await context.clock.setFixedTime(new Date(clock));
+  return context;
+}
+
+/** A new page in a fresh context (see `newContext`). */
+async function newPage(browser, options = {}) {
+  return (await newContext(browser, options)).newPage();
 }
 
 /** A server, a browser and a Chinese-locale page with the app loaded, for one test. */
-async function openApp(t, hash = '') {
+async function openApp(t, hash = '', options = {}) {
   const { server, browser } = await session(t);
-  const page = await newPage(browser);
+  const page = await newPage(browser, options);
   await page.goto(`${server.url}${hash}`);
   await ready(page);
   return { server, browser, page };
@@ -180,7 +192,7 @@ async function download(page, click, dir, { timeout } = {}) {
   return file;
 }
 
-Object.assign(module.exports, { tabTo, typeInto, newPage, openApp, fileSession, download });
+Object.assign(module.exports, { tabTo, typeInto, FIXED_NOW, newContext, newPage, openApp, fileSession, download });
 
 /**
  * axe-core's serious and critical violations on the page, one line each, prefixed with

@@ -8,14 +8,14 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ready, fileSession, download } = require('./support');
+const { ready, fileSession, download, newContext } = require('./support');
 
 const shared = fileSession();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-xlsx-'));
 const LOADER = '**/peixun-xlsx_loader.js';
 
 async function unitPage() {
-  const context = await shared.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers: 'block' });
+  const context = await newContext(shared.browser, { serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(shared.server.url);
   await ready(page);
