@@ -192,6 +192,10 @@ fn human_line(file: &str, bundle: &Bundle, f: &Finding) -> String {
     let subject = match (&f.application, bundle.kind) {
         (_, Kind::Member) => "成员卡".to_string(),
         (None, _) => "全部申请".to_string(),
+        (Some(id), Kind::Result) => {
+            let r = bundle.results.iter().find(|s| &s.id == id);
+            format!("结果 {}", r.map_or_else(|| id.clone(), |s| s.display()))
+        }
         (Some(id), _) => {
             let title = bundle.applications.iter().find(|a| &a.id == id).map(|a| a.title.trim()).unwrap_or("");
             format!("申请 {}", if title.is_empty() { id.as_str() } else { title })

@@ -188,3 +188,30 @@ fn rule_set_overrides_what_a_bundle_carries() {
     assert_eq!(code, 1, "the embedded limit of 40 applies: {out}{err}");
     assert!(err.contains("按规则集 cas-2026 填写，本次按 cas-2020 检查"), "{err}");
 }
+
+#[test]
+fn result_files_are_read_and_their_amounts_checked() {
+    let (code, out, err) = check(&[&fixture("result-unit.peixun.json")]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("共检查 1 个文件：错误 0 条"), "{out}");
+    let (code, _, err) = check(&[&fixture("result-negative.peixun.json")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("金额不能为负数") && err.contains("量子材料表征技术研修"), "{err}");
+    let dir = std::env::temp_dir().join(format!("peixun-cli-result-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(fixture("result-unit.peixun.json")).unwrap();
+    let mut v: Value = serde_json::from_str(&text).unwrap();
+    v["results"][1] = v["results"][0].clone();
+    v["results"][0]["approved_category"] = "vip".into();
+    let bad = dir.join("category.peixun.json");
+    std::fs::write(&bad, v.to_string()).unwrap();
+    let (code, _, err) = check(&[bad.to_str().unwrap()]);
+    assert_eq!(code, 2, "an unknown category is no category: {err}");
+    assert!(err.contains("results[0].approved_category"), "{err}");
+    v["results"][0]["approved_category"] = "lead".into();
+    std::fs::write(&bad, v.to_string()).unwrap();
+    let (code, out, _) = check(&[bad.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("[result-duplicate] 结果 量子材料表征技术研修（张三）"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

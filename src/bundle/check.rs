@@ -29,6 +29,9 @@ pub fn workspace_of(bundle: &Bundle) -> Workspace {
 /// card only findings on a member's fields (`members[…]`) are kept: the rest would be
 /// about the stand-in application, which the partner does not fill.
 pub fn check_bundle(bundle: &Bundle, rule_set: &RuleSet, today: NaiveDate) -> Vec<Finding> {
+    if bundle.kind == Kind::Result {
+        return super::result::check_results(bundle);
+    }
     let ws = workspace_of(bundle);
     let mut cx = Cx::new(rule_set, &ws, today);
     cx.ranking_required = bundle.kind == Kind::Unit;

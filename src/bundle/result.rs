@@ -11,6 +11,7 @@ use super::format::{Bundle, Kind};
 use crate::model::unit_name::same_unit;
 use crate::model::{Decision, Money, Selection};
 use crate::rule_set::RuleSet;
+use crate::rules::{Finding, Severity};
 
 /// Who writes result files when the bureau's workspace names no unit.
 pub const ISSUER: &str = "中国科学院人事局";
@@ -81,6 +82,51 @@ pub(super) fn check(b: &Bundle) -> Result<(), BundleError> {
         }
     }
     Ok(())
+}
+
+/// A group's funding above this is reported as implausible (likely yuan written as fen
+/// ×100): a sanity bound of the checker, not a number of any notice.
+pub const IMPLAUSIBLE_FUNDING: Money = Money(10_000_000_00);
+
+/// What `peixun-check` says about a result file that parses: the same application twice,
+/// selected groups without an approved category or with no or an implausible amount.
+pub fn check_results(b: &Bundle) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut finding = |severity, rule, i: usize, s: &Selection, field: &str, message: String, clause| {
+        out.push(Finding {
+            rule,
+            severity,
+            application: Some(s.id.clone()),
+            path: format!("results[{i}].{field}"),
+            message,
+            clause,
+        });
+    };
+    for (i, s) in b.results.iter().enumerate() {
+        if b.results[..i].iter().any(|x| x.id == s.id && same_unit(&x.unit, &s.unit)) {
+            let msg = format!("{}在文件中出现了不止一次，导入时以最后一条为准", s.display());
+            finding(Severity::Error, "result-duplicate", i, s, "id", msg, "二(四)");
+        }
+        if s.decision != Some(Decision::Selected) {
+            continue;
+        }
+        if s.approved_category.is_none() {
+            let msg = format!("{}入选，尚未写明批准的资助类别", s.display());
+            finding(Severity::Info, "result-category", i, s, "approved_category", msg, "二(六)");
+        }
+        match s.funding {
+            Some(m) if m > IMPLAUSIBLE_FUNDING => {
+                let msg = format!("{}的资助金额 {m} 超过 {IMPLAUSIBLE_FUNDING}，请核对（金额以分为单位）", s.display());
+                finding(Severity::Warning, "result-amount", i, s, "funding", msg, "二(六)");
+            }
+            Some(Money(0)) => {
+                let msg = format!("{}入选，资助金额为 0", s.display());
+                finding(Severity::Warning, "result-amount", i, s, "funding", msg, "二(六)");
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 #[cfg(test)]

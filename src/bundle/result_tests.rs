@@ -100,3 +100,28 @@ fn other_kinds_keep_their_files_as_they_were() {
     assert!(!text.contains("results") && !text.contains("issuer"), "{text}");
     assert!(parse(&text).is_ok());
 }
+
+#[test]
+fn the_checker_reports_duplicates_missing_categories_and_odd_amounts() {
+    let mut sels = sample();
+    sels[0].funding = Some(IMPLAUSIBLE_FUNDING);
+    sels.push(Selection { funding: Some(Money(0)), ..sel("物理所", "a4", Some(Decision::Selected)) });
+    sels.push(Selection {
+        funding: Some(Money(IMPLAUSIBLE_FUNDING.0 + 1)),
+        ..sel("物理所", "a1", Some(Decision::Selected))
+    });
+    let b = parse(&export_result("", day(), Some("物理所"), &sels, RuleSet::embedded(), at())).unwrap();
+    let findings = check_results(&b);
+    let got: Vec<(&str, &str)> = findings.iter().map(|f| (f.rule, f.path.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("result-category", "results[2].approved_category"),
+            ("result-amount", "results[2].funding"),
+            ("result-duplicate", "results[3].id"),
+            ("result-category", "results[3].approved_category"),
+            ("result-amount", "results[3].funding"),
+        ],
+        "the bound itself is sane, one fen above is not"
+    );
+}
