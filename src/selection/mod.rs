@@ -3,7 +3,7 @@
 //! against the plan, per category and per unit. Pure; the bureau's view and the
 //! academy-wide XLSX (`report`) both read it.
 
-mod report;
+pub mod report;
 
 pub use report::to_report;
 
