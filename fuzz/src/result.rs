@@ -30,9 +30,10 @@ pub fn run(data: &[u8]) {
             Some(b) => b,
             None => return,
         },
-        None => match parse(&derive(&mut ws, ctrl)) {
-            Ok(b) => b,
-            Err(e) => panic!("a derived result file does not parse: {e}"),
+        None => match derive(&mut ws, ctrl).map(|text| parse(&text)) {
+            None => return,
+            Some(Ok(b)) => b,
+            Some(Err(e)) => panic!("a derived result file does not parse: {e}"),
         },
     };
     let Ok(mut plan) = plan_results(&ws, &bundle) else { return };
@@ -74,11 +75,12 @@ pub fn run(data: &[u8]) {
 /// The bureau's result for the workspace's applications: bit 0 selects the first, bit 1
 /// rejects the second, bit 2 funds, bit 3 approves another category, bit 4 has the unit
 /// type a different category and bit 5 a status first; bit 7 adds an application the
-/// workspace lacks.
-fn derive(ws: &mut Workspace, ctrl: u8) -> String {
+/// workspace lacks. `None` when there is nothing to decide (a result file needs an entry,
+/// and an entry an id).
+fn derive(ws: &mut Workspace, ctrl: u8) -> Option<String> {
     let unit = ws.unit.clone();
     let mut sels: Vec<Selection> = Vec::new();
-    for (i, a) in ws.applications.iter_mut().enumerate() {
+    for (i, a) in ws.applications.iter_mut().enumerate().filter(|(_, a)| !a.id.trim().is_empty()) {
         let decision = if (i % 2 == 0 && ctrl & 1 != 0) || (i % 2 == 1 && ctrl & 2 == 0) {
             Decision::Selected
         } else {
@@ -87,7 +89,7 @@ fn derive(ws: &mut Workspace, ctrl: u8) -> String {
         let mut s = Selection { decision: Some(decision), ..Selection::of(&unit, a) };
         if decision == Decision::Selected {
             if ctrl & 4 != 0 {
-                s.funding = Some(Money(i64::from(ctrl) * 100_00 + i as i64));
+                s.funding = Some(Money(i64::from(ctrl) * 10_000 + i as i64));
             }
             s.approved_category = Some(if ctrl & 8 != 0 { Category::Lead } else { Category::Youth });
         }
@@ -107,8 +109,11 @@ fn derive(ws: &mut Workspace, ctrl: u8) -> String {
             ..Default::default()
         });
     }
+    if sels.is_empty() {
+        return None;
+    }
     let at = DateTime::parse_from_rfc3339("2020-03-02T09:00:00+08:00").unwrap();
     let day = NaiveDate::from_ymd_opt(2020, 3, 2).unwrap();
     let unit = (!unit.trim().is_empty()).then_some(unit.as_str());
-    export_result("", day, unit, &sels, RuleSet::embedded(), at)
+    Some(export_result("", day, unit, &sels, RuleSet::embedded(), at))
 }

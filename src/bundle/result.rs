@@ -86,7 +86,7 @@ pub(super) fn check(b: &Bundle) -> Result<(), BundleError> {
 
 /// A group's funding above this is reported as implausible (likely yuan written as fen
 /// ×100): a sanity bound of the checker, not a number of any notice.
-pub const IMPLAUSIBLE_FUNDING: Money = Money(10_000_000_00);
+pub const IMPLAUSIBLE_FUNDING: Money = Money(1_000_000_000); // ¥10,000,000.00
 
 /// What `peixun-check` says about a result file that parses: the same application twice,
 /// selected groups without an approved category or with no or an implausible amount.

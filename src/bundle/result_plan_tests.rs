@@ -35,9 +35,9 @@ fn bureau() -> Vec<Selection> {
     let ws = unit_ws();
     let a = |id| ws.get(id).unwrap().clone();
     vec![
-        decided("物理所", &a("a1"), Decision::Selected, Some(Category::Youth), Some(8_000_00)),
+        decided("物理所", &a("a1"), Decision::Selected, Some(Category::Youth), Some(800_000)),
         Selection { note: "排序靠后".into(), ..decided("物理所", &a("a2"), Decision::NotSelected, None, None) },
-        decided("物理所", &a("a3"), Decision::Selected, Some(Category::Lead), Some(12_000_00)),
+        decided("物理所", &a("a3"), Decision::Selected, Some(Category::Lead), Some(1_200_000)),
         decided("物理所", &app("gone", "赵六"), Decision::Selected, None, None),
         decided("化物所", &app("b1", "钱七"), Decision::Selected, None, None),
     ]
@@ -75,10 +75,10 @@ fn a_units_file_changes_its_records_and_asks_about_what_it_typed() {
     let ex = |id: &str| out.get(id).unwrap().execution.clone().unwrap();
     assert_eq!(
         (ex("a1").status, ex("a1").approved_category, ex("a1").academy_funding),
-        (ExecutionStatus::Approved, Some(Category::Youth), Some(Money(8_000_00)))
+        (ExecutionStatus::Approved, Some(Category::Youth), Some(Money(800_000)))
     );
     assert_eq!((ex("a2").status, ex("a2").selection_note.as_str()), (ExecutionStatus::Rejected, "排序靠后"));
-    assert_eq!((ex("a3").approved_category, ex("a3").academy_funding), (Some(Category::Lead), Some(Money(12_000_00))));
+    assert_eq!((ex("a3").approved_category, ex("a3").academy_funding), (Some(Category::Lead), Some(Money(1_200_000))));
     // The same file again: nothing left to change.
     let again = plan_results(&out, &parse(&file(Some("物理所"))).unwrap()).unwrap();
     assert_eq!((again.changed(), again.unresolved()), (0, 0));
@@ -163,6 +163,6 @@ fn through_the_batch_all_or_nothing() {
     assert!(commit(&ws, &batch, &r, &t, &c).unwrap_err().contains("冲突"));
     batch.results[0].1.choose("a3", ResultField::ApprovedCategory, Choice::Theirs);
     let out = commit(&ws, &batch, &r, &t, &c).unwrap();
-    assert_eq!(out.get("a1").unwrap().execution.as_ref().unwrap().academy_funding, Some(Money(8_000_00)));
+    assert_eq!(out.get("a1").unwrap().execution.as_ref().unwrap().academy_funding, Some(Money(800_000)));
     assert_eq!(out.applications.len(), 3, "the missing application is not added");
 }

@@ -25,7 +25,7 @@ fn sample() -> Vec<Selection> {
     vec![
         Selection {
             approved_category: Some(Category::Youth),
-            funding: Some(Money(12_345_67)),
+            funding: Some(Money(1_234_567)),
             ..sel("物理所", "a1", Some(Decision::Selected))
         },
         Selection {
@@ -45,7 +45,7 @@ fn each_unit_gets_only_its_own_decided_applications() {
     assert_eq!(b.rule_set, rs.id);
     let ids: Vec<&str> = b.results.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["a1", "a2"], "the undecided a3 and 化物所's b1 are left out");
-    assert_eq!(b.results[0].funding, Some(Money(12_345_67)));
+    assert_eq!(b.results[0].funding, Some(Money(1_234_567)));
     assert!(text.contains("\"funding\": 1234567") && text.contains("\"decision\": \"not_selected\""), "{text}");
     let all = parse(&export_result("人事局", day(), None, &sample(), rs, at())).unwrap();
     assert_eq!((all.unit.as_str(), all.issuer.as_str(), all.results.len()), ("", "人事局", 3));
@@ -62,7 +62,8 @@ fn bad_result_files_are_refused_with_the_field() {
     assert!(cut.message.contains("文件不完整"), "{cut}");
 
     let mut v: serde_json::Value = serde_json::from_str(&good).unwrap();
-    let edits: [(&str, fn(&mut serde_json::Value), &str, &str); 6] = [
+    type Edit = fn(&mut serde_json::Value);
+    let edits: [(&str, Edit, &str, &str); 6] = [
         ("negative", |v| v["results"][0]["funding"] = (-1).into(), "results[0].funding", "不能为负数"),
         (
             "no decision",

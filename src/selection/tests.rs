@@ -82,8 +82,8 @@ fn selected_persons_count_against_the_plan_in_the_approved_category() {
     let bundles = two_units();
     let sels = vec![
         // Approved as lead although it applied as youth.
-        decide("物理所", "a1", Decision::Selected, Some(Category::Lead), Some(1_234_56)),
-        decide("物理所", "a2", Decision::Selected, None, Some(10_000_00)),
+        decide("物理所", "a1", Decision::Selected, Some(Category::Lead), Some(123_456)),
+        decide("物理所", "a2", Decision::Selected, None, Some(1_000_000)),
         decide("物理所", "a3", Decision::NotSelected, None, None),
         decide("化物所", "b1", Decision::Selected, Some(Category::Keytech), None),
     ];
@@ -97,7 +97,7 @@ fn selected_persons_count_against_the_plan_in_the_approved_category() {
     assert_eq!((t.plan.key_fields.applications, t.plan.key_fields.persons), (1, 4), "topic 1 counts in the key fields");
     assert_eq!(
         t.funding,
-        [(Category::Lead, Money(11_234_56)), (Category::Youth, Money(0)), (Category::Keytech, Money(0))]
+        [(Category::Lead, Money(1_123_456)), (Category::Youth, Money(0)), (Category::Keytech, Money(0))]
     );
     let phys = &t.units[0];
     assert_eq!(
@@ -110,7 +110,7 @@ fn selected_persons_count_against_the_plan_in_the_approved_category() {
             phys.selected_persons,
             phys.funding
         ),
-        ("物理所", 3, 2, 1, 0, 3, Money(11_234_56))
+        ("物理所", 3, 2, 1, 0, 3, Money(1_123_456))
     );
     assert_eq!(
         (t.all.applications, t.all.selected, t.all.not_selected, t.all.undecided, t.all.selected_persons),
@@ -120,7 +120,7 @@ fn selected_persons_count_against_the_plan_in_the_approved_category() {
     // One decision undone: undecided, out of the plan.
     let fewer = rows_without(&bundles, &sels, "a2");
     let t = tally(&fewer, &bundles, rs);
-    assert_eq!((t.all.selected, t.all.undecided, t.units[0].funding), (2, 1, Money(1_234_56)));
+    assert_eq!((t.all.selected, t.all.undecided, t.units[0].funding), (2, 1, Money(123_456)));
     assert_eq!(t.plan.categories.iter().find(|x| x.category == Category::Lead).unwrap().persons_in_category, 2);
 }
 
@@ -135,7 +135,7 @@ fn the_academy_report_has_every_row_and_decision() {
     let bundles = two_units();
     let mut sel = decide("化物所", "b1", Decision::NotSelected, None, None);
     sel.note = "名额已满".into();
-    let rows = rows(&bundles, &[decide("物理所", "a2", Decision::Selected, Some(Category::Lead), Some(5_000_00)), sel]);
+    let rows = rows(&bundles, &[decide("物理所", "a2", Decision::Selected, Some(Category::Lead), Some(500_000)), sel]);
     let t = tally(&rows, &bundles, rs);
     let date = NaiveDate::from_ymd_opt(2020, 3, 2).unwrap();
     let r = to_report(&rows, &t, rs, "中国科学院人事局", date);
@@ -150,7 +150,7 @@ fn the_academy_report_has_every_row_and_decision() {
     assert_eq!(shown[2][2], "未排序");
     assert_eq!(shown[2][7], "未定");
     assert_eq!(shown[3][7..9], ["未入选", "名额已满"]);
-    assert_eq!(r.rows[0][10], Cell::Money(Money(5_000_00)));
+    assert_eq!(r.rows[0][10], Cell::Money(Money(500_000)));
     let last: Vec<String> = r.totals.last().unwrap().iter().map(Cell::display).collect();
     assert_eq!(last[3], "全部 4 项：入选 1，未入选 1，未定 2");
     assert_eq!(last[10], "¥5,000.00");

@@ -96,7 +96,7 @@ mod tests {
         };
         let ws = Workspace {
             selections: vec![
-                sel("物理所", "a1", Decision::Selected, Some(1_234_56)),
+                sel("物理所", "a1", Decision::Selected, Some(123_456)),
                 sel("化物所", "b1", Decision::NotSelected, None),
             ],
             ..Default::default()

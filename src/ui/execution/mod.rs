@@ -42,7 +42,15 @@ fn Overview() -> impl IntoView {
             w.applications
                 .iter()
                 .map(|a| {
-                    let status = a.execution.as_ref().map(|e| e.status.label()).unwrap_or("待审批");
+                    let ex = a.execution.clone().unwrap_or_default();
+                    // The bureau's answer, when a result file brought it: category and funding.
+                    let mut status = ex.status.label().to_string();
+                    if let Some(c) = ex.approved_category {
+                        status.push_str(&format!(" · {}", rs.category(c).label));
+                    }
+                    if let Some(m) = ex.academy_funding {
+                        status.push_str(&format!(" · 院资助 {m}"));
+                    }
                     (a.id.clone(), a.display_title(), status)
                 })
                 .collect::<Vec<_>>()

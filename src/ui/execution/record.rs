@@ -75,6 +75,12 @@ pub fn Record(id: String) -> impl IntoView {
         <form class="form" on:submit=|ev| ev.prevent_default() novalidate>
             <RadioGroup legend="执行状态" path="execution.status" options=statuses value=status set=set_status/>
             <RadioGroup legend="科技部批准的资助类别" path="execution.approved_category" options=categories value=approved set=set_approved/>
+            {ecx.read(|a| a.execution.as_ref().map(|e| (e.academy_funding, e.selection_note.clone()))).map(|(funding, note)| view! {
+                <p class="computed" data-academy-funding=funding.map(|m| m.plain()).unwrap_or_default()>
+                    {format!("院资助金额：{}", funding.map_or_else(|| "尚未明确".to_string(), |m| m.to_string()))}
+                    {(!note.is_empty()).then(|| format!("；人事局意见：{note}"))}
+                </p>
+            })}
             <TextInput label="合作意向书签署日期" path="execution.intent_letter_signed" value=letter set=set_letter width="medium" normalize=normalize_date placeholder=date_example()/>
             <TextInput label="实际出境日期" path="execution.actual_exit_date" value=out set=set_out width="medium" normalize=normalize_date placeholder=date_example()/>
             <TextInput label="实际回国日期" path="execution.actual_return_date" value=back set=set_back width="medium" normalize=normalize_date placeholder=date_example()/>

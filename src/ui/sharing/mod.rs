@@ -5,6 +5,7 @@ mod damaged;
 mod export;
 mod import;
 mod preview;
+mod results;
 mod rule_sets;
 
 pub use export::export_applications;

@@ -53,7 +53,7 @@ pub fn Preview() -> impl IntoView {
     let ui = ImportUi::get();
     let store = ui.store;
     let unresolved = move || {
-        ui.batch.with(|b| {
+        super::results::unresolved(ui) + ui.batch.with(|b| {
             let Some(plan) = b.as_ref().and_then(|b| b.plan.as_ref()) else { return 0 };
             ui.resolutions.with(|r| {
                 plan.items
@@ -83,7 +83,8 @@ pub fn Preview() -> impl IntoView {
                 let n = batch
                     .plan
                     .as_ref()
-                    .map_or(0, |p| p.items.iter().filter(|i| !matches!(i.action, Action::Unchanged(_))).count());
+                    .map_or(0, |p| p.items.iter().filter(|i| !matches!(i.action, Action::Unchanged(_))).count())
+                    + batch.results.iter().map(|(_, p)| p.changed()).sum::<usize>();
                 (store.ws.with_untracked(|w| commit(w, batch, &res, &to, &rule_sets)), n, batch.cards.len())
             })
         }) else {
@@ -134,6 +135,7 @@ pub fn Preview() -> impl IntoView {
                         })}
                         {(!offers.is_empty()).then(|| view! { <super::rule_sets::RuleSetOffers offers/> })}
                         {plan.map(|p| view! { <PlanView items=p.items/> })}
+                        {(!batch.results.is_empty()).then(|| view! { <super::results::ResultPlans/> })}
                         {(!cards.is_empty()).then(|| view! { <CardTargets names=cards.iter().map(|(n, b)| (n.clone(), b.members.iter().map(|m| m.name.clone()).collect::<Vec<_>>().join("、"))).collect()/> })}
                         {batch.is_empty().then(|| view! { <p>"这些文件中没有可以导入的内容。"</p> })}
                     }

@@ -1,4 +1,5 @@
-//! 院人事局: unit bundles opened read-only, side by side. Nothing is saved or changed.
+//! 院人事局: unit bundles opened read-only, side by side; the selection results recorded
+//! on them (`selection.rs`) are saved in this browser's workspace.
 
 use leptos::prelude::*;
 
@@ -38,8 +39,8 @@ pub fn Bureau() -> impl IntoView {
         });
     };
     view! {
-        <PageTitle>"院人事局汇总（只读）"</PageTitle>
-        <p class="lead">"打开多个单位报送的单位数据包，查看各类别合计与计划名额、各团组在本单位的排序，以及出现在两个单位名单中的人员。这里不保存、不修改任何数据。"</p>
+        <PageTitle>"院人事局汇总与遴选"</PageTitle>
+        <p class="lead">"打开多个单位报送的单位数据包，查看各类别合计与计划名额、各团组在本单位的排序，以及出现在两个单位名单中的人员。单位数据包只读；在下方记录的遴选结果保存在本浏览器，可按单位导出遴选结果文件。"</p>
         <p><a href="#/unit">"返回单位汇总"</a></p>
         <label class="button button--secondary file-button">
             "打开单位数据包"
@@ -67,14 +68,6 @@ pub fn Bureau() -> impl IntoView {
                         <tr data-category="all"><td>"合计"</td><td>{o.totals.applications}</td><td>{o.totals.persons}</td><td></td><td></td></tr>
                     </tbody>
                 </table>
-                <h2>"全部团组"</h2>
-                <table class="table" data-bureau-groups>
-                    <thead><tr><th scope="col">"单位"</th><th scope="col">"单位排序"</th><th scope="col">"项目名称"</th><th scope="col">"类别"</th><th scope="col">"人数"</th></tr></thead>
-                    <tbody>{o.groups.iter().map(|g| view! {
-                        <tr><td>{g.unit.clone()}</td><td>{g.unit_rank.map(|r| r.to_string()).unwrap_or_else(|| "未排序".into())}</td>
-                            <td>{g.title.clone()}</td><td>{g.category.clone()}</td><td>{g.persons}</td></tr>
-                    }).collect_view()}</tbody>
-                </table>
                 <h2>"出现在两个及以上单位名单中的人员"</h2>
                 {if o.shared.is_empty() {
                     view! { <p data-bureau-shared="0">"没有。"</p> }.into_any()
@@ -83,6 +76,7 @@ pub fn Bureau() -> impl IntoView {
                         <li>{format!("{}（{} 出生）：{}", p.name, p.birth_date, p.units.join("、"))}</li>
                     }).collect_view()}</ul> }.into_any()
                 }}
+                <super::selection::Selections bundles/>
             }.into_any(),
         }}
     }

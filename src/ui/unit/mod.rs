@@ -1,12 +1,13 @@
 //! 单位汇总: the HR office collects applications, fixes the overall ranking (二(一)), and
 //! produces 附件2 (page, CSV, XLSX, print), 单位总体排序意见 and the unit bundle.
 //! `#/unit`, `#/unit/print` (附件2, A4 landscape), `#/unit/opinion` (A4 portrait),
-//! `#/unit/bureau` (the bureau's read-only view of several units).
+//! `#/unit/bureau` (the bureau's view of several units, and its selection results).
 
 mod bureau;
 mod export;
 mod print;
 mod ranking;
+mod selection;
 mod table;
 
 pub use print::PrintBar;
