@@ -84,5 +84,10 @@ if ! python3 -c "import openpyxl" 2>/dev/null; then
   say "installing openpyxl from PyPI"
   python3 -m pip install --quiet --disable-pip-version-check "openpyxl==3.1.5"
 fi
+# python-docx reads the exported .docx (附件1, 单位总体排序意见) back in e2e/docx.test.js.
+if ! python3 -c "import docx" 2>/dev/null; then
+  say "installing python-docx from PyPI"
+  python3 -m pip install --quiet --disable-pip-version-check "python-docx==1.1.2"
+fi
 
 say "ready: rustc $(rustc --version | cut -d' ' -f2), trunk ${TRUNK_VERSION}, wasm-bindgen ${WASM_BINDGEN_VERSION}, $(wasm-opt --version), $(chromium --version 2>/dev/null | head -1)"

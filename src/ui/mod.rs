@@ -5,6 +5,7 @@ mod app;
 pub mod backup;
 pub mod card;
 pub mod clock;
+pub mod docx;
 pub mod download;
 pub mod editor;
 pub mod execution;

@@ -1,6 +1,7 @@
 //! .xlsx files come from a worker with its own wasm (`peixun-xlsx`), fetched only when
 //! someone exports: rust_xlsxwriter is too heavy for the first load. Every form's export
-//! (附件2, 核销表) goes through [`export_xlsx`] with its `xlsx::ExportRequest` JSON.
+//! (附件2, 核销表) goes through [`export_xlsx`] with its `xlsx::ExportRequest` JSON, and
+//! the Word files (附件1, 单位总体排序意见, `ui::docx`) with a `docx::DocxRequest`.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -13,6 +14,12 @@ use crate::ui::clock::today;
 use crate::ui::download::download_part;
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// The worker writes both: the file name the caller chose says which.
+fn mime(file_name: &str) -> &'static str {
+    if file_name.ends_with(".docx") { DOCX_MIME } else { XLSX_MIME }
+}
 
 /// The worker's JSON request (`xlsx::ExportRequest`) of `kind` for the workspace, dated
 /// today, with `extra` fields (`"period_year":2020`). Written by hand, not with `json!`:
@@ -71,7 +78,7 @@ pub fn export_xlsx(request: String, file_name: String, done: impl Fn(Option<Stri
     let kept = KEPT.with(|k| k.borrow().as_ref().map(|k| (k.worker.clone(), k.ready.clone())));
     let (worker, ready) = match kept {
         Some(k) => k,
-        None => match web_sys::Worker::new("./peixun-xlsx_loader.js") {
+        None => match web_sys::Worker::new(&worker_url()) {
             Ok(worker) => {
                 let ready = Rc::new(Cell::new(false));
                 KEPT.with(|k| *k.borrow_mut() = Some(Kept { worker: worker.clone(), ready: ready.clone() }));
@@ -100,7 +107,7 @@ pub fn export_xlsx(request: String, file_name: String, done: impl Fn(Option<Stri
                 }
                 // The worker's own answer: it stays for the next export.
                 Some(error) => finish(Some(error)),
-                None => finish(download_part(&file_name, XLSX_MIME, &data).err()),
+                None => finish(download_part(&file_name, mime(&file_name), &data).err()),
             }
         })
     };
@@ -135,4 +142,15 @@ pub fn export_xlsx(request: String, file_name: String, done: impl Fn(Option<Stri
     if ready.get() {
         post();
     }
+}
+
+/// The worker's loader in this deployment: a hashed folder named by the page
+/// (scripts/post_build.py), so a page never talks to another deployment's worker.
+fn worker_url() -> String {
+    leptos::prelude::document()
+        .query_selector("meta[name=peixun-worker]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_else(|| "./peixun-xlsx_loader.js".into())
 }

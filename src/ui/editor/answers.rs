@@ -21,19 +21,8 @@ pub fn category_label(rs: &RuleSet, a: &Application) -> String {
     a.category.map(|c| format!("{}项目", rs.category(c).label)).unwrap_or_else(|| "未填写".into())
 }
 
-pub fn topics(rs: &RuleSet, a: &Application) -> String {
-    let t: Vec<String> = a
-        .special_topics
-        .iter()
-        .map(|n| rs.topic_label(*n).map(|l| format!("{n}. {l}")).unwrap_or(format!("{n}")))
-        .collect();
-    if t.is_empty() { "无".into() } else { t.join("；") }
-}
-
-pub fn priorities(rs: &RuleSet, a: &Application) -> String {
-    let items = crate::summary::priority_labels(rs, a);
-    if items.is_empty() { "无".into() } else { items.join("；") }
-}
+// The form's own wording, so 核对, the print view and the .docx say the same.
+pub use crate::docx::form::{priorities, topics};
 
 pub fn dates(a: &Application) -> String {
     match (a.exit_date, a.return_date) {

@@ -60,6 +60,8 @@ pub fn Exports() -> impl IntoView {
                 <button type="button" class="button" data-action="export-xlsx" on:click=xlsx>"导出附件2（XLSX）"</button>
                 <button type="button" class="button button--secondary" data-action="export-csv" on:click=csv>"导出附件2（CSV）"</button>
                 <a class="button button--secondary" href="#/unit/print">"打印附件2"</a>
+                <crate::ui::docx::DocxButton label="导出全部附件1（Word）" action="export-forms-docx" secondary=true
+                    target=Callback::new(move |()| crate::ui::docx::unit_target(store, "application_forms", "附件1"))/>
                 <a class="button button--secondary" href="#/unit/opinion">"单位总体排序意见"</a>
                 <button type="button" class="button button--secondary" data-action="export-unit" on:click=unit_bundle>"导出单位数据包"</button>
             </div>

@@ -1,11 +1,14 @@
 //! Print views: 附件2 on A4 landscape; 单位总体排序意见 on A4 portrait, with the ranked
-//! list, a short opinion per application, 单位（盖章） and the date lines.
+//! list, an opinion per application (several lines if need be), 单位（盖章） and the date
+//! lines; it exports as .docx too (`docx::form::ranking_opinion`, the same text).
 
 use leptos::prelude::*;
 
 use super::ranking::order;
+use crate::docx::form::{OPINION_TITLE, chinese_date, opinion_intro};
 use crate::summary::{COLUMNS, SummaryTable, TITLE};
 use crate::ui::clock::today;
+use crate::ui::docx::{DocxButton, unit_target};
 use crate::ui::state::Store;
 
 /// Back to the page the print view belongs to, and the print button.
@@ -61,25 +64,32 @@ pub fn OpinionPrint() -> impl IntoView {
         })
     });
     let unit = Memo::new(move |_| store.ws.with(|w| w.unit.clone()));
+    let target = Callback::new(move |()| unit_target(store, "ranking_opinion", OPINION_TITLE));
     view! {
         <PrintBar back="#/unit" label="返回单位汇总"/>
+        <div class="print-actions">
+            <DocxButton label="导出 Word（.docx）" action="export-opinion-docx" target=target secondary=true/>
+        </div>
         <article class="form-1 opinion" data-print="opinion">
-            <h2 class="form-1__title">"单位总体排序意见"</h2>
+            <h2 class="form-1__title">{OPINION_TITLE}</h2>
             <p>{move || format!("单位：{}", unit.get())}</p>
-            <p>{format!("根据本单位学科布局与发展需求，经研究，本单位 {} 因公出国（境）培训项目推荐人选（团组）总体排序如下：", store.rule_set().round_label())}</p>
+            <p>{opinion_intro(store.rule_set())}</p>
             <table class="form-1__table">
                 <thead><tr><th>"排序"</th><th>"项目名称"</th><th>"单位意见"</th></tr></thead>
                 <tbody>
                     {move || rows.get().into_iter().enumerate().map(|(i, (id, title, opinion))| {
                         let input_id = format!("opinion-{id}");
+                        // Tall enough for every line typed; `field-sizing` grows it as one types
+                        // and prints it whole.
+                        let lines = opinion.lines().count().max(2);
                         view! {
                             <tr>
                                 <td>{i + 1}</td>
                                 <td>{title.clone()}</td>
                                 <td>
                                     <label class="visually-hidden" for=input_id.clone()>{format!("对「{title}」的意见")}</label>
-                                    <input id=input_id class="input opinion__input" prop:value=opinion
-                                        on:change=move |ev| { let v = event_target_value(&ev); store.edit_workspace(|w| { w.opinions.insert(id.clone(), v); }); }/>
+                                    <textarea id=input_id class="input opinion__input" rows=lines style:field-sizing="content" prop:value=opinion
+                                        on:change=move |ev| { let v = event_target_value(&ev); store.edit_workspace(|w| { w.opinions.insert(id.clone(), v); }); }></textarea>
                                 </td>
                             </tr>
                         }
@@ -88,7 +98,7 @@ pub fn OpinionPrint() -> impl IntoView {
             </table>
             <div class="form-1__seal">
                 <p>"单位（盖章）"</p>
-                <p>"年　　月　　日"</p>
+                <p>{chinese_date(today())}</p>
             </div>
         </article>
     }
