@@ -25,7 +25,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGET = ROOT / "target" / "split"
+# PEIXUN_SPLIT_TARGET: a cargo target folder of one's own (parallel builds on one tree).
+TARGET = Path(os.environ.get("PEIXUN_SPLIT_TARGET") or ROOT / "target" / "split")
 # Must stay equal to Trunk's (data-wasm-opt="z" and the features it enables).
 WASM_OPT = ["wasm-opt", "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
             "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types"]

@@ -39,6 +39,10 @@ macro_rules! split_points {
 /// editor is where people go next, and its first opening would otherwise wait for them.
 /// A failure is left for the real visit to report.
 pub fn preload_editor() {
+    // A partner opening the member card by its link never goes there (on a phone network).
+    if super::route::Route::from_hash(&window().location().hash().unwrap_or_default()) == super::route::Route::Card {
+        return;
+    }
     request_idle_callback(|| {
         #[cfg(peixun_split)]
         leptos::task::spawn_local(async {
@@ -48,6 +52,9 @@ pub fn preload_editor() {
         });
     });
 }
+
+/// What 工作台 shows as each application's problem count: the rules' code, in a chunk.
+pub type Checks = fn(&crate::rule_set::RuleSet, &crate::model::Workspace, chrono::NaiveDate) -> Vec<usize>;
 
 /// The import's work, started from the first module and run by code in the chunk.
 pub type Task = Pin<Box<dyn Future<Output = ()>>>;
@@ -60,6 +67,8 @@ split_points! {
     data() -> AnyView => super::pages::Data().into_any();
     card() -> AnyView => super::card::MemberCardPage().into_any();
     rule_sets() -> AnyView => super::rule_sets::RuleSets().into_any();
+    // 工作台's statuses: the rules, fetched once the list is painted.
+    workspace_checks() -> Checks => super::pages::count_problems as Checks;
     import_preview() -> AnyView => super::sharing::Preview().into_any();
     // Writing a bundle (its pretty JSON of every type) comes with the first export.
     application_bundle(unit: String, apps: Vec<crate::model::Application>, rule_set: &'static crate::rule_set::RuleSet, at: chrono::DateTime<chrono::FixedOffset>) -> String
@@ -121,6 +130,10 @@ fn unavailable_page(retry: Trigger) -> AnyView {
             <p role="alert">
                 "本页的程序文件没有下载成功：可能网络已断开，或者网站刚刚更新。您的数据都还在本浏览器中，没有受到影响。"
             </p>
+            // Offline: this page was never used online here, so it is not saved yet.
+            {(!window().navigator().on_line()).then(|| view! {
+                <p data-offline-never>"本浏览器尚未保存此页：联网时打开一次，之后断网也能使用（「数据与设置」中列出已可离线使用的页面）。"</p>
+            })}
             <p class="actions">
                 <button type="button" class="button" data-action="retry-page" on:click=again>"重试"</button>
                 " "

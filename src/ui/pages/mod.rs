@@ -1,12 +1,13 @@
 //! One component per page of the navigation.
 
 mod data;
+mod offline;
 mod rules;
 mod workspace;
 
 pub use data::Data;
 pub use rules::Rules;
-pub use workspace::Workspace;
+pub use workspace::{Workspace, count_problems};
 
 use leptos::prelude::*;
 

@@ -2,12 +2,16 @@
 
 use leptos::prelude::*;
 
+use chrono::NaiveDate;
+
 use super::{EmptyState, PageTitle};
-use crate::model::Application;
+use crate::model::{Application, Workspace};
+use crate::rule_set::RuleSet;
 use crate::rules::{Cx, Severity, check_application};
 use crate::sample::example_applications;
 use crate::ui::clock::{new_id, today};
 use crate::ui::editor::{Page, Section, href, started};
+use crate::ui::lazy;
 use crate::ui::route::navigate;
 use crate::ui::sharing::{ImportButton, export_applications};
 use crate::ui::state::Store;
@@ -32,19 +36,43 @@ struct Row {
     title: String,
     category: String,
     members: usize,
-    status: (&'static str, String),
+    /// Its place in the workspace (and in what [`count_problems`] returns).
+    index: usize,
+    started: bool,
+    done: bool,
     saved: String,
 }
 
-fn status(store: &Store, a: &Application, problems: usize) -> (&'static str, String) {
-    if !Section::ALL.iter().any(|s| started(*s, a)) {
-        ("not-started", "未开始".into())
-    } else if problems > 0 {
-        ("problems", format!("有 {problems} 个问题"))
-    } else if Section::ALL.iter().all(|s| store.is_done(&a.id, s.slug())) {
-        ("done", "已完成".into())
-    } else {
-        ("in-progress", "填写中".into())
+/// The findings (not the notes) of each application, in the workspace's order. It runs in
+/// a chunk fetched once the list is painted (`lazy::workspace_checks`): the rules are not
+/// in the first download.
+pub fn count_problems(rs: &RuleSet, w: &Workspace, today: NaiveDate) -> Vec<usize> {
+    // Re-validates every application: the span `make bench` reports for 300 of them.
+    let _span = crate::ui::perf::Span::new("peixun-validate-workspace");
+    let cx = Cx::new(rs, w, today);
+    w.applications
+        .iter()
+        .map(|a| check_application(&cx, a).iter().filter(|f| f.severity != Severity::Info).count())
+        .collect()
+}
+
+/// Whether the rules' chunk is there yet.
+#[derive(Clone, Copy)]
+enum Checker {
+    Waiting,
+    Ready(lazy::Checks),
+    Failed,
+}
+
+/// `problems`: `None` while the rules are on their way, `Some(None)` if they could not come.
+fn status(started: bool, done: bool, problems: Option<Option<usize>>) -> (&'static str, String) {
+    match problems {
+        _ if !started => ("not-started", "未开始".into()),
+        Some(Some(n)) if n > 0 => ("problems", format!("有 {n} 个问题")),
+        Some(Some(_)) if done => ("done", "已完成".into()),
+        Some(Some(_)) => ("in-progress", "填写中".into()),
+        Some(None) => ("unchecked", "暂时无法检查".into()),
+        None => ("checking", "检查中…".into()),
     }
 }
 
@@ -52,27 +80,42 @@ fn status(store: &Store, a: &Application, problems: usize) -> (&'static str, Str
 pub fn Workspace() -> impl IntoView {
     let store = Store::get();
     let today = today();
-    // Re-validates every application: the span `make bench` reports for 300 of them.
     let rows = Memo::new(move |_| {
-        let _span = crate::ui::perf::Span::new("peixun-validate-workspace");
         let rs = store.rule_set();
         store.ws.with(|w| {
-            let cx = Cx::new(rs, w, today);
             w.applications
                 .iter()
-                .map(|a| {
-                    let problems = check_application(&cx, a).iter().filter(|f| f.severity != Severity::Info).count();
-                    Row {
-                        id: a.id.clone(),
-                        title: a.display_title(),
-                        category: a.category.map(|c| rs.category(c).label.clone()).unwrap_or_else(|| "未选择".into()),
-                        members: a.members.len(),
-                        status: status(&store, a, problems),
-                        saved: a.updated_at.map(crate::ui::clock::date_hm).unwrap_or_else(|| "—".into()),
-                    }
+                .enumerate()
+                .map(|(index, a)| Row {
+                    id: a.id.clone(),
+                    title: a.display_title(),
+                    category: a.category.map(|c| rs.category(c).label.clone()).unwrap_or_else(|| "未选择".into()),
+                    members: a.members.len(),
+                    index,
+                    started: Section::ALL.iter().any(|s| started(*s, a)),
+                    done: Section::ALL.iter().all(|s| store.is_done(&a.id, s.slug())),
+                    saved: a.updated_at.map(crate::ui::clock::date_hm).unwrap_or_else(|| "—".into()),
                 })
                 .collect::<Vec<_>>()
         })
+    });
+    // The rules come right after the list is painted; 「检查中…」 until then.
+    let checker = RwSignal::new(Checker::Waiting);
+    Effect::new(move |_| {
+        leptos::task::spawn_local(async move {
+            checker.set(match lazy::workspace_checks().await {
+                Ok(f) => Checker::Ready(f),
+                Err(lazy::Unavailable) => Checker::Failed,
+            });
+        });
+    });
+    let problems = Memo::new(move |_| match checker.get() {
+        Checker::Waiting => None,
+        Checker::Failed => Some(Vec::new()),
+        Checker::Ready(f) => {
+            let rs = store.rule_set();
+            Some(store.ws.with(|w| f(rs, w, today)))
+        }
     });
     let create = move |_| {
         let app = Application { id: new_id(), ..Default::default() };
@@ -138,6 +181,7 @@ pub fn Workspace() -> impl IntoView {
                         {rows.into_iter().map(|r| {
                             let (dup_id, del_id, exp_id, sel_id, sel_id2) = (r.id.clone(), r.id.clone(), r.id.clone(), r.id.clone(), r.id.clone());
                             let title = r.title.clone();
+                            let (index, started, done) = (r.index, r.started, r.done);
                             let check_id = format!("select-{}", r.id);
                             view! {
                                 <tr data-app=r.id.clone()>
@@ -153,7 +197,10 @@ pub fn Workspace() -> impl IntoView {
                                     <td><a href=href(&r.id, Page::Section(Section::Basic))>{r.title.clone()}</a></td>
                                     <td>{r.category}</td>
                                     <td>{r.members}</td>
-                                    <td><span class=format!("tag tag--{}", r.status.0) data-status=r.status.0>{r.status.1}</span></td>
+                                    <td>{move || {
+                                        let (class, text) = status(started, done, problems.with(|p| p.as_ref().map(|p| p.get(index).copied())));
+                                        view! { <span class=format!("tag tag--{class}") data-status=class>{text}</span> }
+                                    }}</td>
                                     <td>{r.saved}</td>
                                     <td class="row-actions">
                                         <button type="button" class="button button--small" data-action="export"
