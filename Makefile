@@ -3,7 +3,7 @@ SHELL := bash
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 
-.PHONY: run test setup build lint test-native test-data test-wasm test-e2e bench fuzz-smoke fuzz-long fuzz-seeds
+.PHONY: run test setup build build-next lint test-native test-data test-wasm test-e2e bench fuzz-smoke fuzz-long fuzz-seeds
 
 ## Sets up, builds the release and serves it on http://127.0.0.1:$(PORT)
 run: setup build
@@ -11,13 +11,18 @@ run: setup build
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
 ## Sets up and runs every check: format, lint, native, in-browser and end-to-end tests
-test: setup lint test-native test-data fuzz-smoke test-wasm build test-e2e
+test: setup lint test-native test-data fuzz-smoke test-wasm build build-next test-e2e
 
 setup:
 	bash scripts/setup.sh
 
 build:
 	trunk build --release
+
+# A second deployment whose wasm differs (a build note on 数据与设置), for the test of an
+# update under open tabs (e2e/update.test.js).
+build-next:
+	PEIXUN_BUILD_NOTE=next trunk build --release --dist dist-next
 
 lint:
 	cargo fmt --check

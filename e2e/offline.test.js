@@ -6,6 +6,17 @@ const os = require('node:os');
 const path = require('node:path');
 const { DIST, session, ready, controlled, visitEveryPage, newContext } = require('./support');
 
+/** What 数据与设置 says is available offline, once it stops changing to 'all' or times out. */
+async function offlineStatus(page, server, want) {
+  await page.goto(`${server.url}#/data`);
+  await page.waitForSelector('[data-offline-status]');
+  for (let i = 0; i < 100 && want && (await page.getAttribute('[data-offline-status]', 'data-offline-status')) !== want; i++) {
+    await page.waitForTimeout(300);
+    await page.click('[data-action="check-offline"]');
+  }
+  return { status: await page.getAttribute('[data-offline-status]', 'data-offline-status'), text: await page.textContent('[data-offline-status]') };
+}
+
 test('after one visit the app boots and navigates offline, with the server stopped', async (t) => {
   const { server, browser } = await session(t);
   const context = await newContext(browser);
@@ -16,11 +27,20 @@ test('after one visit the app boots and navigates offline, with the server stopp
   await page.evaluate(() => { window.__sameDocument = true; });
   await controlled(page);
   assert.equal(await page.evaluate(() => window.__sameDocument), true);
+  // On an unmetered connection the rest (other pages, the export worker) is saved when idle.
+  await page.click('[data-action="examples"]');
+  const { status, text } = await offlineStatus(page, server, 'all');
+  assert.equal(status, 'all', text);
+  assert.match(text, /全部页面和导出功能都已保存在本浏览器中/);
   await server.close();
   await context.setOffline(true);
   await page.reload();
   await ready(page);
   await visitEveryPage(page, assert);
+  // The export works offline too (its worker was saved, never used).
+  await page.click('nav a[data-route="unit"]');
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.click('[data-action="export-xlsx"]')]);
+  assert.match(dl.suggestedFilename(), /\.xlsx$/);
   // A deep link opened offline in a new tab boots too.
   const second = await context.newPage();
   await second.goto(`${server.url}#/rules`);
@@ -33,15 +53,17 @@ test('a new deployment is offered as 「有新版本，点击刷新」 and taken
   t.after(() => fs.rmSync(root, { recursive: true, force: true }));
   fs.cpSync(DIST, root, { recursive: true });
   const { server, browser } = await session(t, root);
-  const page = await browser.newPage();
+  const page = await (await newContext(browser)).newPage();
   await page.goto(server.url);
   await ready(page);
   await controlled(page);
   const before = await page.evaluate(() => caches.keys());
 
-  // "Deploy" a new version: a service worker with another version string.
+  // "Deploy" a new version: a service worker and a page with another version string.
   const sw = path.join(root, 'sw.js');
   fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(/const VERSION = '([^']+)'/, "const VERSION = '$1-next'"));
+  const index = path.join(root, 'index.html');
+  fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace(/(name="peixun-version" content=")([0-9a-f]+)/, '$1$2-next'));
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
   const button = page.locator('#peixun-update button');
   await button.waitFor({ timeout: 15000 });
@@ -51,7 +73,43 @@ test('a new deployment is offered as 「有新版本，点击刷新」 and taken
 
   await Promise.all([page.waitForEvent('load'), button.click()]);
   await ready(page);
-  const keys = await page.evaluate(() => caches.keys());
-  assert.equal(keys.length, 1);
+  // Once no tab runs the old version, its cache goes.
+  const versions = () => page.evaluate(() => caches.keys().then((k) => k.filter((x) => x !== 'peixun-meta')));
+  await page.waitForFunction(() => caches.keys().then((k) => k.filter((x) => x !== 'peixun-meta').length === 1), null, { polling: 200 });
+  const keys = await versions();
   assert.match(keys[0], /-next$/);
+});
+
+test('on a metered connection only what is used is saved; a page never used says it needs one online visit', async (t) => {
+  const { server, browser } = await session(t);
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  // A 2G-like connection (round trip 1.5 s): the browser reports it as metered-slow.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 1500, downloadThroughput: 2e6, uploadThroughput: 1e6 });
+  await page.goto(server.url);
+  await ready(page);
+  assert.match(await page.evaluate(() => navigator.connection.effectiveType), /2g/);
+  await controlled(page);
+  await page.waitForTimeout(3000);
+  const { status, text } = await offlineStatus(page, server);
+  assert.equal(status, 'partial', text);
+  assert.match(text, /尚未保存到本机：.*单位汇总/);
+  assert.doesNotMatch(text, /尚未保存到本机：.*数据与设置/, 'the page in use is saved');
+
+  await context.setOffline(true);
+  await page.click('nav a[data-route="unit"]');
+  await page.waitForSelector('[data-unavailable]', { timeout: 30000 });
+  assert.match(await page.textContent('[data-offline-never]'), /联网时打开一次，之后断网也能使用/);
+
+  // Used once online, it works offline.
+  await context.setOffline(false);
+  await page.click('[data-action="retry-page"]');
+  await page.waitForSelector('main[data-page="unit"] [data-action="export-xlsx"]', { timeout: 60000 });
+  await page.click('nav a[data-route=""]');
+  await context.setOffline(true);
+  await page.click('nav a[data-route="unit"]');
+  await page.waitForSelector('main[data-page="unit"] [data-action="export-xlsx"]');
+  assert.equal(await page.locator('[data-unavailable]').count(), 0);
 });

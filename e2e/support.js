@@ -19,9 +19,14 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `root` on 127.0.0.1 under `prefix` (e.g. "/sub/dir/"); resolves to { url, close }. */
+/**
+ * Serves `root` on 127.0.0.1 under `prefix` (e.g. "/sub/dir/"); resolves to { url, close }.
+ * `root` may be a function, read on each request (a deployment replaced under open tabs).
+ */
 function serve(root = DIST, prefix = '/') {
+  const rootOf = typeof root === 'function' ? root : () => root;
   const server = http.createServer((req, res) => {
+    const root = rootOf();
     const url = new URL(req.url, 'http://x');
     if (!url.pathname.startsWith(prefix)) {
       res.writeHead(404).end('not found');

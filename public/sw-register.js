@@ -5,9 +5,36 @@
   'use strict';
   if (!('serviceWorker' in navigator)) return;
 
+  // This page's deployment (scripts/post_build.py writes it into index.html): the service
+  // worker keeps that deployment's files while this tab is open.
+  var meta = document.querySelector('meta[name="peixun-version"]');
+  var version = meta ? meta.getAttribute('content') : '';
+  function tellVersion() {
+    var c = navigator.serviceWorker.controller;
+    if (c && version) c.postMessage({ type: 'version', version: version });
+  }
+  tellVersion();
+
+  // The pages not used yet and the export worker are saved for offline use when the
+  // browser is idle, unless the connection is metered or the user asked to save data:
+  // then each part is saved when first used.
+  function metered() {
+    var c = navigator.connection;
+    return !!c && (c.saveData || c.type === 'cellular' || /(^|-)2g$/.test(c.effectiveType || ''));
+  }
+  function cacheRestWhenIdle() {
+    var c = navigator.serviceWorker.controller;
+    if (!c || metered()) return;
+    var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 2000); };
+    idle(function () { c.postMessage('cache-rest'); }, { timeout: 10000 });
+  }
+  window.addEventListener('load', cacheRestWhenIdle);
+
   // Reload only when the user asked for the new version: the first install also changes
-  // the controller (clients.claim), and that must not reload a page someone is typing in.
+  // the controller (clients.claim), and that must not reload a page someone is typing in;
+  // nor must another tab's choice of the new version reload this one.
   var updateAccepted = false;
+  var hadController = !!navigator.serviceWorker.controller;
 
   function offerUpdate(worker) {
     if (document.getElementById('peixun-update')) return;
@@ -18,10 +45,16 @@
     var button = document.createElement('button');
     button.type = 'button';
     button.textContent = '有新版本，点击刷新';
+    button.setAttribute('data-action', 'update');
     button.addEventListener('click', function () {
       button.disabled = true;
       updateAccepted = true;
-      worker.postMessage('skip-waiting');
+      // Another tab may have chosen it already: then it runs, and a reload shows it.
+      if (!worker || worker.state === 'activated' || worker.state === 'redundant') {
+        window.location.reload();
+      } else {
+        worker.postMessage('skip-waiting');
+      }
     });
     bar.appendChild(button);
     document.body.appendChild(bar);
@@ -29,9 +62,17 @@
 
   var reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', function () {
-    if (reloading || !updateAccepted) return;
-    reloading = true;
-    window.location.reload();
+    tellVersion();
+    cacheRestWhenIdle();
+    if (updateAccepted && !reloading) {
+      reloading = true;
+      window.location.reload();
+    } else if (hadController) {
+      // Another tab took the new version: this one keeps running its own (its files stay
+      // cached) and offers the reload.
+      offerUpdate(null);
+    }
+    hadController = true;
   });
 
   window.addEventListener('load', function () {
