@@ -4,6 +4,7 @@
 mod damaged;
 mod export;
 mod import;
+mod plan_list;
 mod preview;
 mod results;
 mod rule_sets;

@@ -5,16 +5,8 @@
 use leptos::prelude::*;
 
 use super::import::ImportUi;
-use crate::bundle::{Action, Choice, FieldConflict, PlanItem, Unchanged, commit};
-
-/// Rows shown per kind before 「还有 N 项」: the preview stays quick with many.
-const SHOWN: usize = 200;
-
-fn labels(changes: &[FieldConflict]) -> String {
-    let mut l: Vec<&str> = changes.iter().map(|c| c.label_zh.as_str()).collect();
-    l.dedup();
-    l.join("、")
-}
+use super::plan_list::{PlanView, open_fields};
+use crate::bundle::{Action, commit};
 
 /// Always mounted; the preview's own code is fetched with the first import.
 #[component]
@@ -53,25 +45,11 @@ pub fn Preview() -> impl IntoView {
     let ui = ImportUi::get();
     let store = ui.store;
     let unresolved = move || {
-        super::results::unresolved(ui) + ui.batch.with(|b| {
-            let Some(plan) = b.as_ref().and_then(|b| b.plan.as_ref()) else { return 0 };
-            ui.resolutions.with(|r| {
-                plan.items
-                    .iter()
-                    .map(|i| match &i.action {
-                        Action::Conflict { fields } => {
-                            let res = r.get(&i.incoming.id);
-                            if res.is_some_and(|x| x.all.is_some()) {
-                                0
-                            } else {
-                                fields.iter().filter(|f| res.is_none_or(|x| !x.fields.contains_key(&f.path))).count()
-                            }
-                        }
-                        _ => 0,
-                    })
-                    .sum::<usize>()
+        super::results::unresolved(ui)
+            + ui.batch.with(|b| {
+                let Some(plan) = b.as_ref().and_then(|b| b.plan.as_ref()) else { return 0 };
+                ui.resolutions.with(|r| plan.items.iter().map(|i| open_fields(i, r)).sum::<usize>())
             })
-        })
     };
     let confirm = move |_| {
         let _span = crate::ui::perf::Span::new("peixun-import-apply");
@@ -150,95 +128,6 @@ pub fn Preview() -> impl IntoView {
                     <button type="button" class="button button--secondary" data-action="cancel-import" on:click=move |_| ui.cancel()>"取消"</button>
                 </div>
             </section>
-    }
-}
-
-#[component]
-fn PlanView(items: Vec<PlanItem>) -> impl IntoView {
-    let count = |f: fn(&Action) -> bool| items.iter().filter(|i| f(&i.action)).count();
-    let summary = format!(
-        "新增 {} 份，更新 {} 份，无变化 {} 份，冲突 {} 份",
-        count(|a| matches!(a, Action::Added)),
-        count(|a| matches!(a, Action::Updated { .. })),
-        count(|a| matches!(a, Action::Unchanged(_))),
-        count(|a| matches!(a, Action::Conflict { .. })),
-    );
-    let hidden = items.len().saturating_sub(SHOWN);
-    view! {
-        <h3>"申请"</h3>
-        <p data-plan-summary>{summary}</p>
-        <ul class="import-items">
-            {items.into_iter().take(SHOWN).map(|item| {
-                let name = item.incoming.display_title();
-                let id = item.incoming.id.clone();
-                match item.action {
-                    Action::Added => view! { <li data-item=id data-action-kind="added">{format!("新增：{name}")}</li> }.into_any(),
-                    Action::Updated { from_revision, to_revision, changes } => view! {
-                        <li data-item=id data-action-kind="updated">
-                            {format!("更新：{name}（第 {from_revision} 版 → 第 {to_revision} 版；{}）", labels(&changes))}
-                        </li>
-                    }.into_any(),
-                    Action::Unchanged(why) => view! {
-                        <li data-item=id data-action-kind="unchanged">
-                            {format!("无变化：{name}（{}）", match why {
-                                Unchanged::SameContent => "内容相同",
-                                Unchanged::LocalNewer => "本机的版本更新，保留本机",
-                                Unchanged::DuplicateInBundle => "文件中重复出现，只导入第一份",
-                            })}
-                        </li>
-                    }.into_any(),
-                    Action::Conflict { fields } => view! { <ConflictView id name fields/> }.into_any(),
-                }
-            }).collect_view()}
-        </ul>
-        {(hidden > 0).then(|| view! { <p>{format!("还有 {hidden} 份未列出。")}</p> })}
-    }
-}
-
-/// Both sides edited the same application: a choice per field, both values shown.
-#[component]
-fn ConflictView(id: String, name: String, fields: Vec<FieldConflict>) -> impl IntoView {
-    let ui = ImportUi::get();
-    let set_all = {
-        let id = id.clone();
-        move |c: Choice| ui.resolutions.update(|r| r.entry(id.clone()).or_default().all = Some(c))
-    };
-    let (all_mine, all_theirs) = (set_all.clone(), set_all);
-    view! {
-        <li data-item=id.clone() data-action-kind="conflict" class="conflict">
-            <p><strong>{format!("冲突：{name}")}</strong>"——双方都修改过这份申请，请逐项选择保留哪一方的内容。"</p>
-            <div class="actions">
-                <button type="button" class="button button--small" data-action="all-mine" on:click=move |_| all_mine(Choice::Mine)>"全部保留我的"</button>
-                <button type="button" class="button button--small" data-action="all-theirs" on:click=move |_| all_theirs(Choice::Theirs)>"全部采用对方的"</button>
-            </div>
-            <table class="table conflict-table">
-                <thead><tr><th scope="col">"内容"</th><th scope="col">"我的"</th><th scope="col">"对方的"</th></tr></thead>
-                <tbody>
-                    {fields.into_iter().map(|f| {
-                        let (id1, id2, p1, p2) = (id.clone(), id.clone(), f.path.clone(), f.path.clone());
-                        let name = format!("conflict-{id}-{}", f.path);
-                        let chosen = {
-                            let (id, path) = (id.clone(), f.path.clone());
-                            move || ui.resolutions.with(|r| r.get(&id).and_then(|x| x.fields.get(&path).copied().or(x.all)))
-                        };
-                        let chosen2 = chosen.clone();
-                        view! {
-                            <tr data-conflict=f.path.clone()>
-                                <th scope="row">{f.label_zh.clone()}</th>
-                                <td><label class="radio"><input type="radio" name=name.clone() data-choice="mine"
-                                    prop:checked=move || chosen() == Some(Choice::Mine)
-                                    on:change=move |_| ui.resolutions.update(|r| { r.entry(id1.clone()).or_default().fields.insert(p1.clone(), Choice::Mine); })/>
-                                    <span>{f.mine.clone()}</span></label></td>
-                                <td><label class="radio"><input type="radio" name=name data-choice="theirs"
-                                    prop:checked=move || chosen2() == Some(Choice::Theirs)
-                                    on:change=move |_| ui.resolutions.update(|r| { r.entry(id2.clone()).or_default().fields.insert(p2.clone(), Choice::Theirs); })/>
-                                    <span>{f.theirs.clone()}</span></label></td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </li>
     }
 }
 
