@@ -151,7 +151,9 @@ pub(super) fn MemberCard(
     view! {
         <fieldset class="card member" data-member=index>
             <legend>{move || format!("{}{}", display(), if leader.get() { "（团组带头人）" } else { "" })}</legend>
-            <div class="card__actions" class:visually-hidden=standalone aria-hidden=standalone.then_some("true")>
+            // A partner's own card (standalone) has one member: nothing to order or remove.
+            {(!standalone).then(|| view! {
+            <div class="card__actions">
                 <button type="button" class="button button--small" data-action="make-leader" disabled=move || leader.get()
                     on:click=act(|a, i| a.members.iter_mut().enumerate().for_each(|(j, m)| m.is_leader = j == i))>
                     {move || format!("设{}为团组带头人", display())}
@@ -163,6 +165,7 @@ pub(super) fn MemberCard(
                 <button type="button" class="button button--small button--warning" data-action="remove-member"
                     on:click=remove>{move || format!("删除{}", display())}</button>
             </div>
+            })}
             <div class="grid">
                 <TextInput label="姓名" path=p("name") value=name set=set_name width="medium" autocomplete="name"/>
                 <RadioGroup legend="性别" path=p("gender") options=genders value=gender set=set_gender/>
