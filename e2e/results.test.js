@@ -170,6 +170,7 @@ print(json.dumps([[c if c is not None else "" for c in r] for r in ws.iter_rows(
   assert.match(await unitB.textContent('[data-academy-funding]'), /人事局意见：本轮名额已满/);
 
   // Unit A's file is not for unit B: said, nothing changed.
+  await unitB.waitForFunction(() => (localStorage.getItem('peixun/app/second-0') || '').includes('"academy_funding":8000050'));
   const before = await unitB.evaluate(() => localStorage.getItem('peixun/app/second-0'));
   await unitB.goto(`${server.url}#/`);
   await ready(unitB);
