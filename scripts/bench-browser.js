@@ -2,7 +2,51 @@
 // input-to-paint latency, re-validation, import and XLSX export, in headless Chromium on
 // 127.0.0.1. Each function takes a launched browser and a served page's URL.
 'use strict';
+const http = require('node:http');
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
 const { ready } = require('../e2e/support');
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png' };
+
+/**
+ * `root` on 127.0.0.1 as a static host would serve it to a phone: text and wasm compressed
+ * (brotli 11 when the browser accepts it, else gzip 9; computed once per file), so the
+ * emulated network carries what a real visit would. Resolves to { url, close }.
+ */
+function serveCompressed(root) {
+  const cache = new Map();
+  const q = zlib.constants;
+  const encode = (raw, enc) =>
+    enc === 'br' ? zlib.brotliCompressSync(raw, { params: { [q.BROTLI_PARAM_QUALITY]: 11 } }) : enc === 'gzip' ? zlib.gzipSync(raw, { level: 9 }) : raw;
+  // Compressed before the first request, so no load waits for brotli 11.
+  for (const f of fs.readdirSync(root, { recursive: true })) {
+    const file = path.join(root, f);
+    if (!fs.statSync(file).isFile() || f.endsWith('.png')) continue;
+    const raw = fs.readFileSync(file);
+    for (const enc of ['br', 'gzip']) cache.set(`${file} ${enc}`, encode(raw, enc));
+  }
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname.slice(1)) || 'index.html';
+    const file = path.join(root, rel);
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return res.writeHead(404).end();
+    const type = TYPES[path.extname(file)] || 'application/octet-stream';
+    const accepts = String(req.headers['accept-encoding'] || '');
+    const enc = type.startsWith('image/') ? null : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+    const key = `${file} ${enc}`;
+    if (!cache.has(key)) cache.set(key, encode(fs.readFileSync(file), enc));
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache', ...(enc ? { 'Content-Encoding': enc, Vary: 'Accept-Encoding' } : {}) });
+    res.end(cache.get(key));
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const sockets = new Set();
+      server.on('connection', (s) => (sockets.add(s), s.on('close', () => sockets.delete(s))));
+      resolve({ url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((done) => { for (const s of sockets) s.destroy(); server.close(() => done()); }) });
+    }),
+  );
+}
 
 const median = (xs) => quantile(xs, 0.5);
 function quantile(xs, q) {
@@ -201,4 +245,74 @@ async function reloadInto(page, hash, selector, runs) {
   return out;
 }
 
-module.exports = { tti, visit, reloadInto, typing, importBundle, openWith, revalidate, exportXlsx, spans, median, quantile };
+/**
+ * A phone on a mobile network, as Chromium's DevTools emulate it (CDP): 1.6 Mbit/s down,
+ * 750 kbit/s up, 150 ms round trip, the CPU 4× slower. Applied to the page's own target,
+ * so it throttles the page's requests (the service worker's fetches are counted by
+ * `firstVisitBytes` but run at the host's speed).
+ */
+const PHONE = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6e6 / 8) | 0,
+  uploadThroughput: (750e3 / 8) | 0,
+  connectionType: 'cellular4g',
+};
+const PHONE_CPU = 4;
+
+async function throttle(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', PHONE);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE_CPU });
+  return cdp;
+}
+
+/**
+ * `runs` cold loads of `url` on the emulated phone (a fresh context each, no service
+ * worker): navigation start → `selector` in the page (a MutationObserver set before the
+ * page's scripts marks `bench-shown` when it appears). The card opened by its link:
+ * `#/card` and its form's first field.
+ */
+async function phoneTti(browser, url, selector, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.addInitScript((sel) => {
+      const seen = () => {
+        if (!document.querySelector(sel)) return false;
+        performance.mark('bench-shown');
+        return true;
+      };
+      new MutationObserver((_, obs) => seen() && obs.disconnect()).observe(document, { subtree: true, childList: true, attributes: true });
+    }, selector);
+    await throttle(page);
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('bench-shown').length > 0, null, { timeout: 120000 });
+    times.push(await page.evaluate(() => performance.getEntriesByName('bench-shown')[0].startTime));
+    await context.close();
+  }
+  return times;
+}
+
+/**
+ * A first visit on the emulated phone with the service worker allowed: every URL path
+ * requested in the first `seconds` s after navigation start, by the page or by the
+ * service worker (its precache included), each once.
+ */
+async function firstVisitPaths(browser, url, seconds = 30) {
+  const context = await browser.newContext();
+  const paths = new Set();
+  context.on('request', (r) => paths.add(new URL(r.url()).pathname));
+  const page = await context.newPage();
+  await throttle(page);
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.waitForTimeout(Math.max(0, seconds * 1000 - (Date.now() - t0)));
+  const out = [...paths];
+  await context.close();
+  return out;
+}
+
+module.exports = { serveCompressed, phoneTti, firstVisitPaths, tti, visit, reloadInto, typing, importBundle, openWith, revalidate, exportXlsx, spans, median, quantile };

@@ -12,7 +12,7 @@ const { serve, launch } = require('../e2e/support');
 const b = require('./bench-browser');
 
 const ROOT = path.resolve(__dirname, '..');
-const DIST = path.join(ROOT, 'dist');
+const DIST = path.join(ROOT, process.env.PEIXUN_DIST || 'dist');
 const OUT = path.join(ROOT, 'target', 'bench');
 const RUNS = Number(process.env.RUNS || 7);
 const KEYS = Number(process.env.KEYS || 50);
@@ -63,6 +63,16 @@ function sizes(dir, fetched) {
 const wasmBrotli = (dir, fetched) =>
   fetched.filter((p) => p.endsWith('.wasm')).reduce((n, p) => n + size(path.join(dir, p))[2], 0);
 
+/**
+ * What a first visit downloaded (`fetched`, URL paths, the service worker's included), as
+ * a host serving brotli 11 would send it (images as they are): bytes and files.
+ */
+function visitBytes(dir, fetched) {
+  const files = fetched.map((p) => path.join(dir, p.replace(/^\//, '') || 'index.html')).filter((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+  const bytes = files.reduce((n, f) => n + (f.endsWith('.png') ? fs.statSync(f).size : size(f)[2]), 0);
+  return { bytes, files: files.length };
+}
+
 /** Criterion's last estimates (mean, ns) by "group/function", from target/criterion. */
 function criterion() {
   const dir = path.join(ROOT, 'target', 'criterion');
@@ -101,6 +111,24 @@ async function main() {
   try {
     ({ times: r.tti, fetched: r.fetched } = await b.tti(browser, oursSrv.url, RUNS));
     ({ times: r.ttiS, fetched: r.fetchedS } = await b.tti(browser, theirSrv.url, RUNS));
+    // A phone on a mobile network (bench-browser.js PHONE): 工作台, the member card by its
+    // link, SurveyJS's form; then what a first visit downloads in its first 30 s.
+    // Both served compressed, as a static host would (the rows above: uncompressed, local).
+    const oursZ = await b.serveCompressed(DIST);
+    const theirZ = await b.serveCompressed(sdir);
+    try {
+      r.phone = {
+        workspace: await b.phoneTti(browser, oursZ.url, 'html[data-ready="1"] main[data-page=""] h1', RUNS),
+        card: await b.phoneTti(browser, `${oursZ.url}#/card`, 'main[data-page="card"] form input', RUNS),
+        survey: await b.phoneTti(browser, theirZ.url, 'html[data-ready="1"]', RUNS),
+        visit: visitBytes(DIST, await b.firstVisitPaths(browser, oursZ.url)),
+        visitCard: visitBytes(DIST, await b.firstVisitPaths(browser, `${oursZ.url}#/card`)),
+        visitS: visitBytes(sdir, await b.firstVisitPaths(browser, theirZ.url)),
+      };
+    } finally {
+      await oursZ.close();
+      await theirZ.close();
+    }
 
     const unit = await b.openWith(browser, oursSrv.url, bundles.unit);
     await unit.page.goto(`${oursSrv.url}#/apply/${firstId}/basic`);
@@ -172,6 +200,13 @@ function print(ours, theirs, r, native, largeMb) {
   const ttiS = b.median(r.ttiS);
   line(`time to interactive, ms, median of ${r.tti.length}`, ms(ttiO), ms(ttiS), (ttiO / ttiS).toFixed(2), '300', verdict(ttiO, 300));
   line('  spread (min–max)', `${ms(Math.min(...r.tti))}–${ms(Math.max(...r.tti))}`, `${ms(Math.min(...r.ttiS))}–${ms(Math.max(...r.ttiS))}`);
+  const p = r.phone;
+  line(`phone (1.6 Mbit/s, 150 ms, 4× CPU): TTI, median of ${p.workspace.length}`, ms(b.median(p.workspace)), ms(b.median(p.survey)), (b.median(p.workspace) / b.median(p.survey)).toFixed(2));
+  line('  spread (min–max)', `${ms(Math.min(...p.workspace))}–${ms(Math.max(...p.workspace))}`, `${ms(Math.min(...p.survey))}–${ms(Math.max(...p.survey))}`);
+  line('phone: 成员信息卡 by its link → form, ms', spread(p.card), '', '', '2000', verdict(b.median(p.card), 2000));
+  const vb = (v) => `${kb(v.bytes)} / ${v.files}`;
+  line('phone: first visit, first 30 s (brotli) / files', vb(p.visit), vb(p.visitS), (p.visit.bytes / p.visitS.bytes).toFixed(2), '2× first load', verdict(p.visit.bytes, 2 * ours.total[2]));
+  line('  the same, opened on 成员信息卡', vb(p.visitCard));
   const t = r.type300;
   line(`input → paint, ms, median (${t.toPaint.length} keys, 300 apps)`, ms(t.median), ms(r.typeS.median), (t.median / r.typeS.median).toFixed(2), '8', verdict(t.median, 8));
   line('input → paint, ms, p95', ms(t.p95), ms(r.typeS.p95), (t.p95 / r.typeS.p95).toFixed(2), '8', verdict(t.p95, 8));
