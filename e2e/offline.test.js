@@ -4,7 +4,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { DIST, session, ready, controlled, visitEveryPage, newContext } = require('./support');
+const { DIST, session, ready, controlled, visitEveryPage, newContext, until } = require('./support');
 
 /** What 数据与设置 says is available offline, once it stops changing to 'all' or times out. */
 async function offlineStatus(page, server, want) {
@@ -75,7 +75,7 @@ test('a new deployment is offered as 「有新版本，点击刷新」 and taken
   await ready(page);
   // Once no tab runs the old version, its cache goes.
   const versions = () => page.evaluate(() => caches.keys().then((k) => k.filter((x) => x !== 'peixun-meta')));
-  await page.waitForFunction(() => caches.keys().then((k) => k.filter((x) => x !== 'peixun-meta').length === 1), null, { polling: 200 });
+  await until(page, () => caches.keys().then((k) => k.filter((x) => x !== 'peixun-meta').length === 1));
   const keys = await versions();
   assert.match(keys[0], /-next$/);
 });

@@ -214,3 +214,22 @@ async function seriousViolations(page, where) {
 }
 
 Object.assign(module.exports, { seriousViolations });
+
+/**
+ * Polls `fn` in the page (it may return a promise, which is awaited: waitForFunction would
+ * take the promise itself as a true value) until it is true; fails after `timeout` ms.
+ */
+async function until(page, fn, arg, { timeout = 30000, every = 250 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(fn, arg)) return;
+    if (Date.now() > end) throw new Error(`until: not true within ${timeout} ms: ${fn}`);
+    await new Promise((r) => setTimeout(r, every));
+  }
+}
+
+/** Whether every part of the app is in the service worker's cache (数据与设置's source). */
+const allCached = () =>
+  fetch('./__peixun-offline.txt').then((r) => r.text()).then((t) => t.trim().split('\n').every((l) => l.endsWith(' 1')));
+
+Object.assign(module.exports, { until, allCached });

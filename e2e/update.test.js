@@ -9,7 +9,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { DIST, serve, launch, newContext, ready, controlled, download } = require('./support');
+const { DIST, serve, launch, newContext, ready, controlled, download, until, allCached } = require('./support');
 
 const NEXT = path.resolve(__dirname, '..', process.env.PEIXUN_DIST_NEXT || 'dist-next');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-update-'));
@@ -44,6 +44,10 @@ test('an update taken in one tab never switches the other; both stay whole', asy
   await ready(b);
   await controlled(b);
   await b.evaluate(() => { window.__sameDocument = true; });
+
+  // A tab open a while on an unmetered connection has saved its whole deployment (on a
+  // metered one, only the pages used: another page then asks for a reload after an update).
+  await until(b, allCached, null, { timeout: 60000 });
 
   // The deployment changes; both tabs are offered it.
   root = NEXT;
@@ -91,6 +95,6 @@ test('an update taken in one tab never switches the other; both stay whole', asy
   await Promise.all([b.waitForEvent('load'), b.click('#peixun-update [data-action="update"]')]);
   await ready(b);
   assert.equal(await pageVersion(b), next);
-  await b.waitForFunction((v) => caches.keys().then((k) => !k.includes(`peixun-${v}`)), old, { timeout: 10000, polling: 200 });
+  await until(b, (v) => caches.keys().then((k) => !k.includes(`peixun-${v}`)), old, { timeout: 10000 });
   assert.ok((await b.evaluate(() => caches.keys())).includes(`peixun-${next}`));
 });
