@@ -106,10 +106,11 @@ test('on a metered connection only what is used is saved; a page never used says
   // Used once online, it works offline.
   await context.setOffline(false);
   await page.click('[data-action="retry-page"]');
-  await page.waitForSelector('main[data-page="unit"] [data-action="export-xlsx"]', { timeout: 60000 });
+  await page.waitForSelector('main[data-page="unit"] #unit-name', { timeout: 60000 });
   await page.click('nav a[data-route=""]');
   await context.setOffline(true);
   await page.click('nav a[data-route="unit"]');
-  await page.waitForSelector('main[data-page="unit"] [data-action="export-xlsx"]');
+  await page.waitForSelector('main[data-page="unit"] #unit-name');
+  assert.equal((await page.textContent('main h1')).trim(), '单位汇总');
   assert.equal(await page.locator('[data-unavailable]').count(), 0);
 });
