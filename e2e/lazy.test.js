@@ -15,7 +15,8 @@ const shared = fileSession();
 
 /** A fresh page (no service worker) and the wasm paths it requests from now on. */
 async function watched() {
-  const page = await newPage(shared.browser, { serviceWorkers: 'block' });
+  // Resource timing and the app's performance mark: the real clock (no date is read here).
+  const page = await newPage(shared.browser, { serviceWorkers: 'block', clock: null });
   const wasm = [];
   page.on('request', (r) => {
     const p = new URL(r.url()).pathname;
