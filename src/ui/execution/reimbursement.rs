@@ -140,18 +140,18 @@ fn Editor(PeriodYear(year): PeriodYear) -> impl IntoView {
 fn Table(table: Memo<ReimbursementTable>) -> impl IntoView {
     view! {
         <div class="table-scroll">
-            <table class="form-1__table form-2__table" data-reimbursement-table>
+            <table class="form-1__table form-2__table table--cards" data-reimbursement-table>
                 <thead><tr>{COLUMNS.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr></thead>
                 <tbody>
                     {move || table.with(|t| t.rows.iter().map(|r| view! {
                         <tr data-out-of-period=(r.in_period == Some(false)).then_some("1")>
-                            {r.cells().into_iter().enumerate().map(|(i, c)| view! {
-                                <td>{c}{(i == 0 && r.in_period == Some(false)).then_some(view! { <span class="tag tag--problems">"不在核销期内"</span> })}</td>
+                            {r.cells().into_iter().zip(COLUMNS).enumerate().map(|(i, (c, label))| view! {
+                                <td data-label=label>{c}{(i == 0 && r.in_period == Some(false)).then_some(view! { <span class="tag tag--problems">"不在核销期内"</span> })}</td>
                             }).collect_view()}
                         </tr>
                     }).collect_view())}
                     <tr class="summary-total" data-total>
-                        {move || table.with(|t| t.total_cells().into_iter().map(|c| view! { <td>{c}</td> }).collect_view())}
+                        {move || table.with(|t| t.total_cells().into_iter().zip(COLUMNS).map(|(c, label)| view! { <td data-label=label>{c}</td> }).collect_view())}
                     </tr>
                 </tbody>
             </table>

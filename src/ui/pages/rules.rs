@@ -16,7 +16,7 @@ pub fn Rules() -> impl IntoView {
             <a href=Route::RuleSets.href() data-link="rule-sets">"管理规则集"</a>
             "。"
         </p>
-        <table class="rules-table">
+        <table class="rules-table table--cards">
             <caption class="visually-hidden">"全部检查规则"</caption>
             <thead>
                 <tr>
@@ -35,11 +35,11 @@ pub fn Rules() -> impl IntoView {
                         .map(|r| {
                             view! {
                                 <tr data-rule=r.id>
-                                    <td><code>{r.id}</code></td>
-                                    <td class=format!("severity severity--{}", r.severity.css())>{r.severity.label()}</td>
-                                    <td>{r.title}</td>
-                                    <td>{(r.limit)(rs)}</td>
-                                    <td>{r.clause}</td>
+                                    <td class="cell--title"><code>{r.id}</code></td>
+                                    <td data-label="级别" class=format!("severity severity--{}", r.severity.css())>{r.severity.label()}</td>
+                                    <td data-label="要求">{r.title}</td>
+                                    <td data-label="本规则集的限值">{(r.limit)(rs)}</td>
+                                    <td data-label="通知条款">{r.clause}</td>
                                 </tr>
                             }
                         })

@@ -170,7 +170,7 @@ pub fn Workspace() -> impl IntoView {
                 }.into_any();
             }
             view! {
-                <table class="table drafts">
+                <table class="table table--cards drafts">
                     <caption class="visually-hidden">"申请表草稿"</caption>
                     <thead><tr>
                         <th scope="col"><span class="visually-hidden">"选择"</span></th>
@@ -194,14 +194,14 @@ pub fn Workspace() -> impl IntoView {
                                             }/>
                                         <label for=check_id class="visually-hidden">{format!("选择 {}", r.title)}</label>
                                     </td>
-                                    <td><a href=href(&r.id, Page::Section(Section::Basic))>{r.title.clone()}</a></td>
-                                    <td>{r.category}</td>
-                                    <td>{r.members}</td>
-                                    <td>{move || {
+                                    <td class="cell--title"><a href=href(&r.id, Page::Section(Section::Basic))>{r.title.clone()}</a></td>
+                                    <td data-label="类别">{r.category}</td>
+                                    <td data-label="人数">{r.members}</td>
+                                    <td data-label="状态">{move || {
                                         let (class, text) = status(started, done, problems.with(|p| p.as_ref().map(|p| p.get(index).copied())));
                                         view! { <span class=format!("tag tag--{class}") data-status=class>{text}</span> }
                                     }}</td>
-                                    <td>{r.saved}</td>
+                                    <td data-label="最后保存">{r.saved}</td>
                                     <td class="row-actions">
                                         <button type="button" class="button button--small" data-action="export"
                                             on:click=move |_| export(vec![exp_id.clone()])>
