@@ -188,3 +188,20 @@ test('a batch of 3 is one .docx of 3 forms in the unit order; the ranking opinio
   assert.deepEqual(ranked, [['排序', '项目名称', '单位意见'], ...apps.map((a, i) => [String(i + 1), a.title, opinions[i]])]);
   await context.close();
 });
+
+test('the applications ticked on 工作台 export as one .docx, in the workspace order', async () => {
+  const { context, page } = await examples();
+  const ids = await page.$$eval('tr[data-app]', (rows) => rows.map((r) => r.dataset.app));
+  assert.equal(await page.isDisabled('[data-action="docx-selected"]'), true, 'nothing ticked yet');
+  // Ticked last first: the file follows the list, not the ticking.
+  for (const id of [ids[2], ids[0]]) await page.check(`tr[data-app="${id}"] [data-action="select"]`);
+  const file = await download(page, () => page.click('[data-action="docx-selected"]'), tmp, { timeout: 30000 });
+  assert.match(path.basename(file), /^附件1（2 份）-(.+-)?20200110\.docx$/);
+  const doc = readDocx(file);
+  assertPage(doc);
+  assert.equal(doc.sections.length, 2);
+  const apps = await Promise.all([ids[0], ids[2]].map((id) => stored(page, id)));
+  assert.deepEqual(tables(doc, '基本信息').map((t) => t[0][1]), apps.map((a) => a.title));
+  assert.match(await page.textContent('[data-docx-message="docx-selected"]'), /已导出所选申请的附件1/);
+  await context.close();
+});

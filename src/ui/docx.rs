@@ -32,6 +32,24 @@ fn docx_name(bundle_name: &str) -> String {
     bundle_name.replace(crate::bundle::FILE_SUFFIX, ".docx")
 }
 
+/// Writes `t` as .docx through the export worker (saved drafts first); `done` gets the
+/// failure, if any.
+pub fn export(store: Store, t: Target, done: impl Fn(Option<String>) + 'static) {
+    store.flush();
+    let ids = match t.ids.is_empty() {
+        true => String::new(),
+        false => format!(r#""ids":{}"#, serde_json::to_string(&t.ids).unwrap_or_default()),
+    };
+    let json = store.ws.with_untracked(|w| request(t.kind, w, &ids));
+    export_xlsx(json, t.file_name, done);
+}
+
+/// 附件1 of the applications `ids` (in that order) as one .docx, from 工作台's selection.
+pub fn export_forms(store: Store, ids: Vec<String>, done: Callback<Option<String>>) {
+    let file_name = crate::ui::download::unit_file_name(store, &format!("附件1（{} 份）", ids.len()), ".docx");
+    export(store, Target { kind: "application_forms", ids, file_name }, move |e| done.run(e));
+}
+
 /// A button that exports `target()` as .docx, the outcome said beside it and 「重试」 after a
 /// failure.
 #[component]
@@ -45,16 +63,9 @@ pub fn DocxButton(
     let message = RwSignal::new(None::<(bool, String)>);
     let failed = RwSignal::new(false);
     let run = move |_| {
-        store.flush();
         failed.set(false);
         message.set(Some((true, "正在生成 Word 文件…".into())));
-        let t = target.run(());
-        let ids = match t.ids.is_empty() {
-            true => String::new(),
-            false => format!(r#""ids":{}"#, serde_json::to_string(&t.ids).unwrap_or_default()),
-        };
-        let json = store.ws.with_untracked(|w| request(t.kind, w, &ids));
-        export_xlsx(json, t.file_name, move |err| {
+        export(store, target.run(()), move |err| {
             failed.set(err.is_some());
             message.set(Some(match err {
                 None => (true, "已导出 Word 文件（.docx）。".into()),

@@ -70,6 +70,9 @@ split_points! {
     // 工作台's statuses: the rules, fetched once the list is painted.
     workspace_checks() -> Checks => super::pages::count_problems as Checks;
     import_preview() -> AnyView => super::sharing::Preview().into_any();
+    // 附件1 of the applications ticked on 工作台 as one .docx (the worker's caller).
+    docx_forms(store: super::state::Store, ids: Vec<String>, done: Callback<Option<String>>) -> ()
+        => super::docx::export_forms(store, ids, done);
     // Writing a bundle (its pretty JSON of every type) comes with the first export.
     application_bundle(unit: String, apps: Vec<crate::model::Application>, rule_set: &'static crate::rule_set::RuleSet, at: chrono::DateTime<chrono::FixedOffset>) -> String
         => crate::bundle::export(crate::bundle::Kind::Application, &unit, &apps, &[], &[], rule_set, at);

@@ -132,13 +132,29 @@ pub fn Workspace() -> impl IntoView {
     let selected = RwSignal::new(std::collections::BTreeSet::<String>::new());
     let export_error = RwSignal::new(None::<String>);
     let export = move |ids: Vec<String>| export_applications(store, ids, move |r| export_error.set(r.err()));
-    let export_selected = move |_| {
-        // In the workspace's order, whatever order they were ticked in.
-        let ids = store.ws.with_untracked(|w| {
+    // In the workspace's order, whatever order they were ticked in.
+    let selected_ids = move || {
+        store.ws.with_untracked(|w| {
             selected
                 .with_untracked(|s| w.applications.iter().filter(|a| s.contains(&a.id)).map(|a| a.id.clone()).collect())
+        })
+    };
+    let export_selected = move |_| export(selected_ids());
+    let docx_message = RwSignal::new(None::<(bool, String)>);
+    let docx_selected = move |_| {
+        docx_message.set(Some((true, "正在生成 Word 文件…".into())));
+        let done = Callback::new(move |e: Option<String>| {
+            docx_message.set(Some(match e {
+                None => (true, "已导出所选申请的附件1（.docx）。".into()),
+                Some(e) => (false, e),
+            }))
         });
-        export(ids);
+        let ids = selected_ids();
+        leptos::task::spawn_local(async move {
+            if crate::ui::lazy::docx_forms(store, ids, done).await.is_err() {
+                docx_message.set(Some((false, "导出程序没有下载成功（可能网络已断开），请联网后再试。".into())));
+            }
+        });
     };
     let export_all =
         move |_| export(store.ws.with_untracked(|w| w.applications.iter().map(|a| a.id.clone()).collect()));
@@ -154,11 +170,16 @@ pub fn Workspace() -> impl IntoView {
                 disabled=move || selected.with(|s| s.is_empty()) on:click=export_selected>
                 {move || format!("导出所选（{}）", selected.with(|s| s.len()))}
             </button>
+            <button type="button" class="button button--secondary" data-action="docx-selected"
+                disabled=move || selected.with(|s| s.is_empty()) on:click=docx_selected>"所选的附件1（Word）"</button>
             <button type="button" class="button button--secondary" data-action="export-all"
                 disabled=move || rows.with(|r| r.is_empty()) on:click=export_all>"导出全部"</button>
         </div>
         <p class="field__hint">"导出的 .peixun.json 文件可发给人事处或合作单位；也可以把收到的文件直接拖到本页面导入。合作单位成员请填写"<a href="#/card">"成员信息卡"</a>"。"</p>
         {move || export_error.get().map(|e| view! { <p class="finding finding--error" role="alert">{e}</p> })}
+        {move || docx_message.get().map(|(ok, m)| view! {
+            <p class=if ok { "import-done" } else { "finding finding--error" } role="status" data-docx-message="docx-selected">{m}</p>
+        })}
         {move || {
             let rows = rows.get();
             if rows.is_empty() {
