@@ -17,7 +17,9 @@ this instead of a `rel="rust"` asset for the app (the XLSX worker is still Trunk
 """
 import base64
 import hashlib
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -95,14 +97,46 @@ def build(staging: Path, release: bool) -> str:
     return folder
 
 
+# The route (first segment of the hash) whose page is each split point; src/ui/route.rs.
+PAGES = {"apply": "editor", "unit": "unit", "execution": "execution", "rules": "rules",
+         "data": "data", "card": "card", "rule-sets": "rule_sets"}
+
+
+def page_files(split_js: str) -> dict:
+    """Each page's wasm files (its split module and every chunk it needs), from the loader."""
+    loads = {}
+    for m in re.finditer(r'const (\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = '
+                         r'fetch\(new URL\("\./([^"]+)".*?\n\}\n, \[([^\]]*)\]', split_js, flags=re.S):
+        loads[m[1]] = (m[2], [d.strip() for d in m[3].split(",") if d.strip()])
+
+    def files(name, seen):
+        if name in seen or name not in loads:
+            return []
+        seen.add(name)
+        own, deps = loads[name]
+        return [f for d in deps for f in files(d, seen)] + [own]
+
+    out = {slug: files(f"__wasm_split_load_{split}", set()) for slug, split in PAGES.items()}
+    if not all(out.values()):
+        sys.exit(f"build_app: no chunks found in __wasm_split.js for {[s for s, f in out.items() if not f]}")
+    return out
+
+
 def loader_html(staging: Path, folder: str) -> str:
     js, wasm, split = (staging / folder / n for n in ("peixun.js", "peixun_bg.wasm", "__wasm_split.js"))
     # Trunk.toml's public_url ("./": the site works under any sub-path).
     public_url = os.environ.get("TRUNK_PUBLIC_URL") or "./"
     base = public_url + ("" if public_url.endswith("/") else "/") + folder + "/"
+    # Opened on a page other than 工作台 (the member card by its link, a reload on the
+    # editor): its chunks download beside the first module, not one round trip after it.
+    pages = json.dumps(page_files(split.read_text(encoding="utf-8")), separators=(",", ":"))
     return (
         f'<script type="module">\n'
         f"import init, * as bindings from '{base}peixun.js';\n"
+        f"for (const f of {pages}[location.hash.replace(/^#\\/?/, '').split(/[/?]/)[0]] || []) {{\n"
+        f"  const l = Object.assign(document.createElement('link'), {{ rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: 'anonymous', href: '{base}' + f }});\n"
+        f"  document.head.append(l);\n"
+        f"}}\n"
         f"const wasm = await init({{ module_or_path: '{base}peixun_bg.wasm' }});\n"
         f"window.wasmBindings = bindings;\n"
         f"</script>\n"
