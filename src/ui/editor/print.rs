@@ -23,7 +23,7 @@ pub fn PrintView() -> impl IntoView {
             <span class="field__hint">"打印后交单位审核并加盖公章；Word 文件可在盖章前修改。"</span>
         </div>
         {move || app.get().map(|a| view! {
-            <article class="form-1" data-print="form-1">
+            <article class="form-1" data-print="form-1" tabindex="0" aria-label="附件1">
                 {application_form(&a, rs).blocks.into_iter().map(block).collect_view()}
             </article>
         })}

@@ -139,7 +139,7 @@ fn Editor(PeriodYear(year): PeriodYear) -> impl IntoView {
 #[component]
 fn Table(table: Memo<ReimbursementTable>) -> impl IntoView {
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="核销表">
             <table class="form-1__table form-2__table table--cards" data-reimbursement-table>
                 <thead><tr>{COLUMNS.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr></thead>
                 <tbody>
@@ -166,7 +166,7 @@ fn Print(PeriodYear(year): PeriodYear) -> impl IntoView {
     let d = today();
     view! {
         <crate::ui::unit::PrintBar back="#/execution/reimbursement" label="返回核销表"/>
-        <article class="print-landscape form-2" data-print="reimbursement">
+        <article class="print-landscape form-2" data-print="reimbursement" tabindex="0" aria-label="核销表">
             <h2 class="form-1__title">{TITLE}</h2>
             <p class="form-2__meta">
                 <span>{move || format!("填报单位（盖章）：{}", table.with(|t| t.unit.clone()))}</span>

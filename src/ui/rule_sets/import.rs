@@ -185,7 +185,7 @@ pub fn KeyNumbers(rs: RuleSet) -> impl IntoView {
 #[component]
 pub fn DifferenceTable(rows: Vec<Difference>) -> impl IntoView {
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="差异">
             <table class="table conflict-table">
                 <caption class="visually-hidden">"与现有规则集的不同之处"</caption>
                 <thead>

@@ -29,7 +29,7 @@ pub fn SummaryPrint() -> impl IntoView {
     let d = today();
     view! {
         <PrintBar back="#/unit" label="返回单位汇总"/>
-        <article class="print-landscape form-2" data-print="form-2">
+        <article class="print-landscape form-2" data-print="form-2" tabindex="0" aria-label="附件2">
             <p class="form-1__annex">"附件2"</p>
             <h2 class="form-1__title">{TITLE}</h2>
             <p class="form-2__meta">
@@ -70,7 +70,7 @@ pub fn OpinionPrint() -> impl IntoView {
         <div class="print-actions">
             <DocxButton label="导出 Word（.docx）" action="export-opinion-docx" target=target secondary=true/>
         </div>
-        <article class="form-1 opinion" data-print="opinion">
+        <article class="form-1 opinion" data-print="opinion" tabindex="0" aria-label="单位总体排序意见">
             <h2 class="form-1__title">{OPINION_TITLE}</h2>
             <p>{move || format!("单位：{}", unit.get())}</p>
             <p>{opinion_intro(store.rule_set())}</p>

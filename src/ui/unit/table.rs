@@ -12,7 +12,7 @@ pub fn SummaryTableView() -> impl IntoView {
     view! {
         <section aria-labelledby="summary-title" class="summary-section">
             <h2 id="summary-title">"因公出国（境）培训项目计划申请汇总表（附件2）"</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="附件2">
                 <table class="table table--cards summary-table" data-summary-table>
                     <thead><tr>{COLUMNS.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr></thead>
                     <tbody>
