@@ -48,7 +48,8 @@ test('export all data, restore it into an empty browser: every draft and setting
   await other.goto(`${server.url}#/data`);
   await ready(other);
   await other.setInputFiles('input[data-action="import"]', file);
-  await other.waitForSelector('[data-action="confirm-import"]');
+  // The preview's file line, not only its buttons (they show while the file is still read).
+  await other.waitForSelector('[data-import-preview] [data-file]');
   assert.match(await other.textContent('main'), /备份：3 份申请及单位设置/);
   await other.click('[data-action="confirm-import"]');
   await other.waitForFunction((n) => Object.keys(localStorage).filter((k) => k.startsWith('peixun/app/')).length === n, 3);
