@@ -102,6 +102,7 @@ async function assertForm(page, doc, a) {
 
 test('the sample application exports as .docx with every field in its cell, like its print view', async () => {
   const { context, page } = await examples();
+  await page.waitForSelector('tr[data-app]');
   const id = await page.$eval('tr[data-app]', (r) => r.dataset.app);
   await printView(page, id);
   const file = await download(page, () => page.click('[data-action="export-docx"]'), tmp, { timeout: 30000 });
@@ -154,6 +155,7 @@ test('a hostile application exports as text: markup, entities, control character
 
 test('a batch of 3 is one .docx of 3 forms in the unit order; the ranking opinion reads back in rank order, each opinion whole', async () => {
   const { context, page } = await examples();
+  await page.waitForSelector('tr[data-app]');
   assert.equal(await page.locator('tr[data-app]').count(), 3);
   await page.click('nav a[data-route="unit"]');
   await page.waitForSelector('[data-rank-row]');
@@ -191,6 +193,7 @@ test('a batch of 3 is one .docx of 3 forms in the unit order; the ranking opinio
 
 test('the applications ticked on 工作台 export as one .docx, in the workspace order', async () => {
   const { context, page } = await examples();
+  await page.waitForSelector('tr[data-app]');
   const ids = await page.$$eval('tr[data-app]', (rows) => rows.map((r) => r.dataset.app));
   assert.equal(await page.isDisabled('[data-action="docx-selected"]'), true, 'nothing ticked yet');
   // Ticked last first: the file follows the list, not the ticking.

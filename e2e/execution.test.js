@@ -20,6 +20,7 @@ test('a return on 2020-09-25 is due after the National Day break; 2020-01-17 aft
   // After both deadlines (2020-02-14, 2020-10-22).
   const { page } = await openApp(t, '', { clock: '2020-11-02T09:00:00+08:00' });
   await page.click('[data-action="examples"]');
+  await page.waitForSelector('tr[data-app]');
   const apps = await page.$$eval('tr[data-app]', (rows) => rows.map((r) => r.dataset.app));
 
   // Fri 2020-09-25, not counted: 9/27 (Sun, make-up) 1, 9/28–9/30 2–4, 10/1–10/8 off,

@@ -88,6 +88,7 @@ print(json.dumps({"title": ws.title, "rows": [list(r) for r in ws.iter_rows(valu
 test('the yearly review lists every group\'s sharing activities with counts per form', async (t) => {
   const { page } = await openApp(t);
   await page.click('[data-action="examples"]');
+  await page.waitForSelector('tr[data-app]');
   const apps = await page.$$eval('tr[data-app]', (rows) => rows.map((r) => r.dataset.app));
   for (const [app, date, form, audience] of [[apps[0], '2020-11-02', 0, '80'], [apps[1], '2020-10-20', 2, '30']]) {
     await page.goto(`${page.url().split('#')[0]}#/execution/${app}`);

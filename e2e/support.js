@@ -96,9 +96,10 @@ async function session(t, root) {
   return { server, browser };
 }
 
-/** Waits until the wasm app has mounted. */
+/** Waits until the wasm app has mounted and no part of the page is still loading (工作台's list). */
 async function ready(page) {
   await page.waitForSelector('html[data-ready="1"]', { timeout: 15000 });
+  await page.waitForFunction(() => !document.querySelector('main .loading'), null, { timeout: 15000 });
 }
 
 /** Waits until a service worker controls the page. */

@@ -10,6 +10,7 @@ const stored = (page, id) => page.evaluate((k) => JSON.parse(localStorage.getIte
 test('an edit in one tab shows up in the other; a clash asks which to keep and loses nothing', async (t) => {
   const { page: a, server } = await openApp(t);
   await a.click('[data-action="examples"]');
+  await a.waitForSelector('tr[data-app]');
   const id = await a.$eval('tr[data-app]', (r) => r.dataset.app);
   const b = await a.context().newPage();
   await b.goto(`${server.url}#/apply/${id}/basic`);
@@ -72,6 +73,7 @@ test('an edit in one tab shows up in the other; a clash asks which to keep and l
 test('taking the other tab\'s version replaces ours on screen and in storage', async (t) => {
   const { page: a, server } = await openApp(t);
   await a.click('[data-action="examples"]');
+  await a.waitForSelector('tr[data-app]');
   const id = await a.$eval('tr[data-app]', (r) => r.dataset.app);
   await a.goto(`${server.url}#/apply/${id}/basic`);
   await a.waitForSelector('[id="f-title"]');

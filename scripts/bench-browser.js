@@ -137,9 +137,9 @@ async function openWith(browser, url, bundle) {
  * and measures each in the page: a capture-phase `input` listener notes the event's time
  * stamp, the next requestAnimationFrame callback then posts a message, which runs once
  * that frame has been rendered (input → painted update). Event Timing (which reports only
- * events ≥ 16 ms) is recorded alongside.
+ * events ≥ 16 ms) is recorded alongside. `step(i)` replaces the letters (the search box).
  */
-async function typing(page, selector, keys, gap = 80) {
+async function typing(page, selector, keys, gap = 80, step = null) {
   await page.evaluate(() => {
     // Spans read after typing (findings, saves) are the keystrokes' own, not the import's.
     performance.clearMeasures();
@@ -174,7 +174,9 @@ async function typing(page, selector, keys, gap = 80) {
   await page.keyboard.press('End');
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   for (let i = 0; i < keys; i++) {
-    await page.keyboard.press(letters[i % letters.length]);
+    // `step(i)`: another keystroke than a letter (a character typed, Backspace); each must
+    // fire one input event.
+    await (step ? step(i) : page.keyboard.press(letters[i % letters.length]));
     // Woken by the probe itself: polling the page would add work to the frames measured.
     await page.evaluate(
       (n) =>

@@ -138,6 +138,15 @@ async function main() {
     r.saves = await b.spans(unit.page, 'peixun-save');
     r.reval = await b.revalidate(unit.page, 15);
     r.xlsx = await b.exportXlsx(unit.page, 5);
+    // 工作台's search box: an application's leader and unit typed character by character, then
+    // erased with Backspace; every keystroke filters 300 applications.
+    await unit.page.goto(`${oursSrv.url}#/`);
+    await unit.page.waitForSelector('tr[data-app] [data-status]:not([data-status="checking"])');
+    const sought = JSON.parse(fs.readFileSync(bundles.unit)).applications[150].members[0];
+    const steps = [sought.name, sought.unit.slice(0, 6)].flatMap((w) => [...[...w].map((c) => c), ...[...w].map(() => null)]);
+    r.search300 = await b.typing(unit.page, '#list-search', KEYS, 80, (i) =>
+      steps[i % steps.length] === null ? unit.page.keyboard.press('Backspace') : unit.page.keyboard.insertText(steps[i % steps.length]),
+    );
     await unit.context.close();
 
     const one = await b.openWith(browser, oursSrv.url, bundles.one);
@@ -210,6 +219,8 @@ function print(ours, theirs, r, native, largeMb) {
   const t = r.type300;
   line(`input → paint, ms, median (${t.toPaint.length} keys, 300 apps)`, ms(t.median), ms(r.typeS.median), (t.median / r.typeS.median).toFixed(2), '8', verdict(t.median, 8));
   line('input → paint, ms, p95', ms(t.p95), ms(r.typeS.p95), (t.p95 / r.typeS.p95).toFixed(2), '8', verdict(t.p95, 8));
+  const q = r.search300;
+  line(`search → paint, ms, median / p95 (${q.toPaint.length} keys, 300 apps)`, `${ms(q.median)} / ${ms(q.p95)}`);
   const split = (x) => `${ms(x.toFrame)} + ${ms(x.render)}`;
   line('  median input → rAF + rAF → painted, ms', split(t), split(r.typeS));
   line('input → paint, ms, median / p95, 1 application', `${ms(r.type1.median)} / ${ms(r.type1.p95)}`);

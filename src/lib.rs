@@ -12,6 +12,7 @@ pub mod cli;
 pub mod docx;
 pub mod execution;
 pub mod json;
+pub mod list_query;
 pub mod model;
 pub mod reimbursement;
 pub mod report;

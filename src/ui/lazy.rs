@@ -35,8 +35,9 @@ macro_rules! split_points {
     )*};
 }
 
-/// Fetches the editor's chunks once the first page is up and the browser is idle: the
-/// editor is where people go next, and its first opening would otherwise wait for them.
+/// Fetches the editor's chunks (and 工作台's list) once the first page is up and the browser
+/// is idle: the editor is where people go next, and its first opening would otherwise wait
+/// for them.
 /// A failure is left for the real visit to report.
 pub fn preload_editor() {
     // A partner opening the member card by its link never goes there (on a phone network).
@@ -47,6 +48,8 @@ pub fn preload_editor() {
         #[cfg(peixun_split)]
         leptos::task::spawn_local(async {
             let _ = __wasm_split_preload_editor().await;
+            // 工作台's list, which the first draft made or imported shows.
+            let _ = __wasm_split_preload_workspace_list().await;
             // 「导出备份」 when storage is full must not wait for the network.
             let _ = __wasm_split_preload_application_bundle().await;
         });
@@ -54,7 +57,8 @@ pub fn preload_editor() {
 }
 
 /// What 工作台 shows as each application's problem count: the rules' code, in a chunk.
-pub type Checks = fn(&crate::rule_set::RuleSet, &crate::model::Workspace, chrono::NaiveDate) -> Vec<usize>;
+pub type Checks =
+    fn(&crate::rule_set::RuleSet, &crate::model::Workspace, chrono::NaiveDate) -> Vec<crate::list_query::Checked>;
 
 /// The import's work, started from the first module and run by code in the chunk.
 pub type Task = Pin<Box<dyn Future<Output = ()>>>;
@@ -67,6 +71,8 @@ split_points! {
     data() -> AnyView => super::pages::Data().into_any();
     card() -> AnyView => super::card::MemberCardPage().into_any();
     rule_sets() -> AnyView => super::rule_sets::RuleSets().into_any();
+    // 工作台's list: its search, filters, sort and the actions on the ticked ones.
+    workspace_list() -> AnyView => super::pages::DraftList().into_any();
     // 工作台's statuses: the rules, fetched once the list is painted.
     workspace_checks() -> Checks => super::pages::count_problems as Checks;
     import_preview() -> AnyView => super::sharing::Preview().into_any();

@@ -11,6 +11,7 @@ pub mod editor;
 pub mod execution;
 mod failure;
 mod lazy;
+mod list;
 mod nav;
 pub mod pages;
 pub mod perf;

@@ -7,7 +7,7 @@ mod workspace;
 
 pub use data::Data;
 pub use rules::Rules;
-pub use workspace::{Workspace, count_problems};
+pub use workspace::{DraftList, Workspace, count_problems};
 
 use leptos::prelude::*;
 

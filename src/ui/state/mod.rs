@@ -192,6 +192,21 @@ impl Store {
         }
     }
 
+    /// Deletes several applications as one deletion: one 「撤销」 brings them all back.
+    pub fn delete_many(&self, ids: &[String]) {
+        let here: Vec<String> =
+            self.ws.with_untracked(|w| ids.iter().filter(|id| w.get(id).is_some()).cloned().collect());
+        let mut removed = None;
+        self.ws.update(|w| removed = Deleted::applications(w, &here));
+        let Some(d) = removed else { return };
+        for id in &here {
+            crate::storage::remove_application(id);
+            self.saver.adopt(id, None, None);
+        }
+        self.trash.update(|t| t.push(d));
+        self.saver.mark_index(*self);
+    }
+
     /// Undoes the most recent deletion in the trash and saves what came back.
     pub fn undo_delete(&self) {
         let Some(d) = self.trash.try_update(|t| t.pop()).flatten() else { return };
@@ -199,7 +214,7 @@ impl Store {
         self.ws.update(|w| result = Some(d.restore(w)));
         match result {
             Some(Ok(restored)) => {
-                if let Some(id) = &restored.application {
+                for id in &restored.applications {
                     self.saver.mark(*self, id);
                 }
                 if restored.index {

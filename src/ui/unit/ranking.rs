@@ -1,10 +1,17 @@
-//! 总体排序: drag and drop, or by keyboard (上移 / 下移, or type a rank).
+//! 总体排序: drag and drop, or by keyboard (上移 / 下移, or type a rank); search, filter,
+//! sort, and export or delete the ticked applications.
+
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
+use crate::list_query::{Checked, ListItem, SortKey};
 use crate::model::Workspace;
-use crate::rules::{Cx, Severity, check_application};
+use crate::rules::{Cx, check_application};
 use crate::ui::clock::today;
+use crate::ui::editor::{Section, started};
+use crate::ui::list::{ListFilters, SelectShown, prune_to_shown, use_query};
+use crate::ui::sharing::export_applications;
 use crate::ui::state::Store;
 
 /// Ranked ids first (each once), then every unranked application in workspace order.
@@ -35,61 +42,112 @@ fn refocus(id: &str, selector: &'static str) {
     });
 }
 
-#[derive(Clone, PartialEq)]
-struct Row {
-    id: String,
-    title: String,
-    category: String,
-    persons: usize,
-    unit: String,
-    errors: usize,
-    ranked: bool,
-}
+/// What the unit's list sorts by, besides 「名次」 (the ranking itself).
+const SORTS: [(SortKey, &str); 5] = [
+    (SortKey::Title, "项目名称"),
+    (SortKey::Category, "类别"),
+    (SortKey::Persons, "人数"),
+    (SortKey::Unit, "单位"),
+    (SortKey::Errors, "错误数"),
+];
 
 #[component]
 pub fn Ranking() -> impl IntoView {
     let store = Store::get();
     let rs = store.rule_set();
+    // In rank order: each row's position is its place in the ranking.
     let rows = Memo::new(move |_| {
         store.ws.with(|w| {
             let cx = Cx::new(rs, w, today());
             order(w)
                 .into_iter()
                 .filter_map(|id| w.get(&id))
-                .map(|a| Row {
-                    id: a.id.clone(),
-                    title: a.display_title(),
-                    category: a.category.map(|c| rs.category(c).label.clone()).unwrap_or_else(|| "未选择".into()),
-                    persons: a.members.len(),
-                    unit: a.leader().map(|(_, m)| m.unit.clone()).unwrap_or_default(),
-                    errors: check_application(&cx, a).iter().filter(|f| f.severity == Severity::Error).count(),
-                    ranked: w.ranking.contains(&a.id),
+                .enumerate()
+                .map(|(i, a)| {
+                    let checked = Checked::of(&check_application(&cx, a));
+                    let begun = Section::ALL.iter().any(|s| started(*s, a));
+                    let done = Section::ALL.iter().all(|s| store.is_done(&a.id, s.slug()));
+                    let mut row = ListItem::new(a, i, begun);
+                    row.check(begun, done, Some(checked), false);
+                    row
                 })
                 .collect::<Vec<_>>()
         })
     });
+    let ranked = Memo::new(move |_| store.ws.with(|w| w.ranking.iter().cloned().collect::<BTreeSet<_>>()));
+    let query = use_query();
+    let shown = Memo::new(move |_| rows.with(|r| query.with(|q| q.shown(r))));
+    let shown_ids =
+        Memo::new(move |_| rows.with(|r| shown.with(|s| s.iter().map(|&i| r[i].id.clone()).collect::<Vec<_>>())));
+    let selected = RwSignal::new(BTreeSet::<String>::new());
+    prune_to_shown(selected, shown_ids);
+    let selected_ids = move || {
+        selected.with_untracked(|s| {
+            shown_ids.with_untracked(|ids| ids.iter().filter(|id| s.contains(*id)).cloned().collect::<Vec<_>>())
+        })
+    };
+    let none_selected = move || selected.with(|s| s.is_empty());
+    let export_error = RwSignal::new(None::<String>);
+    // Moving a row among others hidden or re-sorted would be a guess: only the typed rank moves then.
+    let reordered = move || query.with(|q| !q.is_default());
     let dragging = RwSignal::new(None::<String>);
     let n = move || rows.with(Vec::len);
+    let shown_rows = move || {
+        ranked.with(|k| {
+            rows.with(|r| shown.with(|s| s.iter().map(|&i| (r[i].clone(), k.contains(&r[i].id))).collect::<Vec<_>>()))
+        })
+    };
     view! {
         <section class="panel" aria-labelledby="ranking-title">
             <h2 id="ranking-title">"总体排序"</h2>
-            <p class="field__hint">"拖动行，或用「上移」「下移」按钮，或在排序框中输入名次后按回车。"</p>
+            <ListFilters query own_order="名次" sorts=&SORTS shown=Signal::derive(move || shown.with(Vec::len)) total=Signal::derive(n)/>
+            <div class="actions selection-actions">
+                <SelectShown selected shown=shown_ids/>
+                <button type="button" class="button button--secondary" data-action="export-selected"
+                    disabled=none_selected
+                    on:click=move |_| export_applications(store, selected_ids(), move |r| export_error.set(r.err()))>
+                    {move || format!("导出所选（{}）", selected.with(|s| s.len()))}
+                </button>
+                <button type="button" class="button button--secondary button--warning" data-action="delete-selected"
+                    disabled=none_selected on:click=move |_| store.delete_many(&selected_ids())>
+                    {move || format!("删除所选（{}）", selected.with(|s| s.len()))}
+                </button>
+            </div>
+            {move || export_error.get().map(|e| view! { <p class="finding finding--error" role="alert">{e}</p> })}
+            <p class="field__hint">{move || if reordered() {
+                "正在按条件筛选或排序：可以在排序框中输入名次；拖动和「上移」「下移」请先「清除条件」。"
+            } else {
+                "拖动行，或用「上移」「下移」按钮，或在排序框中输入名次后按回车。"
+            }}</p>
             <ol class="ranking" data-ranking>
-                {move || rows.get().into_iter().enumerate().map(|(i, r)| {
-                    let (up, down, typed, drag) = (r.id.clone(), r.id.clone(), r.id.clone(), r.id.clone());
+                <For each=shown_rows key=|row| row.clone() let:row>
+                    {
+                    let (r, is_ranked) = row;
+                    let i = r.position;
+                    let (up, down, typed, drag, sel, sel2) = (r.id.clone(), r.id.clone(), r.id.clone(), r.id.clone(), r.id.clone(), r.id.clone());
                     let rank_id = format!("rank-{}", r.id);
+                    let check_id = format!("rank-select-{}", r.id);
+                    let category = r.category.map(|c| rs.category(c).label.clone()).unwrap_or_else(|| "未选择".into());
+                    let errors = r.checked.map_or(0, |c| c.errors);
                     view! {
-                        <li class="ranking__row" data-rank-row=r.id.clone() draggable="true"
+                        <li class="ranking__row" data-rank-row=r.id.clone() draggable=move || (!reordered()).to_string()
                             on:dragstart=move |_| dragging.set(Some(drag.clone()))
                             on:dragover=|ev| ev.prevent_default()
                             on:drop=move |ev| {
                                 ev.prevent_default();
-                                if let Some(id) = dragging.get_untracked() { move_to(store, &id, i); }
+                                if let Some(id) = dragging.get_untracked() && !reordered() { move_to(store, &id, i); }
                                 dragging.set(None);
                             }>
+                            <input type="checkbox" id=check_id.clone() data-action="select"
+                                prop:checked=move || selected.with(|s| s.contains(&sel))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    selected.update(|s| { if on { s.insert(sel2.clone()); } else { s.remove(&sel2); } });
+                                }/>
+                            <label for=check_id class="visually-hidden">{format!("选择 {}", r.title)}</label>
                             <label class="visually-hidden" for=rank_id.clone()>{format!("{} 的名次", r.title)}</label>
                             <input id=rank_id class="input ranking__rank" type="number" min="1" max=n()
-                                data-rank-input=r.id.clone() prop:value=if r.ranked { (i + 1).to_string() } else { String::new() }
+                                data-rank-input=r.id.clone() prop:value=if is_ranked { (i + 1).to_string() } else { String::new() }
                                 placeholder="未排"
                                 on:change=move |ev| {
                                     if let Ok(k) = event_target_value(&ev).trim().parse::<usize>() {
@@ -98,21 +156,22 @@ pub fn Ranking() -> impl IntoView {
                                     }
                                 }/>
                             <a class="ranking__title" href=crate::ui::editor::href(&r.id, crate::ui::editor::Page::Check)>{r.title.clone()}</a>
-                            <span class="ranking__meta">{format!("{} · {} 人 · {}", r.category, r.persons, r.unit)}</span>
-                            {(r.errors > 0).then(|| view! { <span class="tag tag--problems">{format!("{} 个错误", r.errors)}</span> })}
+                            <span class="ranking__meta">{format!("{} · {} 人 · {}", category, r.persons, r.unit)}</span>
+                            {(errors > 0).then(|| view! { <span class="tag tag--problems">{format!("{errors} 个错误")}</span> })}
                             <span class="ranking__buttons">
-                                <button type="button" class="button button--small" data-action="rank-up" disabled={ i == 0 }
+                                <button type="button" class="button button--small" data-action="rank-up" disabled=move || { i == 0 || reordered() }
                                     on:click=move |_| { move_to(store, &up, i.saturating_sub(1)); refocus(&up, "[data-action=rank-up]"); }>
                                     "上移" <span class="visually-hidden">{r.title.clone()}</span>
                                 </button>
-                                <button type="button" class="button button--small" data-action="rank-down" disabled={ i + 1 >= n() }
+                                <button type="button" class="button button--small" data-action="rank-down" disabled=move || { i + 1 >= n() || reordered() }
                                     on:click=move |_| { move_to(store, &down, i + 1); refocus(&down, "[data-action=rank-down]"); }>
                                     "下移" <span class="visually-hidden">{r.title.clone()}</span>
                                 </button>
                             </span>
                         </li>
                     }
-                }).collect_view()}
+                    }
+                </For>
             </ol>
         </section>
     }

@@ -1,0 +1,137 @@
+'use strict';
+// Finding and acting on many applications: with 300 imported, 工作台 searches by a member's
+// name, filters by category and 「有错误」, sorts by title, selects all shown and exports
+// exactly those; the query survives a reload (it is in the URL); 删除所选 goes with one
+// 「撤销」. 单位汇总 filters its ranking list the same way and exports its selection.
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { openApp, download, until } = require('./support');
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-list-'));
+const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'tests', 'fixtures', 'unit-3-ranked.peixun.json'), 'utf8'));
+const N = 300;
+const idOf = (i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+const CATEGORIES = ['lead', 'youth', 'keytech'];
+// Every tenth has 欧阳明 as a member; every fourth a leader born in 1950 (over every age limit).
+const named = (i) => i % 10 === 0;
+const broken = (i) => i % 4 === 0;
+
+function bundle() {
+  const base = fixture.applications[0];
+  const applications = Array.from({ length: N }, (_, i) => {
+    const a = structuredClone(base);
+    a.id = idOf(i);
+    a.title = `${base.title}第${i}号`;
+    a.category = CATEGORIES[i % 3];
+    a.members = a.members.map((m, k) => ({ ...m, id: `${idOf(i).slice(0, -2)}${k}${k}` }));
+    if (named(i)) a.members[1].name = '欧阳明';
+    if (broken(i)) a.members[0].birth_date = '1950-01-01';
+    return a;
+  });
+  return { ...fixture, applications, members: [], ranking: [] };
+}
+
+async function importAll(page) {
+  const file = path.join(tmp, 'unit-300.peixun.json');
+  fs.writeFileSync(file, JSON.stringify(bundle()));
+  await page.setInputFiles('input[data-action="import"]', file);
+  await page.waitForSelector('[data-import-preview] [data-plan-summary]', { timeout: 30000 });
+  await page.click('[data-action="confirm-import"]');
+  await page.waitForSelector('[data-import-done]', { timeout: 30000 });
+  await page.waitForSelector('[data-save-status="saved"]', { timeout: 30000 });
+}
+
+const count = (page) => page.textContent('[data-shown-count]');
+const shownTitles = (page, row) => page.$$eval(`${row} .cell--title, ${row} .ranking__title`, (els) => els.map((e) => e.textContent));
+const idsIn = (file) => JSON.parse(fs.readFileSync(file, 'utf8')).applications.map((a) => a.id).sort();
+
+// Youth (i % 3 == 1), with 欧阳明 (i % 10 == 0) and an error (i % 4 == 0): i = 40, 100, 160, 220, 280.
+const expected = Array.from({ length: N }, (_, i) => i).filter((i) => i % 3 === 1 && named(i) && broken(i));
+
+test('300 applications: search, filter, sort, select all shown, export exactly those; the URL keeps the query', async (t) => {
+  const { page, server } = await openApp(t);
+  await importAll(page);
+  await page.waitForSelector('tr[data-app] [data-status="problems"]', { timeout: 30000 });
+  assert.equal(await count(page), `显示 ${N} / ${N}`);
+  assert.equal(await page.getAttribute('[data-shown-count]', 'role'), 'status');
+
+  await page.fill('#list-search', '欧阳明');
+  await until(page, () => document.querySelector('[data-shown-count]').textContent === '显示 30 / 300');
+  await page.selectOption('#filter-category', 'youth');
+  await page.selectOption('#filter-findings', 'errors');
+  assert.equal(await count(page), `显示 ${expected.length} / ${N}`);
+  await page.click('th [data-sort="title"]');
+  assert.equal(await page.getAttribute('th:has([data-sort="title"])', 'aria-sort'), 'ascending');
+  const titles = await shownTitles(page, 'tr[data-app]');
+  // Code point order, as the core sorts: 第100号 before 第40号.
+  assert.deepEqual(titles, expected.map((i) => `${fixture.applications[0].title}第${i}号`).sort());
+  assert.match(titles[0], /第100号$/);
+  assert.match(titles.at(-1), /第40号$/);
+
+  // The query is in the URL: a reload shows the same list in the same order.
+  const url = page.url();
+  assert.match(url, /#\/\?q=%E6%AC%A7%E9%98%B3%E6%98%8E&cat=youth&find=errors&sort=title$/);
+  await page.reload();
+  await page.waitForSelector('tr[data-app] [data-status="problems"]', { timeout: 30000 });
+  assert.equal(await page.inputValue('#list-search'), '欧阳明');
+  assert.equal(await page.inputValue('#filter-category'), 'youth');
+  assert.equal(await count(page), `显示 ${expected.length} / ${N}`);
+  assert.deepEqual(await shownTitles(page, 'tr[data-app]'), titles);
+
+  await page.check('[data-action="select-shown"]');
+  assert.equal(await page.textContent('[data-action="export-selected"]'), `导出所选（${expected.length}）`);
+  const file = await download(page, () => page.click('[data-action="export-selected"]'), tmp);
+  assert.deepEqual(idsIn(file), expected.map(idOf).sort());
+
+  // Narrower: the selection follows what is shown.
+  await page.fill('#list-search', '欧阳明 第22');
+  await until(page, () => document.querySelector('[data-shown-count]').textContent === '显示 1 / 300');
+  assert.equal(await page.textContent('[data-action="export-selected"]'), '导出所选（1）');
+  await page.fill('#list-search', '欧阳明');
+  assert.equal(await page.textContent('[data-action="export-selected"]'), '导出所选（1）');
+  assert.equal(await page.evaluate(() => document.querySelector('[data-action="select-shown"]').indeterminate), true);
+
+  // Delete the shown ones at once; one 「撤销」 brings all five back, in storage too.
+  await page.check('[data-action="select-shown"]');
+  await page.click('[data-action="delete-selected"]');
+  assert.equal(await count(page), `显示 0 / ${N - expected.length}`);
+  await until(page, (n) => Object.keys(localStorage).filter((k) => k.startsWith('peixun/app/')).length === n, N - expected.length);
+  await page.click('[data-action="undo"]');
+  assert.equal(await count(page), `显示 ${expected.length} / ${N}`);
+  await until(page, (n) => Object.keys(localStorage).filter((k) => k.startsWith('peixun/app/')).length === n, N);
+
+  // 清除条件 shows everything in the workspace's order, and the URL is plain again.
+  await page.click('[data-action="clear-filters"]');
+  assert.equal(await count(page), `显示 ${N} / ${N}`);
+  assert.match(page.url(), /#\/$/);
+  assert.ok(server);
+});
+
+test('单位汇总: the ranking list searched, filtered by status and sorted; moving is by typed rank only then', async (t) => {
+  const { page } = await openApp(t);
+  await importAll(page);
+  await page.goto(page.url().replace(/#.*$/, '#/unit?q=%E6%AC%A7%E9%98%B3%E6%98%8E&cat=youth&find=errors&sort=title&desc=1'));
+  await page.waitForSelector('[data-rank-row]');
+  // The same five as on 工作台, sorted by title, descending.
+  const want = expected;
+  assert.equal(await count(page), `显示 ${want.length} / ${N}`);
+  const titles = await shownTitles(page, '[data-rank-row]');
+  assert.deepEqual(titles, want.map((i) => `${fixture.applications[0].title}第${i}号`).sort().reverse());
+  assert.equal(await page.isDisabled('[data-rank-row] [data-action="rank-up"] >> nth=1'), true);
+  assert.match(await page.textContent('[aria-labelledby="ranking-title"] .field__hint'), /清除条件/);
+
+  await page.check('[data-action="select-shown"]');
+  const file = await download(page, () => page.click('[data-action="export-selected"]'), tmp);
+  assert.deepEqual(idsIn(file), want.map(idOf).sort());
+
+  // The status filter: none of these is marked done in this browser.
+  await page.selectOption('#filter-status', 'done');
+  assert.equal(await count(page), `显示 0 / ${N}`);
+  await page.selectOption('#filter-status', '');
+  await page.click('[data-action="clear-filters"]');
+  assert.equal(await count(page), `显示 ${N} / ${N}`);
+  assert.equal(await page.isDisabled('[data-rank-row] [data-action="rank-up"] >> nth=1'), false);
+});

@@ -1,0 +1,126 @@
+//! 工作台's list, in a chunk of its own (`lazy::workspace_list`, fetched as soon as the page
+//! shows): the drafts with their statuses, the search, filters and sort, and the actions on
+//! the ticked ones. None of it is in the first download.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use super::table;
+use crate::list_query::ListItem;
+use crate::ui::clock::today;
+use crate::ui::editor::{Section, started};
+use crate::ui::lazy;
+use crate::ui::list::{ListFilters, SelectShown, prune_to_shown, use_query};
+use crate::ui::sharing::export_applications;
+use crate::ui::state::Store;
+
+/// Whether the rules' chunk is there yet.
+#[derive(Clone, Copy)]
+enum Checker {
+    Waiting,
+    Ready(lazy::Checks),
+    Failed,
+}
+
+#[component]
+pub fn DraftList() -> impl IntoView {
+    let store = Store::get();
+    let today = today();
+    // The rules come right after the list is painted; 「检查中…」 until then.
+    let checker = RwSignal::new(Checker::Waiting);
+    Effect::new(move |_| {
+        leptos::task::spawn_local(async move {
+            checker.set(match lazy::workspace_checks().await {
+                Ok(f) => Checker::Ready(f),
+                Err(lazy::Unavailable) => Checker::Failed,
+            });
+        });
+    });
+    let checked = Memo::new(move |_| match checker.get() {
+        Checker::Ready(f) => Some(store.ws.with(|w| f(store.rule_set(), w, today))),
+        _ => None,
+    });
+    let rows = Memo::new(move |_| {
+        let checked = checked.get();
+        let unavailable = matches!(checker.get(), Checker::Failed);
+        store.ws.with(|w| {
+            w.applications
+                .iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    let begun = Section::ALL.iter().any(|s| started(*s, a));
+                    let done = Section::ALL.iter().all(|s| store.is_done(&a.id, s.slug()));
+                    let mut row = ListItem::new(a, i, begun);
+                    row.check(begun, done, checked.as_ref().and_then(|c| c.get(i).copied()), unavailable);
+                    row
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let query = use_query();
+    let shown = Memo::new(move |_| rows.with(|r| query.with(|q| q.shown(r))));
+    let shown_ids =
+        Memo::new(move |_| rows.with(|r| shown.with(|s| s.iter().map(|&i| r[i].id.clone()).collect::<Vec<_>>())));
+    let selected = RwSignal::new(BTreeSet::<String>::new());
+    prune_to_shown(selected, shown_ids);
+    let export_error = RwSignal::new(None::<String>);
+    let export =
+        Callback::new(move |ids: Vec<String>| export_applications(store, ids, move |r| export_error.set(r.err())));
+    // In the order shown, whatever order they were ticked in.
+    let selected_ids = move || {
+        selected.with_untracked(|s| {
+            shown_ids.with_untracked(|ids| ids.iter().filter(|id| s.contains(*id)).cloned().collect::<Vec<_>>())
+        })
+    };
+    let none_selected = move || selected.with(|s| s.is_empty());
+    let docx_message = RwSignal::new(None::<(bool, String)>);
+    let docx_selected = move |_| {
+        docx_message.set(Some((true, "正在生成 Word 文件…".into())));
+        let done = Callback::new(move |e: Option<String>| {
+            docx_message.set(Some(match e {
+                None => (true, "已导出所选申请的附件1（.docx）。".into()),
+                Some(e) => (false, e),
+            }))
+        });
+        let ids = selected_ids();
+        leptos::task::spawn_local(async move {
+            if lazy::docx_forms(store, ids, done).await.is_err() {
+                docx_message.set(Some((false, "导出程序没有下载成功（可能网络已断开），请联网后再试。".into())));
+            }
+        });
+    };
+    let total = Signal::derive(move || rows.with(Vec::len));
+    view! {
+        <ListFilters query own_order="工作台顺序" sorts=&table::COLUMNS shown=Signal::derive(move || shown.with(Vec::len)) total/>
+        <div class="actions selection-actions">
+            <SelectShown selected shown=shown_ids/>
+            <button type="button" class="button button--secondary" data-action="export-selected"
+                disabled=none_selected on:click=move |_| export.run(selected_ids())>
+                {move || format!("导出所选（{}）", selected.with(|s| s.len()))}
+            </button>
+            <button type="button" class="button button--secondary" data-action="docx-selected"
+                disabled=none_selected on:click=docx_selected>"所选的附件1（Word）"</button>
+            <button type="button" class="button button--secondary button--warning" data-action="delete-selected"
+                disabled=none_selected on:click=move |_| store.delete_many(&selected_ids())>
+                {move || format!("删除所选（{}）", selected.with(|s| s.len()))}
+            </button>
+        </div>
+        {move || export_error.get().map(|e| view! { <p class="finding finding--error" role="alert">{e}</p> })}
+        {move || docx_message.get().map(|(ok, m)| view! {
+            <p class=if ok { "import-done" } else { "finding finding--error" } role="status" data-docx-message="docx-selected">{m}</p>
+        })}
+        <table::DraftTable query rows shown selected export/>
+    }
+}
+
+/// The list's chunk could not be fetched: the drafts are safe; 「重试」.
+pub fn unavailable(retry: Trigger) -> AnyView {
+    view! {
+        <div class="unavailable" data-unavailable>
+            <p role="alert">"申请列表的程序文件没有下载成功（可能网络已断开）。您的数据都还在本浏览器中。"</p>
+            <button type="button" class="button" data-action="retry-list" on:click=move |_| retry.notify()>"重试"</button>
+        </div>
+    }
+    .into_any()
+}
