@@ -140,7 +140,9 @@ async function main() {
     r.xlsx = await b.exportXlsx(unit.page, 5);
     // 工作台's search box: an application's leader and unit typed character by character, then
     // erased with Backspace; every keystroke filters 300 applications.
+    // A reload, so that the editor's typing probe is not listening twice.
     await unit.page.goto(`${oursSrv.url}#/`);
+    await unit.page.reload();
     await unit.page.waitForSelector('tr[data-app] [data-status]:not([data-status="checking"])');
     const sought = JSON.parse(fs.readFileSync(bundles.unit)).applications[150].members[0];
     const steps = [sought.name, sought.unit.slice(0, 6)].flatMap((w) => [...[...w].map((c) => c), ...[...w].map(() => null)]);

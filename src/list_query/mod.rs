@@ -75,18 +75,29 @@ impl ListQuery {
     /// The indices into `items` that pass, in the chosen order; equal keys keep the list's
     /// own order, whichever the direction.
     pub fn shown(&self, items: &[ListItem]) -> Vec<usize> {
+        self.sorted(items, |item| self.matches(item))
+    }
+
+    /// Every index into `items` in the chosen order, the filters aside: a page keeps these
+    /// rows and hides the ones [`ListQuery::matches`] rejects, so that typing in the search
+    /// box builds no row.
+    pub fn order(&self, items: &[ListItem]) -> Vec<usize> {
+        self.sorted(items, |_| true)
+    }
+
+    fn sorted(&self, items: &[ListItem], keep: impl Fn(&ListItem) -> bool) -> Vec<usize> {
         let before = |a: &ListItem, b: &ListItem| {
             let order = item::compare(self.sort, a, b);
             let order = if self.descending { order.reverse() } else { order };
             order.then(a.position.cmp(&b.position)).is_lt()
         };
         // Binary insertion, not `sort_by`: a few hundred rows are microseconds either way,
-        // and the standard sort's code would weigh ~10 KB in the first download.
-        let mut shown: Vec<usize> = Vec::new();
-        for (i, item) in items.iter().enumerate().filter(|(_, item)| self.matches(item)) {
-            let at = shown.partition_point(|&s| before(&items[s], item));
-            shown.insert(at, i);
+        // and the standard sort's code would weigh ~10 KB more to download.
+        let mut sorted: Vec<usize> = Vec::new();
+        for (i, item) in items.iter().enumerate().filter(|(_, item)| keep(item)) {
+            let at = sorted.partition_point(|&s| before(&items[s], item));
+            sorted.insert(at, i);
         }
-        shown
+        sorted
     }
 }

@@ -186,3 +186,12 @@ fn saved_dates_compare_as_dates() {
     assert_eq!(day(0), NaiveDate::from_ymd_opt(2020, 1, 9));
     assert_eq!(day(2), None);
 }
+
+#[test]
+fn the_order_keeps_every_row_the_filters_would_hide() {
+    let rows = items();
+    let q = ListQuery { text: "量子".into(), sort: SortKey::Title, ..Default::default() };
+    assert_eq!(q.shown(&rows), [0]);
+    // c, b, a by title; the search hides b and c but the order holds all three.
+    assert_eq!(q.order(&rows), [2, 1, 0]);
+}

@@ -11,7 +11,7 @@ use crate::list_query::ListItem;
 use crate::ui::clock::today;
 use crate::ui::editor::{Section, started};
 use crate::ui::lazy;
-use crate::ui::list::{ListFilters, SelectShown, prune_to_shown, use_query};
+use crate::ui::list::{ListFilters, SelectShown, arrange, prune_to_shown, use_query};
 use crate::ui::sharing::export_applications;
 use crate::ui::state::Store;
 
@@ -60,6 +60,7 @@ pub fn DraftList() -> impl IntoView {
     });
     let query = use_query();
     let shown = Memo::new(move |_| rows.with(|r| query.with(|q| q.shown(r))));
+    let (order, visible) = arrange(rows, query);
     let shown_ids =
         Memo::new(move |_| rows.with(|r| shown.with(|s| s.iter().map(|&i| r[i].id.clone()).collect::<Vec<_>>())));
     let selected = RwSignal::new(BTreeSet::<String>::new());
@@ -110,7 +111,7 @@ pub fn DraftList() -> impl IntoView {
         {move || docx_message.get().map(|(ok, m)| view! {
             <p class=if ok { "import-done" } else { "finding finding--error" } role="status" data-docx-message="docx-selected">{m}</p>
         })}
-        <table::DraftTable query rows shown selected export/>
+        <table::DraftTable query rows order visible selected export/>
     }
 }
 
