@@ -114,3 +114,23 @@ test('on a metered connection only what is used is saved; a page never used says
   assert.equal((await page.textContent('main h1')).trim(), '单位汇总');
   assert.equal(await page.locator('[data-unavailable]').count(), 0);
 });
+
+test('on a phone-like link that Chromium reports as 4g the rest waits for its first use', async (t) => {
+  const { server, browser } = await session(t);
+  // The real clock: the fake one replaces `performance`, whose timings the page reads.
+  const context = await newContext(browser, { clock: null });
+  const page = await context.newPage();
+  // 1.6 Mbit/s, 150 ms: the bench's phone. navigator.connection does not call it metered;
+  // the page's own timing of its first module does.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 200000, uploadThroughput: 93750 });
+  await page.goto(server.url);
+  await ready(page);
+  await controlled(page);
+  await page.waitForTimeout(4000);
+  const { status, text } = await offlineStatus(page, server);
+  assert.equal(status, 'partial', text);
+  assert.match(text, /尚未保存到本机：.*导出 XLSX \/ Word/);
+  assert.match(text, /断网时可以使用：.*工作台/);
+});

@@ -12,7 +12,7 @@ const VERSION = '__PEIXUN_VERSION__';
 // Installed with this worker: what the first page needs.
 const PRECACHE = __PEIXUN_PRECACHE__;
 // The rest (other pages' chunks, the export worker): cached when first fetched, or all at
-// once when a page says the browser is idle on an unmetered connection ('cache-rest').
+// once when a page says the browser is idle on a fast, unmetered connection ('cache-rest').
 const REST = __PEIXUN_REST__;
 // Each page's files, for what 数据与设置 says is available offline.
 const PARTS = __PEIXUN_PARTS__;
