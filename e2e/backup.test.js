@@ -7,7 +7,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { openApp, newPage, ready } = require('./support');
+const { DIST, openApp, newPage, newContext, ready, session } = require('./support');
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-backup-'));
 const peixunKeys = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
@@ -157,4 +157,42 @@ test('an index this version cannot read (newer or damaged) is never written over
     assert.deepEqual(Object.keys(after).filter((k) => k.startsWith('peixun/app/')).sort(),
       Object.keys(before).filter((k) => k.startsWith('peixun/app/')).sort(), 'no draft added');
   }
+});
+
+test('saved drafts whose reader cannot be fetched are not shown and never written over', async (t) => {
+  // A copy of the site, so that a file can go missing from it as from a half-updated host.
+  const root = fs.mkdtempSync(path.join(tmp, 'site-'));
+  fs.cpSync(DIST, root, { recursive: true });
+  const app = fs.readdirSync(root).find((d) => d.startsWith('app-'));
+  const reader = path.join(root, app, 'split_reader.wasm');
+  assert.ok(fs.existsSync(reader), 'the build has a reader chunk');
+  const { server, browser } = await session(t, root);
+  const page = await (await newContext(browser, { serviceWorkers: 'block' })).newPage();
+  await page.goto(server.url);
+  await ready(page);
+  await page.click('[data-action="examples"]');
+  await page.waitForSelector('[data-save-status="saved"]');
+  const before = await peixunKeys(page);
+  const drafts = await page.locator('tr[data-app]').count();
+  assert.ok(drafts > 0);
+
+  fs.renameSync(reader, `${reader}.gone`);
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector('[data-save-status="failed"]');
+  assert.match(await page.textContent('[data-save-status]'), /读取数据的程序文件没有下载成功.*未作任何改动/);
+  assert.equal(await page.locator('tr[data-app]').count(), 0);
+  // A change made on screen, and tried again on leaving: nothing is written.
+  await page.click('[data-action="new"]');
+  await page.waitForTimeout(700);
+  await page.goto(`${server.url}#/data`);
+  assert.deepEqual(await peixunKeys(page), before);
+
+  // The file back: every draft is there.
+  fs.renameSync(`${reader}.gone`, reader);
+  await page.goto(`${server.url}#/`);
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector('tr[data-app]');
+  assert.equal(await page.locator('tr[data-app]').count(), drafts);
 });

@@ -134,3 +134,41 @@ test('two tabs adding 核销表 rows at the same time keep both rows', async (t)
   }
   assert.deepEqual(await persons(b), ['乙（标签页 B）', '甲（标签页 A）']);
 });
+
+test('another tab\'s writes that come before this tab can read drafts wait, in order, and are applied once it can', async (t) => {
+  // A copy of the site whose reader of stored drafts is missing for a while (a half-updated
+  // host): both tabs start on an empty browser, so they mount without it.
+  const fs = require('node:fs');
+  const os = require('node:os');
+  const path = require('node:path');
+  const { DIST, session, newContext } = require('./support');
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-tabs-'));
+  t.after(() => fs.rmSync(root, { recursive: true, force: true }));
+  fs.cpSync(DIST, root, { recursive: true });
+  const reader = path.join(root, fs.readdirSync(root).find((d) => d.startsWith('app-')), 'split_reader.wasm');
+  fs.renameSync(reader, `${reader}.gone`);
+  const { server, browser } = await session(t, root);
+  const context = await newContext(browser, { serviceWorkers: 'block' });
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto(server.url);
+  await ready(a);
+  await b.goto(server.url);
+  await ready(b);
+
+  // A adds the examples; B cannot read them yet and says so, writing nothing.
+  await a.click('[data-action="examples"]');
+  await a.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('peixun/app/')).length === 3);
+  await b.waitForSelector('[data-save-status="failed"]');
+  assert.match(await b.textContent('[data-save-status]'), /另一个标签页修改了数据.*没有下载成功/);
+  assert.equal(await b.locator('tr[data-app]').count(), 0);
+
+  // The file is back; A's next three reach B with the first three: all six, in A's order.
+  fs.renameSync(`${reader}.gone`, reader);
+  await a.click('[data-action="examples"]');
+  await a.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('peixun/app/')).length === 6);
+  await b.waitForFunction(() => document.querySelectorAll('tr[data-app]').length === 6);
+  const ids = (p) => p.$$eval('tr[data-app]', (rows) => rows.map((r) => r.dataset.app));
+  assert.deepEqual(await ids(b), await ids(a));
+  assert.deepEqual(JSON.parse(await b.evaluate(() => localStorage.getItem('peixun/index'))).applications, await ids(a));
+});

@@ -102,6 +102,10 @@ PAGES = {"apply": "editor", "unit": "unit", "execution": "execution", "rules": "
          "data": "data", "card": "card", "rule-sets": "rule_sets"}
 
 
+# Not pages: the reader of stored drafts, which a browser with saved data needs at start.
+LOADS = {"@saved": "reader"}
+
+
 def page_files(split_js: str) -> dict:
     """Each page's wasm files (its split module and every chunk it needs), from the loader."""
     loads = {}
@@ -116,7 +120,7 @@ def page_files(split_js: str) -> dict:
         own, deps = loads[name]
         return [f for d in deps for f in files(d, seen)] + [own]
 
-    out = {slug: files(f"__wasm_split_load_{split}", set()) for slug, split in PAGES.items()}
+    out = {slug: files(f"__wasm_split_load_{split}", set()) for slug, split in [*PAGES.items(), *LOADS.items()]}
     if not all(out.values()):
         sys.exit(f"build_app: no chunks found in __wasm_split.js for {[s for s, f in out.items() if not f]}")
     return out
@@ -128,12 +132,16 @@ def loader_html(staging: Path, folder: str) -> str:
     public_url = os.environ.get("TRUNK_PUBLIC_URL") or "./"
     base = public_url + ("" if public_url.endswith("/") else "/") + folder + "/"
     # Opened on a page other than 工作台 (the member card by its link, a reload on the
-    # editor): its chunks download beside the first module, not one round trip after it.
+    # editor): its chunks download beside the first module, not one round trip after it;
+    # so does the reader of stored drafts when this browser has some (ui::start awaits it).
     pages = json.dumps(page_files(split.read_text(encoding="utf-8")), separators=(",", ":"))
     return (
         f'<script type="module">\n'
         f"import init, * as bindings from '{base}peixun.js';\n"
-        f"for (const f of {pages}[location.hash.replace(/^#\\/?/, '').split(/[/?]/)[0]] || []) {{\n"
+        f"const pages = {pages};\n"
+        f"let saved = false;\n"
+        f"try {{ saved = Object.keys(localStorage).some((k) => k.startsWith('peixun/')); }} catch (e) {{}}\n"
+        f"for (const f of new Set([...(pages[location.hash.replace(/^#\\/?/, '').split(/[/?]/)[0]] || []), ...(saved ? pages['@saved'] : [])])) {{\n"
         f"  const l = Object.assign(document.createElement('link'), {{ rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: 'anonymous', href: '{base}' + f }});\n"
         f"  document.head.append(l);\n"
         f"}}\n"

@@ -65,8 +65,9 @@ if '<meta name="description"' not in html:
 html = html.replace('<meta name="description"', metas + '<meta name="description"', 1)
 index.write_text(html, encoding="utf-8")
 # What the service worker installs with: the first page (shell, first module, the split
-# loader). The rest (the other pages' chunks, the export worker) comes when a page first
-# needs it, or when the browser is idle on an unmetered connection (sw-register.js).
+# loader; the reader, below). The rest (the other pages' chunks, the export worker) comes
+# when a page first needs it, or when the browser is idle on a fast, unmetered connection
+# (sw-register.js).
 rel = lambda p: "./" + p.relative_to(staging).as_posix()
 app_dir = next(staging.glob("app-*"))
 first = {app_dir / "peixun.js", app_dir / "peixun_bg.wasm", app_dir / "__wasm_split.js"}
@@ -98,6 +99,13 @@ for name, paths in parts.items():
     absent = [p for p in paths if not (staging / p[2:]).is_file()]
     if absent:
         sys.exit(f"post_build: part {name} names missing files {absent}")
+
+# The reader of stored drafts is installed with the first page too: whoever saved something
+# needs it to start, also offline (ui::start awaits it when the browser has saved data).
+if "reader" not in parts:
+    sys.exit("post_build: no reader split point in __wasm_split.js")
+core += [p for p in parts["reader"] if p not in core]
+rest = [p for p in rest if p not in core]
 
 sw = staging / "sw.js"
 text = sw.read_text(encoding="utf-8")

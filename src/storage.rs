@@ -13,13 +13,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Serialize, de::DeserializeOwned};
 use wasm_bindgen::JsCast;
 
+use crate::backup::BackupRecord;
 pub use crate::backup::{APP_PREFIX, INDEX_KEY, SCHEMA, StoredIndex as Index, app_key};
 use crate::model::{Application, Workspace, text_hash};
 
 /// A hash of the text under a key as this tab last wrote or read it; `None`: no value.
 pub type Stored = Option<u64>;
 
-/// Everything saved, as the app starts with it.
+/// Everything saved, as the app starts with it; empty on a browser that has nothing saved.
+#[derive(Default)]
 pub struct Loaded {
     pub workspace: Workspace,
     pub done_sections: BTreeMap<String, BTreeSet<String>>,
@@ -30,12 +32,60 @@ pub struct Loaded {
     pub index_error: Option<String>,
     /// What `peixun/index` held: the settings' base for the next save's merge.
     pub index_stored: Stored,
+    /// The application ids `peixun/index` listed (unreadable ones too: they stay listed).
+    pub listed: Vec<String>,
     /// Keys of listed drafts that cannot be read (damaged, or from another program): not
     /// shown, never written over (the index keeps their ids); `recover.html` backs them up.
     pub unreadable: Vec<String>,
+    /// When the last backup was made, if this browser has a record.
+    pub backup: Option<BackupRecord>,
 }
 
-pub fn load_all() -> Loaded {
+impl Loaded {
+    /// The reader's chunk could not be fetched: nothing is shown and nothing written.
+    pub fn unavailable() -> Loaded {
+        Loaded {
+            index_error: Some("读取数据的程序文件没有下载成功，可能网络已断开；请联网后刷新本页".into()),
+            ..Loaded::default()
+        }
+    }
+}
+
+/// What reads stored text into drafts: serde's `Deserialize` for every type of a draft and
+/// of the index, about 20 KB of the first download, which a first visit to an empty browser
+/// never runs. So it comes in a chunk (`ui::lazy::reader`): at start when something is
+/// saved, else when the browser is idle or another tab writes.
+#[derive(Clone, Copy)]
+pub struct Reader {
+    pub load_all: fn() -> Loaded,
+    pub parse_application: fn(&str) -> Option<Application>,
+    pub parse_index: fn(&str) -> Option<Index>,
+}
+
+/// Named only by the chunk's split point, so that its functions stay out of the first module.
+pub const READER: Reader = Reader { load_all, parse_application, parse_index };
+
+thread_local! {
+    static LOADED_READER: std::cell::Cell<Option<Reader>> = const { std::cell::Cell::new(None) };
+}
+
+/// The reader, once its chunk is here.
+pub fn reader() -> Option<Reader> {
+    LOADED_READER.get()
+}
+
+pub fn set_reader(reader: Reader) {
+    LOADED_READER.set(Some(reader));
+}
+
+/// Whether this browser holds anything of the app's (then the reader is needed to start).
+pub fn has_saved_data() -> bool {
+    let Some(storage) = local() else { return false };
+    let n = storage.length().unwrap_or(0);
+    (0..n).filter_map(|i| storage.key(i).ok().flatten()).any(|k| k.starts_with("peixun/"))
+}
+
+fn load_all() -> Loaded {
     let index_text = raw(INDEX_KEY);
     let index_stored = index_text.as_deref().map(text_hash);
     let (index, index_error) = match index_text.map(|t| Index::parse(&t)) {
@@ -57,7 +107,22 @@ pub fn load_all() -> Loaded {
             None => unreadable.push(key),
         }
     }
-    Loaded { workspace, done_sections: index.done_sections, stored, index_error, index_stored, unreadable }
+    Loaded {
+        workspace,
+        done_sections: index.done_sections,
+        stored,
+        index_error,
+        index_stored,
+        listed: index.applications,
+        unreadable,
+        backup: read(crate::backup::RECORD_KEY),
+    }
+}
+
+/// Reads what is stored now, without waiting for a chunk (tests, and the reader's own use).
+pub fn load_now() -> Loaded {
+    set_reader(READER);
+    load_all()
 }
 
 /// The text under a key now (another tab may have written it).
@@ -69,11 +134,11 @@ pub fn stored(key: &str) -> Stored {
     raw(key).map(|t| text_hash(&t))
 }
 
-pub fn parse_application(text: &str) -> Option<Application> {
+fn parse_application(text: &str) -> Option<Application> {
     crate::json::from_str(text).ok()
 }
 
-pub fn parse_index(text: &str) -> Option<Index> {
+fn parse_index(text: &str) -> Option<Index> {
     Index::parse(text).ok()
 }
 
@@ -93,20 +158,22 @@ pub fn remove_application(id: &str) {
     }
 }
 
-/// Writes the index; the list of applications keeps ids another tab added meanwhile.
-pub fn save_index(ws: &Workspace, done_sections: &BTreeMap<String, BTreeSet<String>>) -> Result<u64, String> {
+/// Writes the index. `listed`: the ids the stored index lists (as this tab last wrote or
+/// read it, or another tab's just read): those not in `ws` whose drafts are still stored
+/// (added by another tab, or unreadable here) stay listed. Returns the text's hash and the
+/// ids written.
+pub fn save_index(
+    ws: &Workspace,
+    done_sections: &BTreeMap<String, BTreeSet<String>>,
+    listed: &[String],
+) -> Result<(u64, Vec<String>), String> {
     let mut applications: Vec<String> = ws.applications.iter().map(|a| a.id.clone()).collect();
-    if let Some(theirs) = raw(INDEX_KEY).and_then(|t| parse_index(&t)) {
-        let ours: std::collections::HashSet<&str> = ws.applications.iter().map(|a| a.id.as_str()).collect();
-        let extra: Vec<String> = theirs
-            .applications
-            .into_iter()
-            .filter(|id| !ours.contains(id.as_str()) && raw(&app_key(id)).is_some())
-            .collect();
-        applications.extend(extra);
-    }
+    let ours: std::collections::HashSet<&str> = ws.applications.iter().map(|a| a.id.as_str()).collect();
+    let extra: Vec<String> =
+        listed.iter().filter(|id| !ours.contains(id.as_str()) && raw(&app_key(id)).is_some()).cloned().collect();
+    applications.extend(extra);
     let index = Index { schema: SCHEMA, applications, workspace: ws.settings(), done_sections: done_sections.clone() };
-    write(INDEX_KEY, &index)
+    write(INDEX_KEY, &index).map(|hash| (hash, index.applications))
 }
 
 /// A change another tab made.
@@ -145,16 +212,17 @@ pub fn entries() -> BTreeMap<String, String> {
         .collect()
 }
 
-/// When the last backup was made; started now if this browser has no record yet.
-pub fn backup_record(now: chrono::DateTime<chrono::FixedOffset>) -> crate::backup::BackupRecord {
-    read(crate::backup::RECORD_KEY).unwrap_or_else(|| {
-        let record = crate::backup::BackupRecord { last: None, since: now };
+/// When the last backup was made (`read` at start); started now if this browser has no
+/// record yet.
+pub fn backup_record(read: Option<BackupRecord>, now: chrono::DateTime<chrono::FixedOffset>) -> BackupRecord {
+    read.unwrap_or_else(|| {
+        let record = BackupRecord { last: None, since: now };
         let _ = write(crate::backup::RECORD_KEY, &record);
         record
     })
 }
 
-pub fn save_backup_record(record: &crate::backup::BackupRecord) -> Result<(), String> {
+pub fn save_backup_record(record: &BackupRecord) -> Result<(), String> {
     write(crate::backup::RECORD_KEY, record).map(drop)
 }
 

@@ -52,7 +52,10 @@ async fn the_shell_follows_the_hash() {
     window().location().set_hash("#/").unwrap();
     let host = host();
     // Mounting also starts Leptos' executor, which settle() needs.
-    let _app = mount_to(host.clone(), App);
+    let _app = mount_to(host.clone(), || {
+        peixun::ui::provide_state(peixun::storage::load_now());
+        App()
+    });
     settle().await;
     assert_eq!(text(&host, ".masthead__product"), "因公出国（境）培训项目申报助手");
     assert_eq!(host.query_selector_all("nav a").unwrap().length(), 6);
@@ -139,7 +142,10 @@ async fn the_editor_renders_the_cores_findings_at_their_fields() {
     seed(&app);
     window().location().set_hash(&format!("#/apply/{}/members", app.id)).unwrap();
     let host = host();
-    let _app = mount_to(host.clone(), App);
+    let _app = mount_to(host.clone(), || {
+        peixun::ui::provide_state(peixun::storage::load_now());
+        App()
+    });
     settle().await;
     let selector = "[data-rule='age-limit'][data-path='members[1].birth_date']";
     let at_field = host.query_selector(&format!(".field {selector}")).unwrap().expect("finding at the field");

@@ -61,21 +61,28 @@ impl ListQuery {
 
     /// Whether `item` passes the search and every filter.
     pub fn matches(&self, item: &ListItem) -> bool {
+        self.matcher()(item)
+    }
+
+    /// [`ListQuery::matches`] for many items: the search text is lower-cased once, not per item.
+    pub fn matcher(&self) -> impl Fn(&ListItem) -> bool + '_ {
         let text = self.text.to_ascii_lowercase();
-        text.split_whitespace().all(|word| item.haystack.contains(word))
-            && self.category.is_none_or(|c| item.category == Some(c))
-            && self.status.is_none_or(|s| item.status == s)
-            && self.findings.is_none_or(|f| match (f, item.checked) {
-                (FindingFilter::HasErrors, Some(c)) => c.errors > 0,
-                (FindingFilter::Complete, Some(c)) => c.problems == 0 && item.status == Status::Done,
-                (_, None) => false,
-            })
+        move |item| {
+            text.split_whitespace().all(|word| item.haystack.contains(word))
+                && self.category.is_none_or(|c| item.category == Some(c))
+                && self.status.is_none_or(|s| item.status == s)
+                && self.findings.is_none_or(|f| match (f, item.checked) {
+                    (FindingFilter::HasErrors, Some(c)) => c.errors > 0,
+                    (FindingFilter::Complete, Some(c)) => c.problems == 0 && item.status == Status::Done,
+                    (_, None) => false,
+                })
+        }
     }
 
     /// The indices into `items` that pass, in the chosen order; equal keys keep the list's
     /// own order, whichever the direction.
     pub fn shown(&self, items: &[ListItem]) -> Vec<usize> {
-        self.sorted(items, |item| self.matches(item))
+        self.sorted(items, self.matcher())
     }
 
     /// Every index into `items` in the chosen order, the filters aside: a page keeps these

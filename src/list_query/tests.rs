@@ -195,3 +195,24 @@ fn the_order_keeps_every_row_the_filters_would_hide() {
     // c, b, a by title; the search hides b and c but the order holds all three.
     assert_eq!(q.order(&rows), [2, 1, 0]);
 }
+
+/// The pages show `order` with the rows `matches` rejects hidden: that must be `shown`.
+#[test]
+fn the_order_less_the_hidden_rows_is_what_is_shown() {
+    let rows = items();
+    let queries = [
+        ListQuery::default(),
+        ListQuery { text: "研究所".into(), sort: SortKey::Title, descending: true, ..Default::default() },
+        ListQuery { text: "ETH".into(), sort: SortKey::Saved, ..Default::default() },
+        ListQuery { findings: Some(FindingFilter::Complete), sort: SortKey::Errors, ..Default::default() },
+        ListQuery { category: Some(Category::Youth), sort: SortKey::Persons, descending: true, ..Default::default() },
+    ];
+    for q in queries {
+        let keep = q.matcher();
+        let hidden_left_out: Vec<usize> = q.order(&rows).into_iter().filter(|&i| keep(&rows[i])).collect();
+        assert_eq!(hidden_left_out, q.shown(&rows), "{q:?}");
+    }
+    // The matcher lower-cases the query once: upper-case words still match.
+    assert!(text("eth ZURICH").matcher()(&rows[0]));
+    assert!(!text("eth ZURICH").matcher()(&rows[1]));
+}

@@ -15,9 +15,8 @@ pub const PRODUCT_NAME: &str = "因公出国（境）培训项目申报助手";
 /// The shell: header, navigation, the page for the current route.
 #[component]
 pub fn App() -> impl IntoView {
-    let store = Store::load();
-    store.provide();
-    super::backup::Backups::provide();
+    // Provided by `ui::start` (`provide_state`), over what was read at start.
+    let store = Store::get();
     let import = super::sharing::ImportUi::provide(store);
     super::sharing::listen_for_drops(import);
     let hash = use_hash();

@@ -21,8 +21,9 @@ pub struct Backups {
 }
 
 impl Backups {
-    pub fn provide() -> Backups {
-        let b = Backups { record: RwSignal::new(storage::backup_record(now())), persisted: RwSignal::new(None) };
+    /// `read`: the record read at start, if any.
+    pub fn provide(read: Option<crate::backup::BackupRecord>) -> Backups {
+        let b = Backups { record: RwSignal::new(storage::backup_record(read, now())), persisted: RwSignal::new(None) };
         provide_context(b);
         leptos::task::spawn_local(async move { b.persisted.set(Some(ask_persistence().await)) });
         b

@@ -30,9 +30,37 @@ use leptos::prelude::*;
 /// Mounts the app on `<body>` and tells the page it is interactive.
 pub fn start() {
     failure::install_panic_hook();
-    leptos::mount::mount_to_body(App);
+    if !crate::storage::has_saved_data() {
+        return mount(crate::storage::Loaded::default());
+    }
+    // Something is saved: its reader comes as a chunk (the service worker has it after the
+    // first visit), so an empty browser's first download does not carry it.
+    wasm_bindgen_futures::spawn_local(async {
+        let loaded = match lazy::reader().await {
+            Ok(reader) => {
+                crate::storage::set_reader(reader);
+                (reader.load_all)()
+            }
+            Err(lazy::Unavailable) => crate::storage::Loaded::unavailable(),
+        };
+        mount(loaded);
+    });
+}
+
+fn mount(loaded: crate::storage::Loaded) {
+    leptos::mount::mount_to_body(move || {
+        provide_state(loaded);
+        App()
+    });
     mark_interactive();
     lazy::preload_editor();
+}
+
+/// The store over what was read at start, and the backup record, in context for the app.
+pub fn provide_state(mut loaded: crate::storage::Loaded) {
+    let backup = loaded.backup.take();
+    state::Store::new(loaded).provide();
+    backup::Backups::provide(backup);
 }
 
 /// `performance.mark("peixun-interactive")` and `<html data-ready>`: what the bench

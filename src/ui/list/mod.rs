@@ -2,13 +2,15 @@
 //! The core decides what is shown (`list_query`); this only edits the query and says how
 //! many rows it left.
 
+mod listing;
 mod select;
 
+pub use listing::{Listing, list_item};
 pub use select::{SelectShown, prune_to_shown};
 
 use leptos::prelude::*;
 
-use crate::list_query::{FindingFilter, ListItem, ListQuery, SortKey, Status};
+use crate::list_query::{FindingFilter, ListQuery, SortKey, Status};
 use crate::model::Category;
 use crate::ui::route::Hash;
 use crate::ui::state::Store;
@@ -35,19 +37,6 @@ pub fn use_query() -> RwSignal<ListQuery> {
         }
     });
     query
-}
-
-/// The rows a list keeps, in the query's order (it changes with the sort, not with what is
-/// typed), and whether the filters show each (by index into `rows`): typing hides and
-/// shows rows, it builds none.
-pub fn arrange(rows: Memo<Vec<ListItem>>, query: RwSignal<ListQuery>) -> (Memo<Vec<usize>>, Memo<Vec<bool>>) {
-    let sorting = Memo::new(move |_| query.with(|q| (q.sort, q.descending)));
-    let order = Memo::new(move |_| {
-        let (sort, descending) = sorting.get();
-        rows.with(|r| ListQuery { sort, descending, ..Default::default() }.order(r))
-    });
-    let visible = Memo::new(move |_| rows.with(|r| query.with(|q| r.iter().map(|i| q.matches(i)).collect())));
-    (order, visible)
 }
 
 /// One `<select>` of the filter bar: "" is 「全部」.

@@ -38,6 +38,8 @@ pub struct Saver {
     /// the base of the merge when another tab wrote it since.
     index_stored: StoredValue<storage::Stored>,
     index_base: StoredValue<crate::model::Workspace>,
+    /// The application ids that index listed.
+    listed: StoredValue<Vec<String>>,
     /// The stored index could not be read: it is kept as it is, and nothing is written.
     blocked: Option<&'static str>,
 }
@@ -53,6 +55,7 @@ impl Saver {
             stored: StoredValue::new(loaded.stored.clone()),
             index_stored: StoredValue::new(loaded.index_stored),
             index_base: StoredValue::new(loaded.workspace.settings()),
+            listed: StoredValue::new(loaded.listed.clone()),
             // Once per page load.
             blocked: loaded
                 .index_error
@@ -106,20 +109,26 @@ impl Saver {
         });
     }
 
-    /// This tab now shows the settings another tab stored (`stored`).
-    pub fn adopt_index(&self, stored: storage::Stored, base: crate::model::Workspace) {
+    /// This tab now shows the settings (`base`) and knows the list of applications
+    /// (`listed`) of the index stored as `stored`.
+    pub fn adopt_index(&self, stored: storage::Stored, base: crate::model::Workspace, listed: Vec<String>) {
         self.index_stored.set_value(stored);
         self.index_base.set_value(base);
+        self.listed.set_value(listed);
     }
 
     /// Another tab wrote the settings since this tab last saw them: both tabs' changes
     /// are merged into this tab's before it writes (a clash is named on the page).
-    fn merge_other_tab_settings(&self, store: Store) {
-        let text = storage::raw(storage::INDEX_KEY);
-        if text.as_deref().map(crate::model::text_hash) == self.index_stored.get_value() {
-            return;
+    /// `false`: the other tab's index cannot be read yet (the reader's chunk is on its
+    /// way), so ours must wait.
+    fn merge_other_tab_settings(&self, store: Store) -> bool {
+        let Some(text) = storage::raw(storage::INDEX_KEY) else { return true };
+        if Some(crate::model::text_hash(&text)) == self.index_stored.get_value() {
+            return true;
         }
-        let Some(theirs) = text.as_deref().and_then(storage::parse_index) else { return };
+        let Some(reader) = store.reader() else { return false };
+        let Some(theirs) = (reader.parse_index)(&text) else { return true };
+        self.listed.set_value(theirs.applications);
         let m = self
             .index_base
             .with_value(|base| store.ws.with_untracked(|w| crate::model::merge_settings3(base, w, &theirs.workspace)));
@@ -132,6 +141,7 @@ impl Saver {
         if !m.clashes.is_empty() {
             store.settings_clash.set(m.clashes);
         }
+        true
     }
 
     pub fn mark(&self, store: Store, id: &str) {
@@ -213,14 +223,21 @@ impl Saver {
             })
         });
         for id in clashed {
-            store.clash(&id);
+            if !store.clash(&id) {
+                // Asked once the reader's chunk is here (it saves again then).
+                self.dirty.update_value(|d| {
+                    d.insert(id);
+                });
+            }
         }
-        if self.index_dirty.get_value() {
-            self.merge_other_tab_settings(store);
-            match store.ws.with_untracked(|w| store.done.with_untracked(|d| storage::save_index(w, d))) {
-                Ok(written) => {
+        if self.index_dirty.get_value() && self.merge_other_tab_settings(store) {
+            let written = store.ws.with_untracked(|w| {
+                store.done.with_untracked(|d| self.listed.with_value(|listed| storage::save_index(w, d, listed)))
+            });
+            match written {
+                Ok((hash, listed)) => {
                     self.index_dirty.set_value(false);
-                    self.adopt_index(Some(written), store.ws.with_untracked(crate::model::Workspace::settings));
+                    self.adopt_index(Some(hash), store.ws.with_untracked(crate::model::Workspace::settings), listed);
                 }
                 Err(e) => failed = failed.or(Some(e)),
             }
@@ -234,6 +251,8 @@ impl Saver {
         store.status.set(match failed {
             Some(e) => SaveStatus::Failed(e),
             None if store.conflicts.with_untracked(|c| !c.is_empty()) => SaveStatus::Failed(super::tabs::CLASH.into()),
+            // Waiting for the reader (see `merge_other_tab_settings`).
+            None if self.pending() => SaveStatus::Pending,
             None => SaveStatus::Saved(now),
         });
     }

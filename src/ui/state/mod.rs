@@ -13,6 +13,7 @@ pub use tabs::TabConflict;
 
 use crate::model::{Application, Deleted, Trash, Workspace};
 use crate::rule_set::RuleSet;
+use crate::storage::{Loaded, Reader};
 
 #[derive(Clone, Copy)]
 pub struct Store {
@@ -34,10 +35,23 @@ pub struct Store {
     saver: autosave::Saver,
 }
 
+thread_local! {
+    /// The reader's chunk has been asked for.
+    static FETCHING_READER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+const READER_MISSING: &str =
+    "另一个标签页修改了数据，但本页读取数据的程序文件没有下载成功（可能网络已断开）：本页暂不保存，请联网后刷新";
+
 impl Store {
-    /// Loads what this browser saved and starts autosaving.
+    /// Reads what this browser saved, now, and starts autosaving (tests; the app waits for
+    /// the reader's chunk instead: `ui::start`).
     pub fn load() -> Store {
-        let loaded = crate::storage::load_all();
+        Store::new(crate::storage::load_now())
+    }
+
+    /// The store over what was read at start; autosaving from now on.
+    pub fn new(loaded: Loaded) -> Store {
         // What was saved before this page load, and when.
         let last = loaded.workspace.applications.iter().filter_map(|a| a.updated_at).max();
         let saver = autosave::Saver::new(&loaded);
@@ -67,6 +81,33 @@ impl Store {
 
     pub fn get() -> Store {
         expect_context::<Store>()
+    }
+
+    /// What reads stored drafts, or `None` while its chunk is on its way: the fetch starts
+    /// here, and its arrival applies the other tabs' waiting changes and saves what waited.
+    pub(crate) fn reader(&self) -> Option<Reader> {
+        if let Some(r) = crate::storage::reader() {
+            return Some(r);
+        }
+        if !FETCHING_READER.replace(true) {
+            let store = *self;
+            leptos::task::spawn_local(async move {
+                match crate::ui::lazy::reader().await {
+                    Ok(r) => {
+                        crate::storage::set_reader(r);
+                        tabs::apply_waiting(store);
+                        if store.saver.pending() {
+                            store.flush();
+                        }
+                    }
+                    Err(_) => {
+                        FETCHING_READER.set(false);
+                        store.status.set(SaveStatus::Failed(READER_MISSING.into()));
+                    }
+                }
+            });
+        }
+        None
     }
 
     pub fn rule_set(&self) -> &'static RuleSet {

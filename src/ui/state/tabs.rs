@@ -3,11 +3,13 @@
 //! changed on both sides becomes a [`TabConflict`] and the user chooses which to keep.
 //! (A write this tab would make over another tab's is refused in `autosave` the same way.)
 
+use std::cell::RefCell;
+
 use leptos::prelude::*;
 
 use super::Store;
 use crate::model::{Application, text_hash};
-use crate::storage::{self, Change, Stored};
+use crate::storage::{self, Change, Reader, Stored};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TabConflict {
@@ -22,24 +24,43 @@ pub struct TabConflict {
 /// The save status while a clash waits for the user.
 pub(super) const CLASH: &str = "另一个标签页也修改了同一份申请，请在页面顶部选择保留哪一份";
 
+thread_local! {
+    /// Other tabs' changes that came before the reader's chunk: applied in order once it is here.
+    static WAITING: RefCell<Vec<Change>> = const { RefCell::new(Vec::new()) };
+}
+
 pub fn listen(store: Store) {
-    storage::on_other_tab(move |change| match change {
-        Change::Application { id, text, old } => store.other_tab_wrote(&id, text.as_deref(), old.as_deref()),
-        Change::Index(Some(text)) => store.other_tab_wrote_index(&text),
-        // Cleared elsewhere: this tab keeps what it shows and saves it on the next change.
-        Change::Index(None) => {}
+    storage::on_other_tab(move |change| {
+        WAITING.with_borrow_mut(|w| w.push(change));
+        apply_waiting(store);
     });
 }
 
+/// Applies the other tabs' changes received so far, if the reader is here (else its
+/// arrival calls this again).
+pub(super) fn apply_waiting(store: Store) {
+    let Some(reader) = store.reader() else { return };
+    for change in WAITING.take() {
+        match change {
+            Change::Application { id, text, old } => {
+                store.other_tab_wrote(reader, &id, text.as_deref(), old.as_deref())
+            }
+            Change::Index(Some(text)) => store.other_tab_wrote_index(reader, &text),
+            // Cleared elsewhere: this tab keeps what it shows and saves it on the next change.
+            Change::Index(None) => {}
+        }
+    }
+}
+
 impl Store {
-    fn other_tab_wrote(&self, id: &str, text: Option<&str>, old: Option<&str>) {
+    fn other_tab_wrote(&self, reader: Reader, id: &str, text: Option<&str>, old: Option<&str>) {
         let stored = text.map(text_hash);
         if self.saver.stored(id) == stored {
             return;
         }
         let theirs = match text {
             // Not an application (a damaged write): keep ours; saving it would be refused.
-            Some(t) => match storage::parse_application(t) {
+            Some(t) => match (reader.parse_application)(t) {
                 Some(a) => Some(a),
                 None => return,
             },
@@ -81,22 +102,25 @@ impl Store {
         self.saver.adopt(id, stored, content);
     }
 
-    fn other_tab_wrote_index(&self, text: &str) {
+    fn other_tab_wrote_index(&self, reader: Reader, text: &str) {
         // Our own settings change is about to be written: merged with theirs then (autosave).
         if self.saver.index_dirty() {
             return;
         }
-        let Some(index) = storage::parse_index(text) else { return };
-        self.saver.adopt_index(Some(text_hash(text)), index.workspace.settings());
+        let Some(index) = (reader.parse_index)(text) else { return };
+        self.saver.adopt_index(Some(text_hash(text)), index.workspace.settings(), index.applications);
         self.ws.update(|w| w.set_settings(index.workspace));
         self.done.set(index.done_sections);
     }
 
-    /// Our write of `id` was refused: the other tab wrote it first.
-    pub(super) fn clash(&self, id: &str) {
+    /// Our write of `id` was refused: the other tab wrote it first. `false`: their version
+    /// cannot be read yet (the reader's chunk is on its way); nothing was decided.
+    pub(super) fn clash(&self, id: &str) -> bool {
+        let Some(reader) = self.reader() else { return false };
         let text = storage::raw(&storage::app_key(id));
-        let theirs = text.as_deref().and_then(storage::parse_application);
+        let theirs = text.as_deref().and_then(reader.parse_application);
         self.clash_with(id, theirs, text.as_deref().map(text_hash));
+        true
     }
 
     fn clash_with(&self, id: &str, theirs: Option<Application>, stored: Stored) {

@@ -5,12 +5,11 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use crate::list_query::{Checked, ListItem, SortKey};
+use crate::list_query::{Checked, SortKey};
 use crate::model::Workspace;
 use crate::rules::{Cx, check_application};
 use crate::ui::clock::today;
-use crate::ui::editor::{Section, started};
-use crate::ui::list::{ListFilters, SelectShown, arrange, prune_to_shown, use_query};
+use crate::ui::list::{ListFilters, Listing, SelectShown, list_item};
 use crate::ui::sharing::export_applications;
 use crate::ui::state::Store;
 
@@ -64,30 +63,18 @@ pub fn Ranking() -> impl IntoView {
                 .filter_map(|id| w.get(&id))
                 .enumerate()
                 .map(|(i, a)| {
-                    let checked = Checked::of(&check_application(&cx, a));
-                    let begun = Section::ALL.iter().any(|s| started(*s, a));
-                    let done = Section::ALL.iter().all(|s| store.is_done(&a.id, s.slug()));
-                    let mut row = ListItem::new(a, i, begun);
-                    row.check(begun, done, Some(checked), false);
+                    let mut row = list_item(store, a, i, Some(Checked::of(&check_application(&cx, a))), false);
+                    // Neither shown nor sorted by here, and a save stamps every application it
+                    // writes (all 830 after an import): that must not build the list again.
+                    row.saved = None;
                     row
                 })
                 .collect::<Vec<_>>()
         })
     });
     let ranked = Memo::new(move |_| store.ws.with(|w| w.ranking.iter().cloned().collect::<BTreeSet<_>>()));
-    let query = use_query();
-    let shown = Memo::new(move |_| rows.with(|r| query.with(|q| q.shown(r))));
-    let (order, visible) = arrange(rows, query);
-    let shown_ids =
-        Memo::new(move |_| rows.with(|r| shown.with(|s| s.iter().map(|&i| r[i].id.clone()).collect::<Vec<_>>())));
-    let selected = RwSignal::new(BTreeSet::<String>::new());
-    prune_to_shown(selected, shown_ids);
-    let selected_ids = move || {
-        selected.with_untracked(|s| {
-            shown_ids.with_untracked(|ids| ids.iter().filter(|id| s.contains(*id)).cloned().collect::<Vec<_>>())
-        })
-    };
-    let none_selected = move || selected.with(|s| s.is_empty());
+    let list = Listing::new(rows);
+    let Listing { query, order, visible, selected, .. } = list;
     let export_error = RwSignal::new(None::<String>);
     // Moving a row among others hidden or re-sorted would be a guess: only the typed rank moves then.
     let reordered = Memo::new(move |_| query.with(|q| !q.is_default()));
@@ -107,16 +94,16 @@ pub fn Ranking() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="ranking-title">
             <h2 id="ranking-title">"总体排序"</h2>
-            <ListFilters query own_order="名次" sorts=&SORTS shown=Signal::derive(move || shown.with(Vec::len)) total=Signal::derive(n)/>
+            <ListFilters query own_order="名次" sorts=&SORTS shown=list.shown_count() total=list.total()/>
             <div class="actions selection-actions">
-                <SelectShown selected shown=shown_ids/>
+                <SelectShown selected shown=list.shown_ids/>
                 <button type="button" class="button button--secondary" data-action="export-selected"
-                    disabled=none_selected
-                    on:click=move |_| export_applications(store, selected_ids(), move |r| export_error.set(r.err()))>
+                    disabled=move || list.none_selected()
+                    on:click=move |_| export_applications(store, list.selected_ids(), move |r| export_error.set(r.err()))>
                     {move || format!("导出所选（{}）", selected.with(|s| s.len()))}
                 </button>
                 <button type="button" class="button button--secondary button--warning" data-action="delete-selected"
-                    disabled=none_selected on:click=move |_| store.delete_many(&selected_ids())>
+                    disabled=move || list.none_selected() on:click=move |_| store.delete_many(&list.selected_ids())>
                     {move || format!("删除所选（{}）", selected.with(|s| s.len()))}
                 </button>
             </div>

@@ -2,16 +2,12 @@
 //! shows): the drafts with their statuses, the search, filters and sort, and the actions on
 //! the ticked ones. None of it is in the first download.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 
 use super::table;
-use crate::list_query::ListItem;
 use crate::ui::clock::today;
-use crate::ui::editor::{Section, started};
 use crate::ui::lazy;
-use crate::ui::list::{ListFilters, SelectShown, arrange, prune_to_shown, use_query};
+use crate::ui::list::{ListFilters, Listing, SelectShown, list_item};
 use crate::ui::sharing::export_applications;
 use crate::ui::state::Store;
 
@@ -48,33 +44,14 @@ pub fn DraftList() -> impl IntoView {
             w.applications
                 .iter()
                 .enumerate()
-                .map(|(i, a)| {
-                    let begun = Section::ALL.iter().any(|s| started(*s, a));
-                    let done = Section::ALL.iter().all(|s| store.is_done(&a.id, s.slug()));
-                    let mut row = ListItem::new(a, i, begun);
-                    row.check(begun, done, checked.as_ref().and_then(|c| c.get(i).copied()), unavailable);
-                    row
-                })
+                .map(|(i, a)| list_item(store, a, i, checked.as_ref().and_then(|c| c.get(i).copied()), unavailable))
                 .collect::<Vec<_>>()
         })
     });
-    let query = use_query();
-    let shown = Memo::new(move |_| rows.with(|r| query.with(|q| q.shown(r))));
-    let (order, visible) = arrange(rows, query);
-    let shown_ids =
-        Memo::new(move |_| rows.with(|r| shown.with(|s| s.iter().map(|&i| r[i].id.clone()).collect::<Vec<_>>())));
-    let selected = RwSignal::new(BTreeSet::<String>::new());
-    prune_to_shown(selected, shown_ids);
+    let list = Listing::new(rows);
     let export_error = RwSignal::new(None::<String>);
     let export =
         Callback::new(move |ids: Vec<String>| export_applications(store, ids, move |r| export_error.set(r.err())));
-    // In the order shown, whatever order they were ticked in.
-    let selected_ids = move || {
-        selected.with_untracked(|s| {
-            shown_ids.with_untracked(|ids| ids.iter().filter(|id| s.contains(*id)).cloned().collect::<Vec<_>>())
-        })
-    };
-    let none_selected = move || selected.with(|s| s.is_empty());
     let docx_message = RwSignal::new(None::<(bool, String)>);
     let docx_selected = move |_| {
         docx_message.set(Some((true, "正在生成 Word 文件…".into())));
@@ -84,34 +61,33 @@ pub fn DraftList() -> impl IntoView {
                 Some(e) => (false, e),
             }))
         });
-        let ids = selected_ids();
+        let ids = list.selected_ids();
         leptos::task::spawn_local(async move {
             if lazy::docx_forms(store, ids, done).await.is_err() {
                 docx_message.set(Some((false, "导出程序没有下载成功（可能网络已断开），请联网后再试。".into())));
             }
         });
     };
-    let total = Signal::derive(move || rows.with(Vec::len));
     view! {
-        <ListFilters query own_order="工作台顺序" sorts=&table::COLUMNS shown=Signal::derive(move || shown.with(Vec::len)) total/>
+        <ListFilters query=list.query own_order="工作台顺序" sorts=&table::COLUMNS shown=list.shown_count() total=list.total()/>
         <div class="actions selection-actions">
-            <SelectShown selected shown=shown_ids/>
+            <SelectShown selected=list.selected shown=list.shown_ids/>
             <button type="button" class="button button--secondary" data-action="export-selected"
-                disabled=none_selected on:click=move |_| export.run(selected_ids())>
-                {move || format!("导出所选（{}）", selected.with(|s| s.len()))}
+                disabled=move || list.none_selected() on:click=move |_| export.run(list.selected_ids())>
+                {move || format!("导出所选（{}）", list.selected.with(|s| s.len()))}
             </button>
             <button type="button" class="button button--secondary" data-action="docx-selected"
-                disabled=none_selected on:click=docx_selected>"所选的附件1（Word）"</button>
+                disabled=move || list.none_selected() on:click=docx_selected>"所选的附件1（Word）"</button>
             <button type="button" class="button button--secondary button--warning" data-action="delete-selected"
-                disabled=none_selected on:click=move |_| store.delete_many(&selected_ids())>
-                {move || format!("删除所选（{}）", selected.with(|s| s.len()))}
+                disabled=move || list.none_selected() on:click=move |_| store.delete_many(&list.selected_ids())>
+                {move || format!("删除所选（{}）", list.selected.with(|s| s.len()))}
             </button>
         </div>
         {move || export_error.get().map(|e| view! { <p class="finding finding--error" role="alert">{e}</p> })}
         {move || docx_message.get().map(|(ok, m)| view! {
             <p class=if ok { "import-done" } else { "finding finding--error" } role="status" data-docx-message="docx-selected">{m}</p>
         })}
-        <table::DraftTable query rows order visible selected export/>
+        <table::DraftTable list export/>
     }
 }
 

@@ -1,13 +1,12 @@
 //! The drafts as a table (as cards on a phone): the rows the query shows, in its order.
 
-use std::collections::BTreeSet;
-
 use chrono::Timelike;
 use leptos::prelude::*;
 
 use super::fresh_copy;
-use crate::list_query::{ListItem, ListQuery, SortKey};
+use crate::list_query::{ListQuery, SortKey};
 use crate::ui::editor::{Page, Section, href};
+use crate::ui::list::Listing;
 use crate::ui::state::Store;
 
 /// The columns one can sort by, with the header's text.
@@ -44,14 +43,8 @@ fn SortHeader(query: RwSignal<ListQuery>, key: SortKey, label: &'static str) -> 
 }
 
 #[component]
-pub fn DraftTable(
-    query: RwSignal<ListQuery>,
-    rows: Memo<Vec<ListItem>>,
-    order: Memo<Vec<usize>>,
-    visible: Memo<Vec<bool>>,
-    selected: RwSignal<BTreeSet<String>>,
-    export: Callback<Vec<String>>,
-) -> impl IntoView {
+pub fn DraftTable(list: Listing, export: Callback<Vec<String>>) -> impl IntoView {
+    let Listing { query, rows, order, visible, selected, .. } = list;
     let store = Store::get();
     let rs = store.rule_set();
     let ordered = move || rows.with(|r| order.with(|o| o.iter().map(|&i| r[i].clone()).collect::<Vec<_>>()));

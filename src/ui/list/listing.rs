@@ -1,0 +1,89 @@
+//! A page's long list: its rows, the query in the URL, the order and what the filters show,
+//! and the ticked rows. 工作台 and 单位汇总's ranking each hold one.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use super::{prune_to_shown, use_query};
+use crate::list_query::{Checked, ListItem, ListQuery};
+use crate::model::Application;
+use crate::ui::editor::{Section, started};
+use crate::ui::state::Store;
+
+#[derive(Clone, Copy)]
+pub struct Listing {
+    pub rows: Memo<Vec<ListItem>>,
+    pub query: RwSignal<ListQuery>,
+    /// Every row (by index into `rows`) in the query's order; it changes with the sort,
+    /// not with what is typed.
+    pub order: Memo<Vec<usize>>,
+    /// Whether the filters show each row (by index into `rows`): typing hides and shows
+    /// rows, it builds none.
+    pub visible: Memo<Vec<bool>>,
+    /// The ids of the rows shown, in the order shown.
+    pub shown_ids: Memo<Vec<String>>,
+    pub selected: RwSignal<BTreeSet<String>>,
+}
+
+impl Listing {
+    pub fn new(rows: Memo<Vec<ListItem>>) -> Listing {
+        let query = use_query();
+        let sorting = Memo::new(move |_| query.with(|q| (q.sort, q.descending)));
+        let order = Memo::new(move |_| {
+            let (sort, descending) = sorting.get();
+            rows.with(|r| ListQuery { sort, descending, ..Default::default() }.order(r))
+        });
+        let visible =
+            Memo::new(move |_| rows.with(|r| query.with(|q| r.iter().map(q.matcher()).collect::<Vec<bool>>())));
+        // The order with the hidden rows left out: `ListQuery::shown`, without filtering twice.
+        let shown_ids = Memo::new(move |_| {
+            rows.with(|r| {
+                visible.with(|v| {
+                    order.with(|o| o.iter().filter(|&&i| v[i]).map(|&i| r[i].id.clone()).collect::<Vec<String>>())
+                })
+            })
+        });
+        let selected = RwSignal::new(BTreeSet::new());
+        prune_to_shown(selected, shown_ids);
+        Listing { rows, query, order, visible, shown_ids, selected }
+    }
+
+    /// The ticked ids in the order shown, whatever order they were ticked in.
+    pub fn selected_ids(&self) -> Vec<String> {
+        self.selected.with_untracked(|s| {
+            self.shown_ids.with_untracked(|ids| ids.iter().filter(|id| s.contains(*id)).cloned().collect())
+        })
+    }
+
+    pub fn none_selected(&self) -> bool {
+        self.selected.with(BTreeSet::is_empty)
+    }
+
+    pub fn shown_count(&self) -> Signal<usize> {
+        let ids = self.shown_ids;
+        Signal::derive(move || ids.with(Vec::len))
+    }
+
+    pub fn total(&self) -> Signal<usize> {
+        let rows = self.rows;
+        Signal::derive(move || rows.with(Vec::len))
+    }
+}
+
+/// The row of `a` at `position` with its status: begun, every section marked done, and
+/// what the rules found (`None` while they are not there; `unavailable`: they could not be
+/// fetched).
+pub fn list_item(
+    store: Store,
+    a: &Application,
+    position: usize,
+    checked: Option<Checked>,
+    unavailable: bool,
+) -> ListItem {
+    let begun = Section::ALL.iter().any(|s| started(*s, a));
+    let done = Section::ALL.iter().all(|s| store.is_done(&a.id, s.slug()));
+    let mut row = ListItem::new(a, position, begun);
+    row.check(begun, done, checked, unavailable);
+    row
+}
