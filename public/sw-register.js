@@ -23,25 +23,47 @@
     return !!c && (c.saveData || c.type === 'cellular' || /(^|-)[23]g$/.test(c.effectiveType || ''));
   }
   // Chromium on a desktop reports a phone's tethered or a slow institute's connection as
-  // "4g", so the page also times its own largest download (the first module, when it came
-  // over the network): under 4 Mbit/s the rest (about four times the first load) waits
-  // for its first use.
-  function slow() {
-    var big = null;
+  // "4g", so the page also times its own first module (the largest file of the first
+  // load) once it has come: over the network at under 4 Mbit/s, the rest (about four
+  // times the first load) waits for its first use. From a cache it tells nothing.
+  var FIRST_MODULE = /\/app-[^/]*\/peixun_bg\.wasm$/;
+  function firstModule() {
     var entries = performance.getEntriesByType ? performance.getEntriesByType('resource') : [];
-    for (var i = 0; i < entries.length; i++) {
-      var e = entries[i];
-      if (e.transferSize > 0 && (!big || e.encodedBodySize > big.encodedBodySize)) big = e;
+    for (var i = 0; i < entries.length; i++) if (FIRST_MODULE.test(entries[i].name)) return entries[i];
+    return null;
+  }
+  function slow(e) {
+    if (!e || !(e.transferSize > 0) || e.encodedBodySize < 50000) return false;
+    var seconds = (e.responseEnd - e.requestStart) / 1000;
+    return seconds > 0 && (e.encodedBodySize * 8) / seconds < 4e6;
+  }
+  // Calls `then` with the first module's timing when it is there (null if it cannot be
+  // known: no Resource Timing here at all).
+  function afterFirstModule(then) {
+    var e = firstModule();
+    var any = performance.getEntriesByType && performance.getEntriesByType('resource').length > 0;
+    if (e || !any || typeof PerformanceObserver === 'undefined') return then(e);
+    var observer = new PerformanceObserver(function () {
+      var found = firstModule();
+      if (found) {
+        observer.disconnect();
+        then(found);
+      }
+    });
+    try {
+      observer.observe({ type: 'resource', buffered: true });
+    } catch (err) {
+      then(null);
     }
-    if (!big || big.encodedBodySize < 50000) return false;
-    var seconds = (big.responseEnd - big.requestStart) / 1000;
-    return seconds > 0 && (big.encodedBodySize * 8) / seconds < 4e6;
   }
   function cacheRestWhenIdle() {
-    var c = navigator.serviceWorker.controller;
-    if (!c || metered() || slow()) return;
-    var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 2000); };
-    idle(function () { c.postMessage('cache-rest'); }, { timeout: 10000 });
+    if (!navigator.serviceWorker.controller || metered()) return;
+    afterFirstModule(function (e) {
+      var c = navigator.serviceWorker.controller;
+      if (!c || slow(e)) return;
+      var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 2000); };
+      idle(function () { c.postMessage('cache-rest'); }, { timeout: 10000 });
+    });
   }
   window.addEventListener('load', cacheRestWhenIdle);
 
