@@ -119,6 +119,8 @@ test('on a phone-like link that Chromium reports as 4g the rest waits for its fi
   const { server, browser } = await session(t);
   // The real clock: the fake one replaces `performance`, whose timings the page reads.
   const context = await newContext(browser, { clock: null });
+  const fetched = [];
+  context.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   const page = await context.newPage();
   // 1.6 Mbit/s, 150 ms: the bench's phone. navigator.connection does not call it metered;
   // the page's own timing of its first module does.
@@ -133,4 +135,7 @@ test('on a phone-like link that Chromium reports as 4g the rest waits for its fi
   assert.equal(status, 'partial', text);
   assert.match(text, /尚未保存到本机：.*导出 XLSX \/ Word/);
   assert.match(text, /断网时可以使用：.*工作台/);
+  // Nor does the page preload the editor there; the backup export it does.
+  assert.ok(!fetched.some((p) => p.endsWith('/split_editor.wasm')), 'the editor waits for its first use');
+  assert.ok(fetched.some((p) => p.endsWith('/split_application_bundle.wasm')), 'the backup export is preloaded');
 });

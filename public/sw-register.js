@@ -3,18 +3,6 @@
 // the wasm app fails to start.
 (function () {
   'use strict';
-  if (!('serviceWorker' in navigator)) return;
-
-  // This page's deployment (scripts/post_build.py writes it into index.html): the service
-  // worker keeps that deployment's files while this tab is open.
-  var meta = document.querySelector('meta[name="peixun-version"]');
-  var version = meta ? meta.getAttribute('content') : '';
-  function tellVersion() {
-    var c = navigator.serviceWorker.controller;
-    if (c && version) c.postMessage({ type: 'version', version: version });
-  }
-  tellVersion();
-
   // The pages not used yet and the export worker are saved for offline use when the
   // browser is idle, unless the connection is metered, slow or the user asked to save
   // data: then each part is saved when first used.
@@ -56,6 +44,24 @@
       then(null);
     }
   }
+  // Asked by the app before its own idle preloads (ui::lazy): the same answer spares
+  // the connection there too.
+  window.peixunSparing = function () {
+    return metered() || slow(firstModule());
+  };
+
+  if (!('serviceWorker' in navigator)) return;
+
+  // This page's deployment (scripts/post_build.py writes it into index.html): the service
+  // worker keeps that deployment's files while this tab is open.
+  var meta = document.querySelector('meta[name="peixun-version"]');
+  var version = meta ? meta.getAttribute('content') : '';
+  function tellVersion() {
+    var c = navigator.serviceWorker.controller;
+    if (c && version) c.postMessage({ type: 'version', version: version });
+  }
+  tellVersion();
+
   function cacheRestWhenIdle() {
     if (!navigator.serviceWorker.controller || metered()) return;
     afterFirstModule(function (e) {

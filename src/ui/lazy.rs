@@ -37,7 +37,7 @@ macro_rules! split_points {
 
 /// Fetches the editor's chunks (and 工作台's list, and the reader of stored drafts) once the
 /// first page is up and the browser is idle: the editor is where people go next, and its
-/// first opening would otherwise wait for them.
+/// first opening would otherwise wait for them. On a connection to spare, only the reader.
 /// A failure is left for the real visit to report.
 pub fn preload_editor() {
     // A partner opening the member card by its link never goes there (on a phone network).
@@ -51,15 +51,34 @@ pub fn preload_editor() {
                 crate::storage::set_reader(r);
             }
         });
+        // On a metered or slow connection (a phone network) the editor and the list wait
+        // for their first use.
+        let spare = sparing();
+        #[cfg(not(peixun_split))]
+        let _ = spare;
         #[cfg(peixun_split)]
-        leptos::task::spawn_local(async {
-            let _ = __wasm_split_preload_editor().await;
-            // 工作台's list, which the first draft made or imported shows.
-            let _ = __wasm_split_preload_workspace_list().await;
+        leptos::task::spawn_local(async move {
             // 「导出备份」 when storage is full must not wait for the network.
             let _ = __wasm_split_preload_application_bundle().await;
+            if !spare {
+                let _ = __wasm_split_preload_editor().await;
+                // 工作台's list, which the first draft made or imported shows.
+                let _ = __wasm_split_preload_workspace_list().await;
+            }
         });
     });
+}
+
+/// Whether this visit spares the connection: `window.peixunSparing` (public/sw-register.js,
+/// which decides the service worker's saving too) says so; absent, it does not.
+fn sparing() -> bool {
+    use wasm_bindgen::JsCast;
+    js_sys::Reflect::get(&window(), &"peixunSparing".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&wasm_bindgen::JsValue::NULL).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
 }
 
 /// What 工作台 shows as each application's problem count: the rules' code, in a chunk.
