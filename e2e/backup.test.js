@@ -173,6 +173,9 @@ test('saved drafts whose reader cannot be fetched are not shown and never writte
   await page.click('[data-action="examples"]');
   await page.waitForSelector('[data-save-status="saved"]');
   const before = await peixunKeys(page);
+  // A backup made a week ago: a record this page cannot read now but must keep.
+  const record = JSON.stringify({ last: '2020-01-03T09:00:00+08:00', since: '2020-01-01T09:00:00+08:00' });
+  await page.evaluate((r) => localStorage.setItem('peixun/backup', r), record);
   const drafts = await page.locator('tr[data-app]').count();
   assert.ok(drafts > 0);
 
@@ -187,6 +190,7 @@ test('saved drafts whose reader cannot be fetched are not shown and never writte
   await page.waitForTimeout(700);
   await page.goto(`${server.url}#/data`);
   assert.deepEqual(await peixunKeys(page), before);
+  assert.equal(await page.evaluate(() => localStorage.getItem('peixun/backup')), record, 'the backup record as it was');
 
   // The file back: every draft is there.
   fs.renameSync(`${reader}.gone`, reader);

@@ -213,11 +213,13 @@ pub fn entries() -> BTreeMap<String, String> {
 }
 
 /// When the last backup was made (`read` at start); started now if this browser has no
-/// record yet.
+/// record yet. One this page did not read (damaged, or its reader missing) stays as it is.
 pub fn backup_record(read: Option<BackupRecord>, now: chrono::DateTime<chrono::FixedOffset>) -> BackupRecord {
     read.unwrap_or_else(|| {
         let record = BackupRecord { last: None, since: now };
-        let _ = write(crate::backup::RECORD_KEY, &record);
+        if raw(crate::backup::RECORD_KEY).is_none() {
+            let _ = write(crate::backup::RECORD_KEY, &record);
+        }
         record
     })
 }
