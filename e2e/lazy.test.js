@@ -27,7 +27,7 @@ async function watched() {
 
 const storage = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
 
-test('the first page fetches the first module only, then the editor when idle; a page fetches its chunk when first shown and gets focus', async () => {
+test('the first page fetches the first module and the reader of stored drafts only, then the editor when idle; a page fetches its chunk when first shown and gets focus', async () => {
   const { context, page, wasm } = await watched();
   await page.goto(shared.server.url);
   await ready(page);
@@ -36,8 +36,13 @@ test('the first page fetches the first module only, then the editor when idle; a
     const at = performance.getEntriesByName('peixun-interactive')[0].startTime;
     return performance.getEntriesByType('resource').filter((e) => e.startTime <= at && e.name.endsWith('.wasm')).map((e) => e.name);
   });
-  assert.equal(early.length, 1, early.join());
-  assert.match(early[0], /\/app-[0-9a-f]+\/peixun_bg\.wasm$/);
+  // Exactly what the loader preloads: the first module and the reader's files (ui::start
+  // awaits the reader), no page's chunk.
+  const preloaded = await page.$$eval('link[rel="preload"]', (ls) => ls.map((l) => l.href).filter((h) => h.endsWith('.wasm')));
+  assert.deepEqual([...new Set(early)].sort(), [...new Set(preloaded)].sort());
+  assert.ok(early.some((u) => /\/app-[0-9a-f]+\/peixun_bg\.wasm$/.test(u)), early.join());
+  assert.ok(early.some((u) => /\/split_reader\.wasm$/.test(u)), early.join());
+  assert.ok(!early.some((u) => /\/split_(editor|unit|execution|rules|data|card|rule_sets|workspace_list)\.wasm$/.test(u)), early.join());
   // Once idle, the editor's chunks: opening it then waits for nothing.
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/split_editor[^/]*\.wasm$/.test(e.name)));
 
