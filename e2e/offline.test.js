@@ -17,6 +17,13 @@ async function offlineStatus(page, server, want) {
   return { status: await page.getAttribute('[data-offline-status]', 'data-offline-status'), text: await page.textContent('[data-offline-status]') };
 }
 
+/** Chromium's network emulation on the page's own requests (latency in ms, bytes/s). */
+async function emulateNetwork(page, conditions) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...conditions });
+}
+
 test('after one visit the app boots and navigates offline, with the server stopped', async (t) => {
   const { server, browser } = await session(t);
   const context = await newContext(browser);
@@ -85,9 +92,7 @@ test('on a metered connection only what is used is saved; a page never used says
   const context = await newContext(browser);
   const page = await context.newPage();
   // A 2G-like connection (round trip 1.5 s): the browser reports it as metered-slow.
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 1500, downloadThroughput: 2e6, uploadThroughput: 1e6 });
+  await emulateNetwork(page, { latency: 1500, downloadThroughput: 2e6, uploadThroughput: 1e6 });
   await page.goto(server.url);
   await ready(page);
   assert.match(await page.evaluate(() => navigator.connection.effectiveType), /2g/);
@@ -124,9 +129,7 @@ test('on a phone-like link that Chromium reports as 4g the rest waits for its fi
   const page = await context.newPage();
   // 1.6 Mbit/s, 150 ms: the bench's phone. navigator.connection does not call it metered;
   // the page's own timing of its first module does.
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 200000, uploadThroughput: 93750 });
+  await emulateNetwork(page, { latency: 150, downloadThroughput: 200000, uploadThroughput: 93750 });
   await page.goto(server.url);
   await ready(page);
   await controlled(page);

@@ -35,9 +35,9 @@ macro_rules! split_points {
     )*};
 }
 
-/// Fetches the editor's chunks (and 工作台's list, and the reader of stored drafts) once the
-/// first page is up and the browser is idle: the editor is where people go next, and its
-/// first opening would otherwise wait for them. On a connection to spare, only the reader.
+/// Fetches the editor's chunks (and 工作台's list) once the first page is up and the browser
+/// is idle: the editor is where people go next, and its first opening would otherwise wait
+/// for them. On a connection to spare, only the backup export's chunk.
 /// A failure is left for the real visit to report.
 pub fn preload_editor() {
     // A partner opening the member card by its link never goes there (on a phone network).
@@ -45,12 +45,6 @@ pub fn preload_editor() {
         return;
     }
     request_idle_callback(|| {
-        // Another tab's write then reads at once (`Store::reader`).
-        leptos::task::spawn_local(async {
-            if let Ok(r) = reader().await {
-                crate::storage::set_reader(r);
-            }
-        });
         // On a metered or slow connection (a phone network) the editor and the list wait
         // for their first use.
         let spare = sparing();
@@ -109,7 +103,8 @@ split_points! {
         => crate::bundle::export(crate::bundle::Kind::Application, &unit, &apps, &[], &[], rule_set, at);
     // Reading, planning and the merge come with the first import.
     read_files(ui: super::sharing::ImportUi, files: Vec<web_sys::File>) -> Task => Box::pin(ui.read_files(files));
-    // Reading stored drafts: at start when the browser has some, else when idle.
+    // Reading stored drafts: awaited at start (`ui::start`); fetched again by `Store::reader`
+    // only if that failed, which then applies what waited.
     reader() -> crate::storage::Reader => crate::storage::READER;
 }
 
