@@ -5,6 +5,25 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { openApp, ready } = require('./support');
 
+// Adds a 核销表 row and types its person, in one task (no save can come between).
+const addRow = (page, person) => page.evaluate((name) => {
+  document.querySelector('[data-action="add-row"]').click();
+  return new Promise((done) => requestAnimationFrame(() => {
+    const input = document.querySelector('[id="r-0-person"]');
+    input.value = name;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    done();
+  }));
+}, person);
+
+// The app's name for a version of the index: FNV-1a (64 bits) of its UTF-8 text, in hex.
+const version = (text) => {
+  let h = 0xcbf29ce484222325n;
+  for (const b of new TextEncoder().encode(text)) h = ((h ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return h.toString(16).padStart(16, '0');
+};
+
 const stored = (page, id) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), `peixun/app/${id}`);
 
 test('an edit in one tab shows up in the other; a clash asks which to keep and loses nothing', async (t) => {
@@ -111,17 +130,7 @@ test('two tabs adding 核销表 rows at the same time keep both rows', async (t)
   await ready(b);
   await Promise.all([a.waitForSelector('#period-year'), b.waitForSelector('#period-year')]);
   // Both add a row and type into it before either tab's save (300 ms) reaches the other.
-  const add = (p, person) => p.evaluate((name) => {
-    document.querySelector('[data-action="add-row"]').click();
-    return new Promise((done) => requestAnimationFrame(() => {
-      const input = document.querySelector('[id="r-0-person"]');
-      input.value = name;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-      done();
-    }));
-  }, person);
-  await Promise.all([add(a, '甲（标签页 A）'), add(b, '乙（标签页 B）')]);
+  await Promise.all([addRow(a, '甲（标签页 A）'), addRow(b, '乙（标签页 B）')]);
   const persons = (p) => p.evaluate(() => (JSON.parse(localStorage.getItem('peixun/index')).workspace.reimbursements || []).map((r) => r.person).sort());
   await a.waitForFunction(() => {
     const rows = JSON.parse(localStorage.getItem('peixun/index') || '{}').workspace?.reimbursements || [];
@@ -133,6 +142,40 @@ test('two tabs adding 核销表 rows at the same time keep both rows', async (t)
     await p.waitForFunction(() => document.querySelectorAll('fieldset[data-row]').length === 2, null, { timeout: 5000 });
   }
   assert.deepEqual(await persons(b), ['乙（标签页 B）', '甲（标签页 A）']);
+});
+
+test('an index written over an older version (two tabs saving at once) gets this tab\'s row merged in again; one written over this tab\'s is taken as it is', async (t) => {
+  const { page: a, server } = await openApp(t, '#/execution/reimbursement');
+  await a.waitForSelector('#period-year');
+  const index = () => a.evaluate(() => localStorage.getItem('peixun/index'));
+  const rows = () => a.locator('fieldset[data-row]').count();
+  await addRow(a, '甲（标签页 A）');
+  await a.waitForFunction(() => JSON.parse(localStorage.getItem('peixun/index') || '{}').workspace?.reimbursements?.[0]?.person);
+  const ours = JSON.parse(await index());
+  assert.equal(ours.parent, '', 'written where no index was');
+
+  // The other tab had not seen that write: it writes its own row over the same version,
+  // and the browser keeps its write (the later one). Any page of the origin writes as a tab does.
+  const other = await a.context().newPage();
+  await other.goto(`${server.url}recover.html`);
+  const write = (value) => other.evaluate((text) => localStorage.setItem('peixun/index', text), JSON.stringify(value));
+  const row = { ...ours.workspace.reimbursements[0], id: 'other-tab-row', person: '乙（另一标签页）' };
+  const theirs = { ...ours, workspace: { ...ours.workspace, reimbursements: [row] } };
+  await write(theirs);
+  await a.waitForFunction(() => JSON.parse(localStorage.getItem('peixun/index')).workspace.reimbursements.length === 2);
+  const merged = JSON.parse(await index());
+  assert.deepEqual(merged.workspace.reimbursements.map((r) => r.person).sort(), ['乙（另一标签页）', '甲（标签页 A）']);
+  assert.equal(merged.parent, version(JSON.stringify(theirs)), 'written over the other tab\'s version');
+  assert.equal(await rows(), 2);
+
+  // A write over A's own version that removes A's row: nothing of A's was missed, so it is taken.
+  const after = { ...merged, parent: version(await index()), workspace: { ...merged.workspace, reimbursements: [row] } };
+  await write(after);
+  await a.waitForFunction(() => document.querySelectorAll('fieldset[data-row]').length === 1);
+  // And not written back: A's page shows, and the key keeps, the other tab's version.
+  await a.waitForTimeout(1000);
+  assert.equal(await index(), JSON.stringify(after));
+  assert.equal(await rows(), 1);
 });
 
 test('another tab\'s writes that come before this tab can read drafts wait, in order, and are applied once it can', async (t) => {

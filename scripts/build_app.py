@@ -102,8 +102,8 @@ PAGES = {"apply": "editor", "unit": "unit", "execution": "execution", "rules": "
          "data": "data", "card": "card", "rule-sets": "rule_sets"}
 
 
-# Not a page: the reader of stored drafts, which the app awaits at start (ui::start).
-LOADS = {"@start": "reader"}
+# Not pages: the reader of stored drafts, which a browser with saved data needs at start.
+LOADS = {"@saved": "reader"}
 
 
 def page_files(split_js: str) -> dict:
@@ -133,13 +133,15 @@ def loader_html(staging: Path, folder: str) -> str:
     base = public_url + ("" if public_url.endswith("/") else "/") + folder + "/"
     # Opened on a page other than 工作台 (the member card by its link, a reload on the
     # editor): its chunks download beside the first module, not one round trip after it;
-    # so does the reader of stored drafts (ui::start awaits it).
+    # so does the reader of stored drafts when this browser has some (ui::start awaits it).
     pages = json.dumps(page_files(split.read_text(encoding="utf-8")), separators=(",", ":"))
     return (
         f'<script type="module">\n'
         f"import init, * as bindings from '{base}peixun.js';\n"
         f"const pages = {pages};\n"
-        f"for (const f of new Set([...(pages[location.hash.replace(/^#\\/?/, '').split(/[/?]/)[0]] || []), ...pages['@start']])) {{\n"
+        f"let saved = false;\n"
+        f"try {{ saved = Object.keys(localStorage).some((k) => k.startsWith('peixun/')); }} catch (e) {{}}\n"
+        f"for (const f of new Set([...(pages[location.hash.replace(/^#\\/?/, '').split(/[/?]/)[0]] || []), ...(saved ? pages['@saved'] : [])])) {{\n"
         f"  const l = Object.assign(document.createElement('link'), {{ rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: 'anonymous', href: '{base}' + f }});\n"
         f"  document.head.append(l);\n"
         f"}}\n"

@@ -54,7 +54,7 @@ impl Loaded {
 /// What reads stored text into drafts: serde's `Deserialize` for every type of a draft and
 /// of the index, about 20 KB of the first download, which a first visit to an empty browser
 /// never runs. So it comes in a chunk (`ui::lazy::reader`): at start when something is
-/// saved, else when the browser is idle or another tab writes.
+/// saved, else when another tab's write must be read.
 #[derive(Clone, Copy)]
 pub struct Reader {
     pub load_all: fn() -> Loaded,
@@ -161,18 +161,25 @@ pub fn remove_application(id: &str) {
 /// Writes the index. `listed`: the ids the stored index lists (as this tab last wrote or
 /// read it, or another tab's just read): those not in `ws` whose drafts are still stored
 /// (added by another tab, or unreadable here) stay listed. Returns the text's hash and the
-/// ids written.
+/// ids written. `parent`: the version of the index this write is made over.
 pub fn save_index(
     ws: &Workspace,
     done_sections: &BTreeMap<String, BTreeSet<String>>,
     listed: &[String],
+    parent: Stored,
 ) -> Result<(u64, Vec<String>), String> {
     let mut applications: Vec<String> = ws.applications.iter().map(|a| a.id.clone()).collect();
     let ours: std::collections::HashSet<&str> = ws.applications.iter().map(|a| a.id.as_str()).collect();
     let extra: Vec<String> =
         listed.iter().filter(|id| !ours.contains(id.as_str()) && raw(&app_key(id)).is_some()).cloned().collect();
     applications.extend(extra);
-    let index = Index { schema: SCHEMA, applications, workspace: ws.settings(), done_sections: done_sections.clone() };
+    let index = Index {
+        schema: SCHEMA,
+        applications,
+        workspace: ws.settings(),
+        done_sections: done_sections.clone(),
+        parent: Some(crate::backup::lineage::name(parent)),
+    };
     write(INDEX_KEY, &index).map(|hash| (hash, index.applications))
 }
 

@@ -40,6 +40,9 @@ pub struct StoredIndex {
     pub workspace: Workspace,
     /// Editor sections each application's author marked as done.
     pub done_sections: BTreeMap<String, BTreeSet<String>>,
+    /// The version this one was written over ([`lineage::name`]); none from older versions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
 }
 
 impl StoredIndex {
@@ -240,5 +243,6 @@ impl BackupRecord {
     }
 }
 
+pub mod lineage;
 #[cfg(test)]
 mod tests;

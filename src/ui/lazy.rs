@@ -103,8 +103,8 @@ split_points! {
         => crate::bundle::export(crate::bundle::Kind::Application, &unit, &apps, &[], &[], rule_set, at);
     // Reading, planning and the merge come with the first import.
     read_files(ui: super::sharing::ImportUi, files: Vec<web_sys::File>) -> Task => Box::pin(ui.read_files(files));
-    // Reading stored drafts: awaited at start (`ui::start`); fetched again by `Store::reader`
-    // only if that failed, which then applies what waited.
+    // Reading stored drafts: awaited at start when something is saved (`ui::start`), else
+    // fetched by `Store::reader` once another tab's write must be read.
     reader() -> crate::storage::Reader => crate::storage::READER;
 }
 

@@ -30,19 +30,20 @@ use leptos::prelude::*;
 /// Mounts the app on `<body>` and tells the page it is interactive.
 pub fn start() {
     failure::install_panic_hook();
+    if !crate::storage::has_saved_data() {
+        // Nothing to read: the reader's chunk comes when another tab's write must be read.
+        return mount(crate::storage::Loaded::default());
+    }
     // The reader of stored drafts is a chunk (the loader preloads it beside the first
-    // module): the app starts once it is here, so that no tab ever runs without it (a
-    // tab that could not compare another tab's settings lost a 核销表 row). If it cannot
-    // be fetched, saved drafts are shown as unreadable and nothing is written.
+    // module when something is saved). If it cannot be fetched, nothing is shown and
+    // nothing written.
     wasm_bindgen_futures::spawn_local(async {
-        let saved = crate::storage::has_saved_data();
         let loaded = match lazy::reader().await {
             Ok(reader) => {
                 crate::storage::set_reader(reader);
-                if saved { (reader.load_all)() } else { crate::storage::Loaded::default() }
+                (reader.load_all)()
             }
-            Err(lazy::Unavailable) if saved => crate::storage::Loaded::unavailable(),
-            Err(lazy::Unavailable) => crate::storage::Loaded::default(),
+            Err(lazy::Unavailable) => crate::storage::Loaded::unavailable(),
         };
         mount(loaded);
     });

@@ -9,6 +9,7 @@ use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
 
 use super::Store;
+use crate::backup::lineage::{self, Lineage, Place};
 use crate::storage;
 use crate::ui::clock;
 
@@ -34,10 +35,9 @@ pub struct Saver {
     timer: StoredValue<Option<TimeoutHandle>>,
     /// What each application's key held when this tab last wrote or read it.
     stored: StoredValue<BTreeMap<String, u64>>,
-    /// What `peixun/index` held when this tab last wrote or read it, and its settings then:
-    /// the base of the merge when another tab wrote it since.
-    index_stored: StoredValue<storage::Stored>,
-    index_base: StoredValue<crate::model::Workspace>,
+    /// The versions of `peixun/index` this tab wrote or read, with their settings: the
+    /// base of the merge when another tab wrote it since.
+    lineage: StoredValue<Lineage>,
     /// The application ids that index listed.
     listed: StoredValue<Vec<String>>,
     /// The stored index could not be read: it is kept as it is, and nothing is written.
@@ -53,8 +53,7 @@ impl Saver {
             index_dirty: StoredValue::new(false),
             timer: StoredValue::new(None),
             stored: StoredValue::new(loaded.stored.clone()),
-            index_stored: StoredValue::new(loaded.index_stored),
-            index_base: StoredValue::new(loaded.workspace.settings()),
+            lineage: StoredValue::new(Lineage::new(loaded.index_stored, loaded.workspace.settings())),
             listed: StoredValue::new(loaded.listed.clone()),
             // Once per page load.
             blocked: loaded
@@ -109,12 +108,23 @@ impl Saver {
         });
     }
 
-    /// This tab now shows the settings (`base`) and knows the list of applications
-    /// (`listed`) of the index stored as `stored`.
-    pub fn adopt_index(&self, stored: storage::Stored, base: crate::model::Workspace, listed: Vec<String>) {
-        self.index_stored.set_value(stored);
-        self.index_base.set_value(base);
+    /// This tab now knows the settings and the list of applications (`listed`) of the
+    /// index stored as `stored`.
+    pub fn adopt_index(&self, stored: u64, settings: crate::model::Workspace, listed: Vec<String>) {
+        self.lineage.update_value(|l| l.record(stored, settings));
         self.listed.set_value(listed);
+    }
+
+    /// What `peixun/index` held when this tab last wrote or read it.
+    pub fn index_current(&self) -> storage::Stored {
+        self.lineage.with_value(Lineage::current)
+    }
+
+    /// Whether the index stored as `hash` was written over an earlier version of this
+    /// tab's, missing what this tab wrote since.
+    pub fn index_missed_ours(&self, hash: u64, parent: Option<&str>) -> bool {
+        let parent = parent.and_then(lineage::parse_name);
+        self.lineage.with_value(|l| matches!(l.place(hash, parent), Place::Missed(_)))
     }
 
     /// Another tab wrote the settings since this tab last saw them: both tabs' changes
@@ -123,15 +133,27 @@ impl Saver {
     /// way), so ours must wait.
     fn merge_other_tab_settings(&self, store: Store) -> bool {
         let Some(text) = storage::raw(storage::INDEX_KEY) else { return true };
-        if Some(crate::model::text_hash(&text)) == self.index_stored.get_value() {
+        let hash = crate::model::text_hash(&text);
+        if Some(hash) == self.index_current() {
             return true;
         }
         let Some(reader) = store.reader() else { return false };
         let Some(theirs) = (reader.parse_index)(&text) else { return true };
-        self.listed.set_value(theirs.applications);
-        let m = self
-            .index_base
-            .with_value(|base| store.ws.with_untracked(|w| crate::model::merge_settings3(base, w, &theirs.workspace)));
+        self.merge_index(store, hash, theirs);
+        true
+    }
+
+    /// Merges the index another tab stored as `hash` into this tab's settings, from the
+    /// version both tabs last shared; this tab then holds that index as read.
+    pub fn merge_index(&self, store: Store, hash: u64, theirs: storage::Index) {
+        let parent = theirs.parent.as_deref().and_then(lineage::parse_name);
+        let m = self.lineage.with_value(|l| {
+            let base = match l.place(hash, parent) {
+                Place::Missed(base) => base.clone(),
+                _ => l.base(),
+            };
+            store.ws.with_untracked(|w| crate::model::merge_settings3(&base, w, &theirs.workspace))
+        });
         store.ws.update(|w| w.set_settings(m.merged));
         store.done.update(|d| {
             for (id, sections) in theirs.done_sections {
@@ -141,7 +163,7 @@ impl Saver {
         if !m.clashes.is_empty() {
             store.settings_clash.set(m.clashes);
         }
-        true
+        self.adopt_index(hash, theirs.workspace, theirs.applications);
     }
 
     pub fn mark(&self, store: Store, id: &str) {
@@ -231,13 +253,16 @@ impl Saver {
             }
         }
         if self.index_dirty.get_value() && self.merge_other_tab_settings(store) {
+            let parent = self.lineage.with_value(Lineage::current);
             let written = store.ws.with_untracked(|w| {
-                store.done.with_untracked(|d| self.listed.with_value(|listed| storage::save_index(w, d, listed)))
+                store
+                    .done
+                    .with_untracked(|d| self.listed.with_value(|listed| storage::save_index(w, d, listed, parent)))
             });
             match written {
                 Ok((hash, listed)) => {
                     self.index_dirty.set_value(false);
-                    self.adopt_index(Some(hash), store.ws.with_untracked(crate::model::Workspace::settings), listed);
+                    self.adopt_index(hash, store.ws.with_untracked(crate::model::Workspace::settings), listed);
                 }
                 Err(e) => failed = failed.or(Some(e)),
             }

@@ -103,12 +103,26 @@ impl Store {
     }
 
     fn other_tab_wrote_index(&self, reader: Reader, text: &str) {
+        let hash = text_hash(text);
+        if self.saver.index_current() == Some(hash) {
+            return;
+        }
+        let Some(index) = (reader.parse_index)(text) else { return };
+        if self.saver.index_missed_ours(hash, index.parent.as_deref()) {
+            // Both tabs wrote over the same version at once. The browser kept the later
+            // write, and each tab's view of the key ends with it: if that is ours, the
+            // other tab, whose write was lost, merges; one tab writes the merge, once.
+            if storage::stored(storage::INDEX_KEY) == self.saver.index_current() {
+                return;
+            }
+            self.saver.merge_index(*self, hash, index);
+            return self.saver.mark_index(*self);
+        }
         // Our own settings change is about to be written: merged with theirs then (autosave).
         if self.saver.index_dirty() {
             return;
         }
-        let Some(index) = (reader.parse_index)(text) else { return };
-        self.saver.adopt_index(Some(text_hash(text)), index.workspace.settings(), index.applications);
+        self.saver.adopt_index(hash, index.workspace.settings(), index.applications);
         self.ws.update(|w| w.set_settings(index.workspace));
         self.done.set(index.done_sections);
     }
