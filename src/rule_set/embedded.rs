@@ -1,0 +1,11 @@
+//! The embedded rule-set as Rust: build.rs writes the expression from `cas-2020.json`.
+
+use super::*;
+
+fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).expect("a date of the embedded rule-set")
+}
+
+pub(super) fn build() -> RuleSet {
+    include!(concat!(env!("OUT_DIR"), "/embedded_rule_set.rs"))
+}
