@@ -4,8 +4,9 @@
 // lost, and 「重试」 brings the page once the file is there.
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
 const path = require('node:path');
-const { ready, newPage, fileSession } = require('./support');
+const { DIST, ready, newPage, fileSession } = require('./support');
 
 const BUNDLE = path.join(__dirname, '..', 'tests', 'fixtures', 'valid-youth.peixun.json');
 
@@ -138,5 +139,48 @@ test('an import whose code cannot be fetched says so, imports nothing, and works
   await page.click('[data-action="confirm-import"]');
   await page.waitForSelector('[data-import-done]');
   await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('peixun/app/')));
+  await context.close();
+});
+
+test('成员信息卡 opened by its link comes with the first module in one response; its checks and export follow the form, and a stored card is read back', async () => {
+  const { context, page, wasm } = await watched();
+  // The card's tools (its findings and export): refused at first, to see the page say so.
+  const tools = /\/app-[0-9a-f]+\/split_card_tools\.wasm$/;
+  const refuse = (route) => route.abort('internetdisconnected');
+  await page.route(tools, refuse);
+  await page.goto(`${shared.server.url}#/card`);
+  await ready(page);
+  await page.waitForSelector('main[data-page="card"] form input');
+  // No service worker serves this page: the first module and the card's dozens of chunks
+  // came in one response, start_card.wasm, and none of them on its own.
+  const app = fs.readdirSync(DIST).find((d) => d.startsWith('app-'));
+  const start = fs.readFileSync(path.join(DIST, app, 'start_card.wasm'));
+  const inStart = JSON.parse(start.subarray(4, 4 + start.readUInt32LE(0)).toString()).map(([f]) => f);
+  assert.equal(inStart[0], 'peixun_bg.wasm');
+  assert.ok(inStart.includes('split_card.wasm'), inStart.join());
+  assert.ok(wasm.some((p) => p.endsWith(`/${app}/start_card.wasm`)), wasm.join());
+  assert.ok(!wasm.some((p) => inStart.includes(path.basename(p))), wasm.join());
+  // The form works without its tools: typing is saved; the page says checks are missing.
+  await page.fill('[id="f-members[0].name"]', '周合作');
+  await page.waitForFunction(() => (localStorage.getItem('peixun/card') || '').includes('周合作'));
+  await page.waitForFunction(() => /没有下载成功/.test(document.querySelector('[data-card-check]').textContent));
+
+  // Once the file can be fetched, 导出 fetches the tools and exports; the findings show.
+  await page.unroute(tools, refuse);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-card"]')]);
+  assert.match(dl.suggestedFilename(), /^成员信息卡-周合作.*\.json$/);
+  await page.waitForFunction(() => /还有 \d+ 个错误/.test(document.querySelector('[data-card-check]').textContent));
+
+  // A reload reads the stored card back through the reader's chunk (preloaded beside the
+  // first module, as for any browser with saved data); a stored card is never overwritten
+  // by an empty one.
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector('main[data-page="card"] form input');
+  assert.equal(await page.inputValue('[id="f-members[0].name"]'), '周合作');
+  const preloaded = await page.$$eval('link[rel="preload"]', (ls) => ls.map((l) => l.href));
+  assert.ok(preloaded.some((u) => /\/split_reader\.wasm$/.test(u)), preloaded.join());
+  await page.waitForFunction(() => /还有 \d+ 个错误/.test(document.querySelector('[data-card-check]').textContent));
+  assert.match(await page.evaluate(() => localStorage.getItem('peixun/card')), /周合作/);
   await context.close();
 });

@@ -2,6 +2,7 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
+const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 const { DIST, session, ready, controlled, visitEveryPage, newContext, until } = require('./support');
@@ -141,4 +142,63 @@ test('on a phone-like link that Chromium reports as 4g the rest waits for its fi
   // Nor does the page preload the editor there; the backup export it does.
   assert.ok(!fetched.some((p) => p.endsWith('/split_editor.wasm')), 'the editor waits for its first use');
   assert.ok(fetched.some((p) => p.endsWith('/split_application_bundle.wasm')), 'the backup export is preloaded');
+});
+
+/**
+ * A front for `server` that holds sw.js back until `release()`: the page fetches what it
+ * needs before its service worker controls it, as on a phone whose worker installs over
+ * the same slow link (Chromium's emulation does not slow the worker's own fetches).
+ */
+async function holdingWorker(t, server) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const front = http.createServer(async (req, res) => {
+    if (req.url.startsWith('/sw.js')) await held;
+    const up = http.request(new URL(req.url, server.url), { method: req.method, headers: req.headers }, (r) => {
+      res.writeHead(r.statusCode, r.headers);
+      r.pipe(res);
+    });
+    req.pipe(up);
+  });
+  await new Promise((resolve) => front.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise((resolve) => { release(); front.closeAllConnections(); front.close(resolve); }));
+  return { url: `http://127.0.0.1:${front.address().port}/`, release };
+}
+
+test('成员信息卡 opened by its link on a phone-like link works offline afterwards, its checks and export too', async (t) => {
+  const { server, browser } = await session(t);
+  const front = await holdingWorker(t, server);
+  // The real clock: the page times its first module (then nothing else is saved when idle).
+  const context = await newContext(browser, { clock: null });
+  const page = await context.newPage();
+  await emulateNetwork(page, { latency: 150, downloadThroughput: 200000, uploadThroughput: 93750 });
+  await page.goto(`${front.url}#/card`);
+  await ready(page);
+  await page.waitForSelector('main[data-page="card"] form input');
+  await page.fill('[id="f-members[0].name"]', '周合作');
+  await page.waitForFunction(() => /还有 \d+ 个错误/.test(document.querySelector('[data-card-check]').textContent));
+  // All of it came before the service worker controlled the page (the card's files in one
+  // response, its tools after): the worker keeps them all the same.
+  front.release();
+  await controlled(page);
+  await page.goto(`${front.url}#/data`);
+  await page.waitForSelector('[data-offline-status]');
+  const saved = () => page.textContent('[data-offline-status]');
+  for (let i = 0; i < 100 && !/断网时可以使用：[^。]*成员信息卡/.test(await saved()); i++) {
+    await page.waitForTimeout(300);
+    await page.click('[data-action="check-offline"]');
+  }
+  const text = await saved();
+  assert.match(text, /断网时可以使用：[^。]*成员信息卡/);
+  assert.match(text, /尚未保存到本机：.*单位汇总/, 'nothing else was saved on this link');
+
+  await context.setOffline(true);
+  await page.goto(`${front.url}#/card`);
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector('main[data-page="card"] form input');
+  assert.equal(await page.inputValue('[id="f-members[0].name"]'), '周合作');
+  await page.waitForFunction(() => /还有 \d+ 个错误/.test(document.querySelector('[data-card-check]').textContent));
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-card"]')]);
+  assert.match(dl.suggestedFilename(), /^成员信息卡-周合作/);
 });

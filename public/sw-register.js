@@ -103,9 +103,21 @@
     document.body.appendChild(bar);
   }
 
+  // The first install took control of a page that had already fetched its files (the page
+  // opened by its link, say the member card on a phone): the worker keeps them too.
+  function tellUsed() {
+    var c = navigator.serviceWorker.controller;
+    if (!c || !performance.getEntriesByType) return;
+    var urls = performance.getEntriesByType('resource').map(function (e) { return e.name; }).filter(function (u) {
+      return u.indexOf(location.origin + '/') === 0;
+    });
+    c.postMessage({ type: 'used', urls: urls });
+  }
+
   var reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', function () {
     tellVersion();
+    if (!hadController) tellUsed();
     cacheRestWhenIdle();
     if (updateAccepted && !reloading) {
       reloading = true;

@@ -41,6 +41,8 @@ self.addEventListener('message', (event) => {
     self.skipWaiting();
   } else if (data === 'cache-rest') {
     event.waitUntil(cacheRest());
+  } else if (data && data.type === 'used' && Array.isArray(data.urls)) {
+    event.waitUntil(cacheUsed(data.urls));
   } else if (data && data.type === 'version' && event.source && typeof data.version === 'string') {
     event.waitUntil(remember(event.source.id, data.version).then(prune));
   }
@@ -85,6 +87,25 @@ async function cacheRest() {
       const response = await fetch(new Request(path, { cache: 'reload' }));
       if (!response.ok) return;
       await cache.put(path, response);
+    } catch (e) {
+      return;
+    }
+  }
+}
+
+// What a page fetched before this worker controlled it (a first visit: the page opened by
+// its link, and what it loaded since), so that a page used once works offline: from the
+// browser's HTTP cache where it can. Stops at the first failure (offline).
+async function cacheUsed(urls) {
+  const cache = await caches.open(CACHE);
+  for (const u of urls) {
+    const url = new URL(String(u), self.location);
+    const key = url.origin + url.pathname;
+    if (!OURS.has(key) || (await cache.match(key))) continue;
+    try {
+      const response = await fetch(key);
+      if (!response.ok) return;
+      await cache.put(key, response);
     } catch (e) {
       return;
     }

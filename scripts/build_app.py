@@ -13,7 +13,10 @@ this instead of a `rel="rust"` asset for the app (the XLSX worker is still Trunk
    and wasm-opt -Oz on every module;
 4. all of it goes to app-<content hash>/ in the staging folder (the files refer to each
    other by relative names, so the folder carries the hash), and index.html gets the
-   loader script and preload links Trunk would have written.
+   loader script (scripts/app_loader.js) and preload links Trunk would have written;
+5. the first module and each page's files also go into one start_<page>.wasm, which a first
+   visit opened on that page fetches instead of the first module and its dozens of chunks
+   (one request on a slow link, not one each, and the first module first).
 """
 import base64
 import hashlib
@@ -77,7 +80,8 @@ def build(staging: Path, release: bool) -> str:
         run(["wasm-split-cli", "--out-name", "peixun", linked, split])
         run(["wasm-bindgen", "--target", "web", "--no-typescript", "--keep-lld-exports",
              "--out-dir", out, split / "peixun.wasm"])
-        shutil.copy(split / "__wasm_split.js", out)
+        (out / "__wasm_split.js").write_text(with_packs((split / "__wasm_split.js").read_text(encoding="utf-8")),
+                                             encoding="utf-8")
         for chunk in split.glob("*.wasm"):
             if chunk.name != "peixun.wasm":
                 shutil.copy(chunk, out)
@@ -126,31 +130,57 @@ def page_files(split_js: str) -> dict:
     return out
 
 
-def loader_html(staging: Path, folder: str) -> str:
+# The loader fetches a chunk through this `fetch`: the file from the page's pack when the
+# page came by one (scripts/app_loader.js), else from the network; a packed file comes
+# compiled already (compiled while the first module still loaded).
+FETCH = """const fetch = (url) => (globalThis.peixunPacked && globalThis.peixunPacked(url)) || globalThis.fetch(url);
+const WebAssembly = { instantiateStreaming: async (src, imports) => {
+    const r = await src;
+    if (!r.peixunModule) return globalThis.WebAssembly.instantiateStreaming(r, imports);
+    const module = await r.peixunModule;
+    return { module, instance: await globalThis.WebAssembly.instantiate(module, imports) };
+} };
+"""
+
+
+def with_packs(split_js: str) -> str:
+    head = 'import { initSync } from "./peixun.js";\n'
+    if not split_js.startswith(head) or "globalThis.fetch" in split_js:
+        sys.exit("build_app: __wasm_split.js does not start as expected; see with_packs")
+    return head + FETCH + split_js[len(head):]
+
+
+def write_packs(app: Path, pages: dict):
+    """start_<page>.wasm: the first module and a page's files in one response, for a first
+    visit opened on that page (scripts/app_loader.js).
+
+    A little-endian u32, that many bytes of JSON [[name, size], ...], then the files, the
+    first module first. Not a wasm module; named .wasm so that hosts compress it as they
+    compress the chunks.
+    """
+    for slug in PAGES:
+        files = [(f, (app / f).read_bytes()) for f in ["peixun_bg.wasm", *pages[slug]]]
+        head = json.dumps([[f, len(b)] for f, b in files], separators=(",", ":")).encode()
+        (app / f"start_{slug}.wasm").write_bytes(len(head).to_bytes(4, "little") + head + b"".join(b for _, b in files))
+
+
+def loader_html(staging: Path, folder: str, pages: dict) -> str:
     js, wasm, split = (staging / folder / n for n in ("peixun.js", "peixun_bg.wasm", "__wasm_split.js"))
     # Trunk.toml's public_url ("./": the site works under any sub-path).
     public_url = os.environ.get("TRUNK_PUBLIC_URL") or "./"
-    base = public_url + ("" if public_url.endswith("/") else "/") + folder + "/"
+    base = public_url + ("" if public_url.endswith("/") else "/") + folder
     # Opened on a page other than 工作台 (the member card by its link, a reload on the
-    # editor): its chunks download beside the first module, not one round trip after it;
-    # so does the reader of stored drafts when this browser has some (ui::start awaits it).
-    pages = json.dumps(page_files(split.read_text(encoding="utf-8")), separators=(",", ":"))
+    # editor): its chunks download beside the first module (with it, in one response, when
+    # no service worker serves them), not one round trip after it; so does the reader of
+    # stored drafts when this browser has some (ui::start awaits it).
+    script = (ROOT / "scripts" / "app_loader.js").read_text(encoding="utf-8")
+    script = "\n".join(line for line in script.splitlines() if not line.lstrip().startswith("//")) + "\n"
+    script = (script.replace("__BASE__", base).replace("__FIRST__", sri(wasm.read_bytes()))
+              .replace("__PAGES__", json.dumps(pages, separators=(",", ":"))))
     return (
-        f'<script type="module">\n'
-        f"import init, * as bindings from '{base}peixun.js';\n"
-        f"const pages = {pages};\n"
-        f"let saved = false;\n"
-        f"try {{ saved = Object.keys(localStorage).some((k) => k.startsWith('peixun/')); }} catch (e) {{}}\n"
-        f"for (const f of new Set([...(pages[location.hash.replace(/^#\\/?/, '').split(/[/?]/)[0]] || []), ...(saved ? pages['@saved'] : [])])) {{\n"
-        f"  const l = Object.assign(document.createElement('link'), {{ rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: 'anonymous', href: '{base}' + f }});\n"
-        f"  document.head.append(l);\n"
-        f"}}\n"
-        f"const wasm = await init({{ module_or_path: '{base}peixun_bg.wasm' }});\n"
-        f"window.wasmBindings = bindings;\n"
-        f"</script>\n"
-        f'<link rel="modulepreload" href="{base}peixun.js" crossorigin="anonymous" integrity="{sri(js.read_bytes())}">\n'
-        f'<link rel="modulepreload" href="{base}__wasm_split.js" crossorigin="anonymous" integrity="{sri(split.read_bytes())}">\n'
-        f'<link rel="preload" href="{base}peixun_bg.wasm" crossorigin="anonymous" integrity="{sri(wasm.read_bytes())}" as="fetch" type="application/wasm">'
+        f'<script>\n{script}</script>\n'
+        f'<link rel="modulepreload" href="{base}/peixun.js" crossorigin="anonymous" integrity="{sri(js.read_bytes())}">\n'
+        f'<link rel="modulepreload" href="{base}/__wasm_split.js" crossorigin="anonymous" integrity="{sri(split.read_bytes())}">'
     )
 
 
@@ -161,7 +191,9 @@ def main(staging: Path):
     html = index.read_text(encoding="utf-8")
     if html.count(MARKER) != 1:
         sys.exit(f"build_app: index.html must hold {MARKER} exactly once")
-    index.write_text(html.replace(MARKER, loader_html(staging, folder)), encoding="utf-8")
+    pages = page_files((staging / folder / "__wasm_split.js").read_text(encoding="utf-8"))
+    write_packs(staging / folder, pages)
+    index.write_text(html.replace(MARKER, loader_html(staging, folder, pages)), encoding="utf-8")
     print(f"build_app: {folder}/ with {len(list((staging / folder).glob('*.wasm')))} wasm modules")
 
 

@@ -75,7 +75,9 @@ missing = [p.name for p in first if not p.is_file()]
 if missing:
     sys.exit(f"post_build: the app has no {', '.join(missing)}")
 core = ["./"] + [rel(p) for p in files if p in first or (app_dir not in p.parents and folder not in p.parents)]
-rest = [rel(p) for p in files if rel(p) not in core]
+# start_<page>.wasm (build_app.py) serves only a first visit opened on that page: never
+# cached itself; the files in it are.
+rest = [rel(p) for p in files if rel(p) not in core and not p.name.startswith("start_")]
 
 # Each page's files (its split module and the chunks it loads), so the page can say what
 # is available offline: from the split loader that build_app.py wrote.

@@ -16,6 +16,7 @@ use wasm_bindgen::JsCast;
 use crate::backup::BackupRecord;
 pub use crate::backup::{APP_PREFIX, INDEX_KEY, SCHEMA, StoredIndex as Index, app_key};
 use crate::model::{Application, Workspace, text_hash};
+use crate::ui::card::CardDraft;
 
 /// A hash of the text under a key as this tab last wrote or read it; `None`: no value.
 pub type Stored = Option<u64>;
@@ -60,10 +61,12 @@ pub struct Reader {
     pub load_all: fn() -> Loaded,
     pub parse_application: fn(&str) -> Option<Application>,
     pub parse_index: fn(&str) -> Option<Index>,
+    /// The partner's member card (成员信息卡), if one is stored and readable.
+    pub load_card: fn() -> Option<CardDraft>,
 }
 
 /// Named only by the chunk's split point, so that its functions stay out of the first module.
-pub const READER: Reader = Reader { load_all, parse_application, parse_index };
+pub const READER: Reader = Reader { load_all, parse_application, parse_index, load_card };
 
 thread_local! {
     static LOADED_READER: std::cell::Cell<Option<Reader>> = const { std::cell::Cell::new(None) };
@@ -237,12 +240,16 @@ pub fn save_backup_record(record: &BackupRecord) -> Result<(), String> {
 
 const CARD_KEY: &str = "peixun/card";
 
-/// A partner's member card (成员信息卡), kept apart from the drafts.
-pub fn load_card<T: DeserializeOwned>() -> Option<T> {
+/// Whether a partner's member card (成员信息卡) is stored, kept apart from the drafts.
+pub fn has_card() -> bool {
+    raw(CARD_KEY).is_some()
+}
+
+fn load_card() -> Option<CardDraft> {
     read(CARD_KEY)
 }
 
-pub fn save_card<T: Serialize>(card: &T) -> Result<(), String> {
+pub fn save_card(card: &CardDraft) -> Result<(), String> {
     write(CARD_KEY, card).map(drop)
 }
 

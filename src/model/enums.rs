@@ -60,10 +60,33 @@ pub enum Gender {
 }
 
 impl Gender {
+    pub const ALL: [Gender; 2] = [Gender::Male, Gender::Female];
+
+    /// The form's value for it (a radio button's).
+    pub fn key(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Gender::Male => "男",
             Gender::Female => "女",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Gender;
+
+    #[test]
+    fn a_genders_form_key_is_its_stored_name() {
+        for g in Gender::ALL {
+            assert_eq!(serde_json::to_string(&g).unwrap(), format!("\"{}\"", g.key()));
+        }
+        assert_ne!(Gender::Male.key(), Gender::Female.key());
     }
 }

@@ -58,7 +58,7 @@ pub fn App() -> impl IntoView {
                 Route::Execution => lazy::page(lazy::execution),
                 Route::Rules => lazy::page(lazy::rules),
                 Route::Data => lazy::page(lazy::data),
-                Route::Card => lazy::page(lazy::card),
+                Route::Card => lazy::page(lazy::card_page),
                 Route::RuleSets => lazy::page(lazy::rule_sets),
             }}
         </main>

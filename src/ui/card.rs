@@ -2,14 +2,18 @@
 //! `member` bundle for the group leader. The card lives under its own storage key and the
 //! page shows nothing of the drafts in this browser. `#/card`.
 
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::bundle::{Kind, MEMBER_CARD_ID, export, file_name};
+use crate::bundle::{Kind, MEMBER_CARD_ID, file_name};
 use crate::model::{Application, Category, Member};
+use crate::rule_set::RuleSet;
+use crate::rules::{Finding, Severity};
 use crate::ui::clock::{hms, new_id, now, today};
 use crate::ui::download::download;
 use crate::ui::editor::{CardForm, EditorCx};
+use crate::ui::lazy::{self, Unavailable};
 use crate::ui::pages::PageTitle;
 use crate::ui::state::Store;
 
@@ -47,10 +51,37 @@ impl CardDraft {
     }
 }
 
+/// What the card does once its form is up: its findings (the rules' code) and its export
+/// (the bundle's writing). A chunk (`lazy::card_tools`), so a partner opening the card by
+/// its link on a phone waits only for the form.
+#[derive(Clone, Copy)]
+pub struct CardTools {
+    pub check: fn(&RuleSet, &Member, Option<Category>, NaiveDate) -> Vec<Finding>,
+    pub export: fn(&Member, &RuleSet, DateTime<FixedOffset>) -> String,
+}
+
+/// Named only by the chunk's split point.
+pub const CARD_TOOLS: CardTools = CardTools { check: crate::bundle::check_member_card, export: export_member };
+
+fn export_member(member: &Member, rule_set: &RuleSet, at: DateTime<FixedOffset>) -> String {
+    crate::bundle::export(Kind::Member, &member.unit, &[], std::slice::from_ref(member), &[], rule_set, at)
+}
+
+/// The card's tools: on their way, here, or not fetched (offline before they were saved).
+pub type Tools = RwSignal<Option<Result<CardTools, Unavailable>>>;
+
+const TOOLS_MISSING: &str =
+    "检查和导出的程序文件没有下载成功（可能网络已断开），已填写的内容都已保存；联网后重新加载本页即可检查和导出。";
+
+/// The page, with the card stored in this browser (read by the reader's chunk) if any.
+pub fn member_card_page(saved: Option<CardDraft>) -> AnyView {
+    view! { <MemberCardPage saved/> }.into_any()
+}
+
 #[component]
-pub fn MemberCardPage() -> impl IntoView {
-    let initial: CardDraft = crate::storage::load_card()
-        .unwrap_or_else(|| CardDraft { member: Member { id: new_id(), ..Default::default() }, category: None });
+fn MemberCardPage(saved: Option<CardDraft>) -> impl IntoView {
+    let initial =
+        saved.unwrap_or_else(|| CardDraft { member: Member { id: new_id(), ..Default::default() }, category: None });
     let card = RwSignal::new(initial);
     let status = RwSignal::new(String::new());
     Effect::new(move |_| {
@@ -60,30 +91,37 @@ pub fn MemberCardPage() -> impl IntoView {
             Err(e) => format!("尚未保存：{e}"),
         });
     });
-    let ecx = EditorCx::for_card(card);
-    provide_context(ecx.clone());
-    let errors = Memo::new(move |_| {
-        ecx.findings.with(|f| f.iter().filter(|f| f.severity == crate::rules::Severity::Error).count())
+    let tools: Tools = RwSignal::new(None);
+    leptos::task::spawn_local(async move {
+        tools.set(Some(lazy::card_tools().await));
     });
+    let ecx = EditorCx::for_card(card, tools);
+    provide_context(ecx.clone());
+    let errors = Memo::new(move |_| ecx.findings.with(|f| f.iter().filter(|f| f.severity == Severity::Error).count()));
+    let rule_set = Store::get().rule_set();
+    // Still on their way, or refused before: the click waits for (or fetches again) the tools.
     let export_card = move |_| {
         let c = card.get_untracked();
-        let name = if c.member.name.trim().is_empty() {
-            "成员信息卡".to_string()
-        } else {
-            format!("成员信息卡-{}", c.member.name.trim())
-        };
-        let text = export(
-            Kind::Member,
-            &c.member.unit,
-            &[],
-            std::slice::from_ref(&c.member),
-            &[],
-            Store::get().rule_set(),
-            now(),
-        );
-        if let Err(e) = download(&file_name(&name, today()), "application/json", &text) {
-            status.set(e);
-        }
+        leptos::task::spawn_local(async move {
+            let got = lazy::card_tools().await;
+            tools.set(Some(got));
+            let Ok(t) = got else { return status.set(TOOLS_MISSING.into()) };
+            let name = match c.member.name.trim() {
+                "" => "成员信息卡".to_string(),
+                n => format!("成员信息卡-{n}"),
+            };
+            if let Err(e) =
+                download(&file_name(&name, today()), "application/json", &(t.export)(&c.member, rule_set, now()))
+            {
+                status.set(e);
+            }
+        });
+    };
+    let hint = move || match (tools.with(|t| t.as_ref().map(Result::is_ok)), errors.get()) {
+        (None, _) => "检查中…".to_string(),
+        (Some(false), _) => TOOLS_MISSING.to_string(),
+        (Some(true), 0) => "没有发现错误。".to_string(),
+        (Some(true), n) => format!("还有 {n} 个错误；也可以先导出，由带头人补充。"),
     };
     view! {
         <PageTitle>"成员信息卡（合作单位成员填写）"</PageTitle>
@@ -92,10 +130,7 @@ pub fn MemberCardPage() -> impl IntoView {
         <CardForm/>
         <div class="actions">
             <button type="button" class="button" data-action="export-card" on:click=export_card>"导出成员信息卡"</button>
-            <span class="field__hint">{move || match errors.get() {
-                0 => "没有发现错误。".to_string(),
-                n => format!("还有 {n} 个错误；也可以先导出，由带头人补充。"),
-            }}</span>
+            <span class="field__hint" data-card-check>{hint}</span>
         </div>
     }
 }

@@ -11,7 +11,7 @@ use std::pin::Pin;
 use leptos::prelude::*;
 
 /// A chunk could not be fetched or compiled.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct Unavailable;
 
 impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
@@ -88,7 +88,9 @@ split_points! {
     execution() -> AnyView => super::execution::Execution().into_any();
     rules() -> AnyView => super::pages::Rules().into_any();
     data() -> AnyView => super::pages::Data().into_any();
-    card() -> AnyView => super::card::MemberCardPage().into_any();
+    card(saved: Option<super::card::CardDraft>) -> AnyView => super::card::member_card_page(saved);
+    // The card's findings and export, fetched once its form is up.
+    card_tools() -> super::card::CardTools => super::card::CARD_TOOLS;
     rule_sets() -> AnyView => super::rule_sets::RuleSets().into_any();
     // 工作台's list: its search, filters, sort and the actions on the ticked ones.
     workspace_list() -> AnyView => super::pages::DraftList().into_any();
@@ -106,6 +108,23 @@ split_points! {
     // Reading stored drafts: awaited at start when something is saved (`ui::start`), else
     // fetched by `Store::reader` once another tab's write must be read.
     reader() -> crate::storage::Reader => crate::storage::READER;
+}
+
+/// 成员信息卡: a card stored in this browser is read by the reader's chunk (awaited first if
+/// it is not here), so a first visit by the card's link fetches no JSON reading.
+pub async fn card_page() -> Result<AnyView, Unavailable> {
+    let saved = match crate::storage::has_card() {
+        true => {
+            let store = super::state::Store::get();
+            let reader = match crate::storage::reader() {
+                Some(r) => r,
+                None => store.fetch_reader().await.ok_or(Unavailable)?,
+            };
+            (reader.load_card)()
+        }
+        false => None,
+    };
+    card(saved).await
 }
 
 /// A page (a route): the view `load` brings once its chunk is there, 「正在加载…」 until

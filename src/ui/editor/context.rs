@@ -7,10 +7,9 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use super::section::Section;
-use crate::bundle::check_member_card;
 use crate::model::Application;
 use crate::rules::{Cx, Finding, check_application, check_workspace_rules};
-use crate::ui::card::CardDraft;
+use crate::ui::card::{CardDraft, Tools};
 use crate::ui::clock;
 use crate::ui::state::Store;
 
@@ -54,10 +53,14 @@ impl EditorCx {
         EditorCx { id, source: Source::Workspace, findings, touched: RwSignal::new(BTreeSet::new()) }
     }
 
-    pub fn for_card(card: RwSignal<CardDraft>) -> EditorCx {
+    /// The card's findings once its tools (the rules' code, a chunk) are here; none before.
+    pub fn for_card(card: RwSignal<CardDraft>, tools: Tools) -> EditorCx {
         let rs = Store::get().rule_set();
         let today = clock::today();
-        let findings = Memo::new(move |_| card.with(|c| check_member_card(rs, &c.member, c.category, today)));
+        let findings = Memo::new(move |_| match tools.get() {
+            Some(Ok(t)) => card.with(|c| (t.check)(rs, &c.member, c.category, today)),
+            _ => Vec::new(),
+        });
         EditorCx {
             id: crate::bundle::MEMBER_CARD_ID.into(),
             source: Source::Card(card),

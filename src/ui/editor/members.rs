@@ -88,8 +88,8 @@ pub(super) fn MemberCard(
     let (name, set_name) = member_text(mid.clone(), |m| m.name.clone(), |m, v| m.name = v);
     let (gender, set_gender) = member_text(
         mid.clone(),
-        |m| m.gender.map(|g| format!("{g:?}").to_lowercase()).unwrap_or_default(),
-        |m, v| m.gender = [Gender::Male, Gender::Female].into_iter().find(|g| format!("{g:?}").to_lowercase() == v),
+        |m| m.gender.map(|g| g.key().to_string()).unwrap_or_default(),
+        |m, v| m.gender = Gender::ALL.into_iter().find(|g| g.key() == v),
     );
     let m2 = mid.clone();
     let m3 = mid.clone();
@@ -146,7 +146,7 @@ pub(super) fn MemberCard(
         }
     };
     let levels = TitleLevel::ALL.iter().map(|l| (format!("{l:?}"), l.label().to_string())).collect();
-    let genders = vec![("male".into(), "男".into()), ("female".into(), "女".into())];
+    let genders = Gender::ALL.into_iter().map(|g| (g.key().to_string(), g.label().to_string())).collect();
     let yes_no = vec![("yes".into(), "是".into()), ("no".into(), "否".into())];
     view! {
         <fieldset class="card member" data-member=index>

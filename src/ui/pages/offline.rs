@@ -15,7 +15,7 @@ fn label(part: &str) -> &'static str {
         "unit" => "单位汇总",
         "execution" => "执行与核销",
         "rule_sets" => "规则集",
-        "card" => "成员信息卡",
+        "card" | "card_tools" => "成员信息卡",
         "rules" => "规则说明",
         "data" => "数据与设置",
         "import_preview" | "read_files" => "导入数据包",

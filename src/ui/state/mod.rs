@@ -92,22 +92,34 @@ impl Store {
         if !FETCHING_READER.replace(true) {
             let store = *self;
             leptos::task::spawn_local(async move {
-                match crate::ui::lazy::reader().await {
-                    Ok(r) => {
-                        crate::storage::set_reader(r);
-                        tabs::apply_waiting(store);
-                        if store.saver.pending() {
-                            store.flush();
-                        }
-                    }
-                    Err(_) => {
-                        FETCHING_READER.set(false);
-                        store.status.set(SaveStatus::Failed(READER_MISSING.into()));
-                    }
-                }
+                store.fetch_reader().await;
             });
         }
         None
+    }
+
+    /// The reader, fetching its chunk if it is not here yet (`None`: it cannot be fetched).
+    pub(crate) async fn fetch_reader(self) -> Option<Reader> {
+        if let Some(r) = crate::storage::reader() {
+            return Some(r);
+        }
+        match crate::ui::lazy::reader().await {
+            Ok(r) => {
+                if crate::storage::reader().is_none() {
+                    crate::storage::set_reader(r);
+                    tabs::apply_waiting(self);
+                    if self.saver.pending() {
+                        self.flush();
+                    }
+                }
+                Some(r)
+            }
+            Err(_) => {
+                FETCHING_READER.set(false);
+                self.status.set(SaveStatus::Failed(READER_MISSING.into()));
+                None
+            }
+        }
     }
 
     pub fn rule_set(&self) -> &'static RuleSet {
