@@ -130,7 +130,25 @@
     hadController = true;
   });
 
-  window.addEventListener('load', function () {
+  // A first visit opened on a page other than 工作台: the loader puts what it unpacked
+  // (the first module, the page's files) into this version's cache once the app has
+  // started, so the worker's install does not fetch them again (waited for 10 s at most).
+  function afterUnpacked(then) {
+    var unpacked = window.peixunUnpacked;
+    if (!unpacked || typeof unpacked.then !== 'function') return then();
+    var done = false;
+    var once = function () {
+      if (!done) {
+        done = true;
+        then();
+      }
+    };
+    unpacked.then(once, once);
+    setTimeout(once, 10000);
+  }
+
+  window.addEventListener('load', function () { afterUnpacked(register); });
+  function register() {
     navigator.serviceWorker.register('sw.js').then(function (reg) {
       function watch(worker) {
         worker.addEventListener('statechange', function () {
@@ -144,5 +162,5 @@
       // Long-lived tabs look for a new deployment every hour.
       setInterval(function () { reg.update().catch(function () {}); }, 3600 * 1000);
     }).catch(function (e) { console.warn('service worker not registered', e); });
-  });
+  }
 })();

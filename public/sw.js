@@ -23,11 +23,16 @@ const CACHE = 'peixun-' + VERSION;
 const META = 'peixun-meta';
 const CLIENTS = './__peixun-clients.json';
 
+// What the page already put into this version's cache (a first visit opened on a page
+// other than 工作台: the files it unpacked) is not fetched again; the names are this
+// deployment's, so a file under one is the right one.
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      cache.addAll(PRECACHE.map((path) => new Request(path, { cache: 'reload' })))
-    )
+    caches.open(CACHE).then(async (cache) => {
+      const missing = [];
+      for (const path of PRECACHE) if (!(await cache.match(path))) missing.push(path);
+      await cache.addAll(missing.map((path) => new Request(path, { cache: 'reload' })));
+    })
   );
 });
 

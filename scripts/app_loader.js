@@ -24,7 +24,8 @@ const preload = (f, integrity) => {
 const sw = navigator.serviceWorker;
 const own = route && !route.startsWith('@') && pages[route] ? pages[route] : [];
 const packed = own.length > 0 && !(sw && sw.controller);
-let giveFirst;
+let giveFirst, appStarted;
+const started = new Promise((resolve) => { appStarted = resolve; });
 const first = new Promise((resolve) => { giveFirst = resolve; });
 if (packed) {
   const files = fetch(base + 'start_' + route + '.wasm').then(async (r) => {
@@ -58,14 +59,20 @@ if (packed) {
     for (const [name, size] of JSON.parse(new TextDecoder().decode(await whole(n)))) {
       if (name === 'peixun_bg.wasm') {
         let stream;
+        const kept = [];
         giveFirst(wasm(new ReadableStream({ start(c) { stream = c; } })));
         try {
-          await take(size, (p) => stream.enqueue(p.slice()));
+          await take(size, (p) => {
+            const piece = p.slice();
+            kept.push(piece);
+            stream.enqueue(piece);
+          });
           stream.close();
         } catch (e) {
           stream.error(e);
           throw e;
         }
+        out.set(href(name), { bytes: new Blob(kept) });
         continue;
       }
       const bytes = await whole(size);
@@ -81,14 +88,16 @@ if (packed) {
   const compiled = (f) => Object.assign(wasm(f.bytes), { peixunModule: f.module });
   globalThis.peixunPacked = (url) =>
     names.has(url.href) ? files.then((m) => (m.has(url.href) ? compiled(m.get(url.href)) : fetch(url)), () => fetch(url)) : null;
-  // Kept where the service worker looks (its cache for this version), once the browser is
-  // idle: the page used once works offline, as if the worker had fetched its files.
+  // Once the app has started, all of it goes where the service worker looks (its cache for
+  // this version): the page used once works offline, and sw-register.js registers the
+  // worker only then, so that its install fetches just what is not there yet.
   const version = document.querySelector('meta[name="peixun-version"]');
   if (sw && version && globalThis.caches) {
-    files.then((m) => {
-      const later = window.requestIdleCallback || ((f) => setTimeout(f, 2000));
-      later(() => caches.open('peixun-' + version.content).then((c) => Promise.all([...m].map(([u, f]) => c.put(u, wasm(f.bytes))))).catch(() => {}));
-    }, () => {});
+    const later = window.requestIdleCallback || ((f) => setTimeout(f, 0));
+    window.peixunUnpacked = Promise.all([files, started])
+      .then(([m]) => new Promise((done) => later(done, { timeout: 1000 })).then(() => m))
+      .then((m) => caches.open('peixun-' + version.content).then((c) => Promise.all([...m].map(([u, f]) => c.put(u, wasm(f.bytes))))))
+      .catch(() => {});
   }
 } else {
   preload('peixun_bg.wasm', '__FIRST__');
@@ -101,4 +110,5 @@ if (document.readyState === 'loading') await new Promise((go) => document.addEve
 const bindings = await import(base + 'peixun.js');
 await bindings.default({ module_or_path: first });
 window.wasmBindings = bindings;
+appStarted();
 })();
