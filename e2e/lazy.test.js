@@ -184,3 +184,24 @@ test('成员信息卡 opened by its link comes with the first module in one resp
   assert.match(await page.evaluate(() => localStorage.getItem('peixun/card')), /周合作/);
   await context.close();
 });
+
+test('a stored member card that cannot be read is said so and left as it is until a new one is filled in', async () => {
+  const { context, page } = await watched();
+  await page.goto(shared.server.url);
+  await ready(page);
+  const damaged = '{"member":{"name":"周合作","birth_date":"1986-13-45"},"category":';
+  await page.evaluate((t) => localStorage.setItem('peixun/card', t), damaged);
+  await page.goto(`${shared.server.url}#/card`);
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector('main[data-page="card"] form input');
+  assert.match(await page.textContent('[data-card-unreadable]'), /无法读取.*在这里填写会替换它/);
+  assert.equal(await page.getAttribute('[data-card-unreadable] a', 'href'), 'recover.html');
+  assert.equal(await page.inputValue('[id="f-members[0].name"]'), '');
+  await page.waitForTimeout(1000);
+  assert.equal(await page.evaluate(() => localStorage.getItem('peixun/card')), damaged, 'opening the page wrote nothing');
+  // Filling in a new card replaces it, as the notice says.
+  await page.fill('[id="f-members[0].name"]', '吴新');
+  await page.waitForFunction(() => (localStorage.getItem('peixun/card') || '').includes('吴新'));
+  await context.close();
+});

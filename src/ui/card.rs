@@ -73,22 +73,26 @@ pub type Tools = RwSignal<Option<Result<CardTools, Unavailable>>>;
 const TOOLS_MISSING: &str =
     "检查和导出的程序文件没有下载成功（可能网络已断开），已填写的内容都已保存；联网后重新加载本页即可检查和导出。";
 
-/// The page, with the card stored in this browser (read by the reader's chunk) if any.
-pub fn member_card_page(saved: Option<CardDraft>) -> AnyView {
-    view! { <MemberCardPage saved/> }.into_any()
+/// The page, with the card stored in this browser (read by the reader's chunk) if any;
+/// `unreadable`: a card is stored but cannot be read (damaged, or written by a newer version).
+pub fn member_card_page(saved: Option<CardDraft>, unreadable: bool) -> AnyView {
+    view! { <MemberCardPage saved unreadable/> }.into_any()
 }
 
 #[component]
-fn MemberCardPage(saved: Option<CardDraft>) -> impl IntoView {
+fn MemberCardPage(saved: Option<CardDraft>, unreadable: bool) -> impl IntoView {
     let initial =
         saved.unwrap_or_else(|| CardDraft { member: Member { id: new_id(), ..Default::default() }, category: None });
     let card = RwSignal::new(initial);
     let status = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        let saved = card.with(crate::storage::save_card);
+    // Saved on each change, not on opening: a stored card this page could not read stays
+    // as it is until the user fills in a new one.
+    Effect::new(move |first: Option<()>| {
+        let saved = card.with(|c| first.map(|()| crate::storage::save_card(c)));
         status.set(match saved {
-            Ok(()) => format!("已保存 {}", hms(now())),
-            Err(e) => format!("尚未保存：{e}"),
+            None => String::new(),
+            Some(Ok(())) => format!("已保存 {}", hms(now())),
+            Some(Err(e)) => format!("尚未保存：{e}"),
         });
     });
     let tools: Tools = RwSignal::new(None);
@@ -126,6 +130,15 @@ fn MemberCardPage(saved: Option<CardDraft>) -> impl IntoView {
     view! {
         <PageTitle>"成员信息卡（合作单位成员填写）"</PageTitle>
         <p class="lead">"院内跨单位组成团组时，合作单位的成员在这里只填写本人的信息，导出为文件后发给团组带头人；带头人导入后无需重复录入（通知二(八)：由团组带头人所在单位统一报送）。"</p>
+        {unreadable.then(|| view! {
+            <div class="notice" role="alert" data-card-unreadable>
+                <p>
+                    "本浏览器中保存的成员信息卡无法读取（可能已损坏，或由更新的版本写入），下面是一张空白的卡。原来的卡仍原样保存着：在这里填写会替换它，如需保留，请先用"
+                    <a href="recover.html">"「恢复数据」"</a>
+                    "把它下载下来。"
+                </p>
+            </div>
+        })}
         <p class="save-note" role="status">{move || status.get()}</p>
         <CardForm/>
         <div class="actions">

@@ -88,7 +88,7 @@ split_points! {
     execution() -> AnyView => super::execution::Execution().into_any();
     rules() -> AnyView => super::pages::Rules().into_any();
     data() -> AnyView => super::pages::Data().into_any();
-    card(saved: Option<super::card::CardDraft>) -> AnyView => super::card::member_card_page(saved);
+    card(saved: Option<super::card::CardDraft>, unreadable: bool) -> AnyView => super::card::member_card_page(saved, unreadable);
     // The card's findings and export, fetched once its form is up.
     card_tools() -> super::card::CardTools => super::card::CARD_TOOLS;
     rule_sets() -> AnyView => super::rule_sets::RuleSets().into_any();
@@ -113,7 +113,8 @@ split_points! {
 /// 成员信息卡: a card stored in this browser is read by the reader's chunk (awaited first if
 /// it is not here), so a first visit by the card's link fetches no JSON reading.
 pub async fn card_page() -> Result<AnyView, Unavailable> {
-    let saved = match crate::storage::has_card() {
+    let stored = crate::storage::has_card();
+    let saved = match stored {
         true => {
             let store = super::state::Store::get();
             let reader = match crate::storage::reader() {
@@ -124,7 +125,8 @@ pub async fn card_page() -> Result<AnyView, Unavailable> {
         }
         false => None,
     };
-    card(saved).await
+    let unreadable = stored && saved.is_none();
+    card(saved, unreadable).await
 }
 
 /// A page (a route): the view `load` brings once its chunk is there, 「正在加载…」 until
