@@ -54,10 +54,14 @@ test('a group comes together through files: export, member card, import, conflic
   await partner.check('[id="f-members[0].registered_staff-0"]');
   await partner.check('[id="f-members[0].title_level-2"]');
   await partner.fill(id('exit_date'), exit);
+  // The country field suggests from the same list as the editor's (added after the form).
+  await partner.waitForSelector('#country-list option[value="德国（DE）"]', { state: 'attached' });
+  await partner.fill(id('country'), '德国（DE）');
   const cardFile = await download(partner, () => partner.click('[data-action="export-card"]'));
   const card = JSON.parse(fs.readFileSync(cardFile, 'utf8'));
   assert.equal(card.kind, 'member');
   assert.equal(card.members[0].name, '周合作');
+  assert.equal(card.members[0].country, 'DE');
 
   // The leader adds the card to the group.
   await importFiles(leader, [cardFile]);

@@ -84,33 +84,27 @@ async function prune() {
 
 // Fetches what is not cached yet, one file at a time (the page stays responsive); stops at
 // the first failure (offline): the next idle visit goes on.
-async function cacheRest() {
-  const cache = await caches.open(CACHE);
-  for (const path of REST) {
-    if (await cache.match(path)) continue;
-    try {
-      const response = await fetch(new Request(path, { cache: 'reload' }));
-      if (!response.ok) return;
-      await cache.put(path, response);
-    } catch (e) {
-      return;
-    }
-  }
+function cacheRest() {
+  return saveMissing(REST, 'reload');
 }
 
 // What a page fetched before this worker controlled it (a first visit: the page opened by
 // its link, and what it loaded since), so that a page used once works offline: from the
-// browser's HTTP cache where it can. Stops at the first failure (offline).
-async function cacheUsed(urls) {
+// browser's HTTP cache where it can.
+function cacheUsed(urls) {
+  const ours = urls.map((u) => new URL(String(u), self.location)).map((u) => u.origin + u.pathname);
+  return saveMissing(ours.filter((key) => OURS.has(key)), 'default');
+}
+
+// Each path not in this version's cache yet, in order; stops at the first failure.
+async function saveMissing(paths, mode) {
   const cache = await caches.open(CACHE);
-  for (const u of urls) {
-    const url = new URL(String(u), self.location);
-    const key = url.origin + url.pathname;
-    if (!OURS.has(key) || (await cache.match(key))) continue;
+  for (const path of paths) {
+    if (await cache.match(path)) continue;
     try {
-      const response = await fetch(key);
+      const response = await fetch(new Request(path, { cache: mode }));
       if (!response.ok) return;
-      await cache.put(key, response);
+      await cache.put(path, response);
     } catch (e) {
       return;
     }

@@ -7,8 +7,6 @@
 const base = '__BASE__/';
 const pages = __PAGES__;
 const route = location.hash.replace(/^#\/?/, '').split(/[/?]/)[0];
-let saved = false;
-try { saved = Object.keys(localStorage).some((k) => k.startsWith('peixun/')); } catch (e) {}
 const href = (f) => new URL(base + f, location.href).href;
 const wasm = (body) => new Response(body, { headers: { 'Content-Type': 'application/wasm' } });
 const preload = (f, integrity) => {
@@ -20,14 +18,14 @@ const preload = (f, integrity) => {
 // service worker does not serve it yet: start_<page>.wasm holds the first module and then
 // the page's files, in one response. The first module streams into its compiler as it
 // comes, at the whole connection's speed; the page's files follow with no request of their
-// own, each compiled on arrival; __wasm_split.js asks peixunPacked for them first.
+// own, each compiled on arrival; __wasm_split.js asks peixunStartFile for them first.
 const sw = navigator.serviceWorker;
 const own = route && !route.startsWith('@') && pages[route] ? pages[route] : [];
-const packed = own.length > 0 && !(sw && sw.controller);
+const fromStart = own.length > 0 && !(sw && sw.controller);
 let giveFirst, appStarted;
 const started = new Promise((resolve) => { appStarted = resolve; });
 const first = new Promise((resolve) => { giveFirst = resolve; });
-if (packed) {
+if (fromStart) {
   const files = fetch(base + 'start_' + route + '.wasm').then(async (r) => {
     if (!r.ok || !r.body) throw new Error('HTTP ' + r.status);
     const input = r.body.getReader();
@@ -82,11 +80,11 @@ if (packed) {
     }
     return out;
   });
-  // Not come at all: the first module and the page's files one by one, as without a pack.
+  // Not come at all: the first module and the page's files one by one, as without a start file.
   files.catch(() => giveFirst(fetch(base + 'peixun_bg.wasm')));
   const names = new Set(own.map(href));
   const compiled = (f) => Object.assign(wasm(f.bytes), { peixunModule: f.module });
-  globalThis.peixunPacked = (url) =>
+  globalThis.peixunStartFile = (url) =>
     names.has(url.href) ? files.then((m) => (m.has(url.href) ? compiled(m.get(url.href)) : fetch(url)), () => fetch(url)) : null;
   // Once the app has started, all of it goes where the service worker looks (its cache for
   // this version): the page used once works offline, and sw-register.js registers the
@@ -104,6 +102,9 @@ if (packed) {
   for (const f of own) preload(f);
   giveFirst(fetch(base + 'peixun_bg.wasm'));
 }
+// Read after the fetches above have started: a first read of localStorage can be slow.
+let saved = false;
+try { saved = Object.keys(localStorage).some((k) => k.startsWith('peixun/')); } catch (e) {}
 if (saved) for (const f of pages['@saved']) preload(f);
 // boot.js (deferred: it runs before DOMContentLoaded) reports a failure to start.
 if (document.readyState === 'loading') await new Promise((go) => document.addEventListener('DOMContentLoaded', go, { once: true }));

@@ -80,7 +80,7 @@ def build(staging: Path, release: bool) -> str:
         run(["wasm-split-cli", "--out-name", "peixun", linked, split])
         run(["wasm-bindgen", "--target", "web", "--no-typescript", "--keep-lld-exports",
              "--out-dir", out, split / "peixun.wasm"])
-        (out / "__wasm_split.js").write_text(with_packs((split / "__wasm_split.js").read_text(encoding="utf-8")),
+        (out / "__wasm_split.js").write_text(with_start_files((split / "__wasm_split.js").read_text(encoding="utf-8")),
                                              encoding="utf-8")
         for chunk in split.glob("*.wasm"):
             if chunk.name != "peixun.wasm":
@@ -130,10 +130,10 @@ def page_files(split_js: str) -> dict:
     return out
 
 
-# The loader fetches a chunk through this `fetch`: the file from the page's pack when the
-# page came by one (scripts/app_loader.js), else from the network; a packed file comes
-# compiled already (compiled while the first module still loaded).
-FETCH = """const fetch = (url) => (globalThis.peixunPacked && globalThis.peixunPacked(url)) || globalThis.fetch(url);
+# The loader fetches a chunk through this `fetch`: the file from the page's start file when
+# the page came by one (scripts/app_loader.js), else from the network; a file from the
+# start file comes compiled already (compiled while the first module still loaded).
+FETCH = """const fetch = (url) => (globalThis.peixunStartFile && globalThis.peixunStartFile(url)) || globalThis.fetch(url);
 const WebAssembly = { instantiateStreaming: async (src, imports) => {
     const r = await src;
     if (!r.peixunModule) return globalThis.WebAssembly.instantiateStreaming(r, imports);
@@ -143,14 +143,14 @@ const WebAssembly = { instantiateStreaming: async (src, imports) => {
 """
 
 
-def with_packs(split_js: str) -> str:
+def with_start_files(split_js: str) -> str:
     head = 'import { initSync } from "./peixun.js";\n'
     if not split_js.startswith(head) or "globalThis.fetch" in split_js:
-        sys.exit("build_app: __wasm_split.js does not start as expected; see with_packs")
+        sys.exit("build_app: __wasm_split.js does not start as expected; see with_start_files")
     return head + FETCH + split_js[len(head):]
 
 
-def write_packs(app: Path, pages: dict):
+def write_start_files(app: Path, pages: dict):
     """start_<page>.wasm: the first module and a page's files in one response, for a first
     visit opened on that page (scripts/app_loader.js).
 
@@ -192,7 +192,7 @@ def main(staging: Path):
     if html.count(MARKER) != 1:
         sys.exit(f"build_app: index.html must hold {MARKER} exactly once")
     pages = page_files((staging / folder / "__wasm_split.js").read_text(encoding="utf-8"))
-    write_packs(staging / folder, pages)
+    write_start_files(staging / folder, pages)
     index.write_text(html.replace(MARKER, loader_html(staging, folder, pages)), encoding="utf-8")
     print(f"build_app: {folder}/ with {len(list((staging / folder).glob('*.wasm')))} wasm modules")
 

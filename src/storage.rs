@@ -61,12 +61,12 @@ pub struct Reader {
     pub load_all: fn() -> Loaded,
     pub parse_application: fn(&str) -> Option<Application>,
     pub parse_index: fn(&str) -> Option<Index>,
-    /// The partner's member card (成员信息卡), if one is stored and readable.
-    pub load_card: fn() -> Option<CardDraft>,
+    /// The partner's member card (成员信息卡) from its stored text (`stored_card`), if readable.
+    pub parse_card: fn(&str) -> Option<CardDraft>,
 }
 
 /// Named only by the chunk's split point, so that its functions stay out of the first module.
-pub const READER: Reader = Reader { load_all, parse_application, parse_index, load_card };
+pub const READER: Reader = Reader { load_all, parse_application, parse_index, parse_card };
 
 thread_local! {
     static LOADED_READER: std::cell::Cell<Option<Reader>> = const { std::cell::Cell::new(None) };
@@ -240,13 +240,14 @@ pub fn save_backup_record(record: &BackupRecord) -> Result<(), String> {
 
 const CARD_KEY: &str = "peixun/card";
 
-/// Whether a partner's member card (成员信息卡) is stored, kept apart from the drafts.
-pub fn has_card() -> bool {
-    raw(CARD_KEY).is_some()
+/// The stored text of a partner's member card (成员信息卡), kept apart from the drafts; read
+/// by `Reader::parse_card`.
+pub fn stored_card() -> Option<String> {
+    raw(CARD_KEY)
 }
 
-fn load_card() -> Option<CardDraft> {
-    read(CARD_KEY)
+fn parse_card(text: &str) -> Option<CardDraft> {
+    crate::json::from_str(text).ok()
 }
 
 pub fn save_card(card: &CardDraft) -> Result<(), String> {

@@ -184,3 +184,37 @@ fn a_member_card_round_trips_through_its_stand_in_application() {
     assert_eq!(back.member.exit_date, date("2020-06-01"));
     assert!(!back.member.is_leader);
 }
+
+#[wasm_bindgen_test]
+async fn the_schedules_hints_quote_the_rule_set_in_use() {
+    use peixun::rule_set::RuleSet;
+    let mut rs = RuleSet::embedded().clone();
+    rs.id = "cas-2026".into();
+    rs.durations.allowed = vec![7, 14];
+    rs.durations.open_ended_from = 120;
+    rs.max_cities = 3;
+    let app = peixun::sample::example_applications(RuleSet::embedded()).remove(0);
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let index = serde_json::json!({
+        "schema": 1,
+        "applications": [app.id],
+        "workspace": { "rule_set": "cas-2026", "rule_sets": [rs] },
+    });
+    storage.set_item("peixun/index", &index.to_string()).unwrap();
+    storage.set_item(&format!("peixun/app/{}", app.id), &serde_json::to_string(&app).unwrap()).unwrap();
+    window().location().set_hash(&format!("#/apply/{}/schedule", app.id)).unwrap();
+    let host = host();
+    let _app = mount_to(host.clone(), || {
+        peixun::ui::provide_state(peixun::storage::load_now());
+        App()
+    });
+    settle().await;
+    let durations = text(&host, "[data-field='duration_days']");
+    assert!(durations.contains("可选择 7 天、14 天或 120 天及以上"), "{durations}");
+    assert!(durations.contains("120 天及以上") && !durations.contains("90 天"), "{durations}");
+    let hosts = text(&host, "[data-field='hosts'] .field__hint");
+    assert!(hosts.contains("至多 3 个城市"), "{hosts}");
+    window().location().set_hash("#/").unwrap();
+    storage.clear().unwrap();
+}

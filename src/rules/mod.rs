@@ -121,6 +121,11 @@ impl<'a> Report<'a> {
     }
 }
 
+// The editor's hints quote these rules' limits.
+pub use city_count::CITY_COUNT;
+pub use duration::DURATION;
+pub use host_count::HOST_COUNT;
+
 /// Every rule, in the order the rules page lists them (SPEC §3's table).
 pub static RULES: &[&Rule] = &[
     &required::REQUIRED,

@@ -97,6 +97,7 @@ fn MemberCardPage(saved: Option<CardDraft>, unreadable: bool) -> impl IntoView {
     });
     let tools: Tools = RwSignal::new(None);
     leptos::task::spawn_local(async move {
+        lazy::after_paint().await;
         tools.set(Some(lazy::card_tools().await));
     });
     let ecx = EditorCx::for_card(card, tools);

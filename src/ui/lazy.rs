@@ -75,6 +75,21 @@ fn sparing() -> bool {
         .unwrap_or(false)
 }
 
+/// Resolves once the frame being built has been painted (or after 200 ms, for a tab in the
+/// background, whose frames wait): a chunk fetched after the form or the list is up. Starting
+/// a chunk's fetches costs tens of ms of main thread on a slow phone, which would otherwise
+/// come before the first paint.
+pub async fn after_paint() {
+    let painted = js_sys::Promise::new(&mut |resolve, _| {
+        let fallback = resolve.clone();
+        request_animation_frame(move || {
+            set_timeout(move || drop(resolve.call0(&wasm_bindgen::JsValue::NULL)), std::time::Duration::ZERO)
+        });
+        set_timeout(move || drop(fallback.call0(&wasm_bindgen::JsValue::NULL)), std::time::Duration::from_millis(200));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
+}
+
 /// What 工作台 shows as each application's problem count: the rules' code, in a chunk.
 pub type Checks =
     fn(&crate::rule_set::RuleSet, &crate::model::Workspace, chrono::NaiveDate) -> Vec<crate::list_query::Checked>;
@@ -113,20 +128,15 @@ split_points! {
 /// 成员信息卡: a card stored in this browser is read by the reader's chunk (awaited first if
 /// it is not here), so a first visit by the card's link fetches no JSON reading.
 pub async fn card_page() -> Result<AnyView, Unavailable> {
-    let stored = crate::storage::has_card();
-    let saved = match stored {
-        true => {
-            let store = super::state::Store::get();
-            let reader = match crate::storage::reader() {
-                Some(r) => r,
-                None => store.fetch_reader().await.ok_or(Unavailable)?,
-            };
-            (reader.load_card)()
+    let saved = match crate::storage::stored_card() {
+        Some(text) => {
+            let reader = super::state::Store::get().fetch_reader().await.ok_or(Unavailable)?;
+            Some((reader.parse_card)(&text))
         }
-        false => None,
+        None => None,
     };
-    let unreadable = stored && saved.is_none();
-    card(saved, unreadable).await
+    let unreadable = matches!(saved, Some(None));
+    card(saved.flatten(), unreadable).await
 }
 
 /// A page (a route): the view `load` brings once its chunk is there, 「正在加载…」 until

@@ -8,7 +8,7 @@ use super::basic::category_limits;
 use super::context::EditorCx;
 use super::fields::{RadioGroup, TextInput, date, date_example, normalize_date, text};
 use super::members::MemberCard;
-use super::schedule::CountryInput;
+use super::schedule::{CountryInput, CountryList};
 use crate::model::Category;
 use crate::ui::state::Store;
 
@@ -41,6 +41,7 @@ pub fn CardForm() -> impl IntoView {
                 <TextInput label="出境日期" path="exit_date" width="medium" value=exit set=set_exit normalize=normalize_date placeholder=date_example()/>
                 <TextInput label="入境（回国）日期" path="return_date" width="medium" value=ret set=set_ret normalize=normalize_date placeholder=date_example()/>
                 <CountryInput label="培训国别" path="country".into() index=0 get=|a, _| a.country set=|a, _, c| a.country = c/>
+                <CountryList/>
             </fieldset>
         </form>
     }

@@ -8,6 +8,7 @@ use super::fields::{RadioGroup, TextInput, date, date_example, normalize_date, t
 use super::page::SectionPage;
 use super::section::{Section, field_id};
 use crate::model::{Application, COUNTRIES, CountryCode, Host, country_name};
+use crate::rules::{CITY_COUNT, DURATION, HOST_COUNT};
 use crate::ui::state::Store;
 
 /// 「德国（DE）」
@@ -86,6 +87,23 @@ pub(super) fn CountryInput(
     }
 }
 
+/// The suggestions of the page's `CountryInput`s (`list="country-list"`): about 250 options,
+/// added once the form is painted, so that they do not hold up its first paint.
+#[component]
+pub(super) fn CountryList() -> impl IntoView {
+    let shown = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::ui::lazy::after_paint().await;
+        shown.try_set(true);
+    });
+    let options = move || {
+        shown.get().then(|| {
+            COUNTRIES.iter().map(|(c, zh, _)| view! { <option value=format!("{zh}（{c}）")></option> }).collect_view()
+        })
+    };
+    view! { <datalist id="country-list">{options}</datalist> }
+}
+
 #[component]
 pub fn Schedule() -> impl IntoView {
     let rs = Store::get().rule_set();
@@ -128,19 +146,24 @@ pub fn Schedule() -> impl IntoView {
         move |_| ecx.read(|a| a.hosts.len())
     });
     let max_hosts = rs.host_limits.iter().map(|l| l.max_hosts).max().unwrap_or(1) as usize;
+    let hosts_hint = format!(
+        "境外培训机构{}；培训地点{}，在同一个国家（通知{}）",
+        (HOST_COUNT.limit)(rs),
+        (CITY_COUNT.limit)(rs),
+        HOST_COUNT.clause
+    );
     let add = ecx.clone();
     view! {
         <SectionPage section=Section::Schedule>
-            <datalist id="country-list">
-                {COUNTRIES.iter().map(|(c, zh, _)| view! { <option value=format!("{zh}（{c}）")></option> }).collect_view()}
-            </datalist>
+            <CountryList/>
             <CountryInput label="培训国别" path="country".into() index=0
                 get=|a, _| a.country set=|a, _, c| a.country = c
                 hint="输入国名或代码后从列表中选择；团组须同期赴同一国家培训"/>
             <RadioGroup legend="培训天数" path="duration_days" options value=duration set=set_duration
-                hint=format!("可选择 14、21、30、60 天或 {long} 天及以上（通知{}）", rs.durations.clause)/>
+                hint=format!("可选择 {}（通知{}）", (DURATION.limit)(rs), rs.durations.clause)/>
             {move || (duration.get() == "long").then(|| view! {
-                <TextInput label="天数（90 天及以上）" path="duration_days.long" kind="number" width="short" value=long_days set=set_long_days/>
+                <TextInput label="天数" path="duration_days.long" kind="number" width="short" value=long_days set=set_long_days
+                    hint=format!("{long} 天及以上")/>
             })}
             <TextInput label="出境日期" path="exit_date" width="medium" value=exit set=set_exit normalize=normalize_date placeholder=date_example()
                 hint="格式：YYYY-MM-DD；出境和入境当天都计为培训天数"/>
@@ -151,7 +174,7 @@ pub fn Schedule() -> impl IntoView {
             <super::findings::FieldFindings path="return_date"/>
             <div class="field" id=field_id("hosts") tabindex="-1" data-field="hosts">
                 <h3 class="field__label">"境外培训机构"</h3>
-                <p class="field__hint">"14 天项目不超过 2 个，21 天及以上不超过 3 个；培训地点不超过一个国家的两个城市（通知二(三)）"</p>
+                <p class="field__hint">{hosts_hint}</p>
                 <super::findings::FieldFindings path="hosts"/>
                 {move || (0..host_count.get()).map(|i| view! { <HostCard index=i/> }).collect_view()}
                 <button type="button" class="button button--secondary" data-action="add-host"

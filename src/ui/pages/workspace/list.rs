@@ -27,6 +27,7 @@ pub fn DraftList() -> impl IntoView {
     let checker = RwSignal::new(Checker::Waiting);
     Effect::new(move |_| {
         leptos::task::spawn_local(async move {
+            lazy::after_paint().await;
             checker.set(match lazy::workspace_checks().await {
                 Ok(f) => Checker::Ready(f),
                 Err(lazy::Unavailable) => Checker::Failed,
