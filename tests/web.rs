@@ -50,12 +50,8 @@ fn routes_parse_from_hashes() {
 #[wasm_bindgen_test]
 async fn the_shell_follows_the_hash() {
     window().location().set_hash("#/").unwrap();
-    let host = host();
     // Mounting also starts Leptos' executor, which settle() needs.
-    let _app = mount_to(host.clone(), || {
-        peixun::ui::provide_state(peixun::storage::load_now());
-        App()
-    });
+    let (host, _app) = mount_app();
     settle().await;
     assert_eq!(text(&host, ".masthead__product"), "因公出国（境）培训项目申报助手");
     assert_eq!(host.query_selector_all("nav a").unwrap().length(), 6);
@@ -115,17 +111,30 @@ async fn the_rules_page_shows_the_limits_of_the_rule_set_in_use() {
 }
 
 /// Saves one application as the app stores it, and marks its members section done so
-/// every finding of that section shows.
-fn seed(app: &peixun::model::Application) {
+/// every finding of that section shows; `workspace`, if any, is the index's workspace.
+fn seed(app: &peixun::model::Application, workspace: Option<serde_json::Value>) {
     let storage = window().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
-    let index = serde_json::json!({
+    let mut index = serde_json::json!({
         "schema": 1,
         "applications": [app.id],
         "done_sections": { app.id.clone(): ["members"] },
     });
+    if let Some(w) = workspace {
+        index["workspace"] = w;
+    }
     storage.set_item("peixun/index", &index.to_string()).unwrap();
     storage.set_item(&format!("peixun/app/{}", app.id), &serde_json::to_string(app).unwrap()).unwrap();
+}
+
+/// The whole app, started from what is stored, mounted into a fresh element.
+fn mount_app() -> (web_sys::HtmlElement, impl Drop) {
+    let host = host();
+    let app = mount_to(host.clone(), || {
+        peixun::ui::provide_state(peixun::storage::load_now());
+        App()
+    });
+    (host, app)
 }
 
 #[wasm_bindgen_test]
@@ -139,13 +148,9 @@ async fn the_editor_renders_the_cores_findings_at_their_fields() {
     // One day past 40 周岁 on the exit day.
     let exit = app.exit_date.unwrap();
     app.members[1].birth_date = exit.with_year(exit.year() - 41);
-    seed(&app);
+    seed(&app, None);
     window().location().set_hash(&format!("#/apply/{}/members", app.id)).unwrap();
-    let host = host();
-    let _app = mount_to(host.clone(), || {
-        peixun::ui::provide_state(peixun::storage::load_now());
-        App()
-    });
+    let (host, _app) = mount_app();
     settle().await;
     let selector = "[data-rule='age-limit'][data-path='members[1].birth_date']";
     let at_field = host.query_selector(&format!(".field {selector}")).unwrap().expect("finding at the field");
@@ -194,21 +199,9 @@ async fn the_schedules_hints_quote_the_rule_set_in_use() {
     rs.durations.open_ended_from = 120;
     rs.max_cities = 3;
     let app = peixun::sample::example_applications(RuleSet::embedded()).remove(0);
-    let storage = window().local_storage().unwrap().unwrap();
-    storage.clear().unwrap();
-    let index = serde_json::json!({
-        "schema": 1,
-        "applications": [app.id],
-        "workspace": { "rule_set": "cas-2026", "rule_sets": [rs] },
-    });
-    storage.set_item("peixun/index", &index.to_string()).unwrap();
-    storage.set_item(&format!("peixun/app/{}", app.id), &serde_json::to_string(&app).unwrap()).unwrap();
+    seed(&app, Some(serde_json::json!({ "rule_set": "cas-2026", "rule_sets": [rs] })));
     window().location().set_hash(&format!("#/apply/{}/schedule", app.id)).unwrap();
-    let host = host();
-    let _app = mount_to(host.clone(), || {
-        peixun::ui::provide_state(peixun::storage::load_now());
-        App()
-    });
+    let (host, _app) = mount_app();
     settle().await;
     let durations = text(&host, "[data-field='duration_days']");
     assert!(durations.contains("可选择 7 天、14 天或 120 天及以上"), "{durations}");
@@ -216,5 +209,5 @@ async fn the_schedules_hints_quote_the_rule_set_in_use() {
     let hosts = text(&host, "[data-field='hosts'] .field__hint");
     assert!(hosts.contains("至多 3 个城市"), "{hosts}");
     window().location().set_hash("#/").unwrap();
-    storage.clear().unwrap();
+    window().local_storage().unwrap().unwrap().clear().unwrap();
 }
