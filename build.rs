@@ -44,6 +44,11 @@ fn number(v: &Value) -> String {
     v.as_u64().expect("a whole number").to_string()
 }
 
+/// A number the file may leave out (`Option<u32>`).
+fn optional_number(v: &Value) -> String {
+    if v.is_null() { "None".into() } else { format!("Some({})", number(v)) }
+}
+
 fn date(v: &Value) -> String {
     let s = v.as_str().expect("a date");
     let parts: Vec<u32> = s.split('-').map(|p| p.parse().expect("YYYY-MM-DD")).collect();
@@ -86,7 +91,7 @@ fn rule_set(v: &Value) -> String {
                 object(
                     v,
                     "Durations",
-                    &[("allowed", |v| list(v, number)), ("open_ended_from", number), ("clause", string)],
+                    &[("allowed", |v| list(v, number)), ("open_ended_from", optional_number), ("clause", string)],
                 )
             }),
             ("host_limits", |v| list(v, |v| object(v, "HostLimit", &[("from_days", number), ("max_hosts", number)]))),

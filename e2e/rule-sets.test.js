@@ -116,6 +116,50 @@ test('copy the built-in rule-set, fix a problem at its field, save and use it, e
   await page.context().close();
 });
 
+test('the form refuses at its field what no round can mean, and takes it once it could', async () => {
+  const page = await open('#/rule-sets');
+  await page.click(`${row('cas-2020')} [data-action="copy-rule-set"]`);
+  await page.waitForSelector('#rs-form-title');
+  const error = (p) => `[data-field="${p}"] .finding--error`;
+  /** Types `text` into the field at `p` and waits for its error to say `says`, or to go. */
+  async function typed(p, text, says) {
+    await page.fill(field(p), text);
+    await page.press(field(p), 'Tab');
+    if (says) {
+      await page.waitForSelector(error(p));
+      assert.match(await page.textContent(error(p)), says, `${p} = ${text}`);
+    } else {
+      await page.waitForSelector(error(p), { state: 'detached' });
+    }
+  }
+  // The notice is of 2019-12-26, the round ends on 2020-12-31.
+  await typed('submission_deadline', '2019-12-25', /申报截止日期 2019-12-25 早于通知的发布日期 2019-12-26/);
+  await typed('submission_deadline', '2019-12-26', null);
+  await typed('submission_deadline', '2021-01-01', /晚于项目执行期的结束日 2020-12-31/);
+  await typed('submission_deadline', '2020-12-31', null);
+  // The open-ended duration: none, or at least the longest listed (60 days).
+  await typed('durations.open_ended_from', '0', /须至少为 1 天/);
+  await typed('durations.open_ended_from', '59', /短于所列的最长天数 60 天/);
+  await typed('durations.open_ended_from', '', null);
+  await typed('durations.open_ended_from', '60', null);
+  // A year's arrangement holds only its own days.
+  await page.click('[data-action="add-year"]');
+  await page.waitForSelector(field('calendar[0].year'));
+  await page.fill(field('calendar[0].year'), '2027');
+  await page.fill(field('calendar[0].source'), '国办发明电〔2026〕1号');
+  await typed('calendar[0].holidays', '2026-12-31 2027-01-01 元旦', /超出 2027 年/);
+  await typed('calendar[0].holidays', '2027-01-01 2027-01-01 元旦', null);
+  await typed('calendar[0].workdays', '2028-01-02', /不在 2027 年/);
+  await typed('calendar[0].workdays', '', null);
+  // Twelve months end to start, and a settlement after the period.
+  await typed('reimbursement.period_end', '8-30', /不是首尾相接的十二个月/);
+  await typed('reimbursement.period_end', '8-31', null);
+  await typed('reimbursement.settlement_window.from', '8-31', /应在核销期间结束（8月31日）之后开始/);
+  await typed('reimbursement.settlement_window.from', '9-1', null);
+  assert.equal(await page.locator('#rs-summary').count(), 0);
+  await page.context().close();
+});
+
 test('a second browser imports the file through the preview, uses it, and 规则说明 shows its limits', async () => {
   assert.ok(exported, 'the first test exported the file');
   const page = await open('#/rules');
@@ -126,8 +170,15 @@ test('a second browser imports the file through the preview, uses it, and 规则
   const before = await storage(page);
   await page.setInputFiles('input[data-action="import-rule-set"]', exported);
   await page.waitForSelector('[data-preview="new"]');
-  assert.match(await page.textContent('[data-rule-set-preview]'), /新规则集「中国科学院 2026 年度因公出国（境）培训项目」/);
-  assert.match(await page.textContent('[data-rule-set-preview]'), /≤ 45 周岁/);
+  assert.match(
+    await page.textContent('[data-rule-set-preview]'),
+    /新规则集「中国科学院 2026 年度因公出国（境）培训项目」（编号 cas-2026）。与正在使用的规则集「中国科学院 2020 年度因公出国（境）培训项目」相比，有 \d+ 处不同/,
+  );
+  // Old → new, field by field, against the rule-set in use.
+  const cells = (p) => page.locator(`[data-rule-set-preview] tr[data-path="${p}"] > *`).allTextContents();
+  assert.deepEqual(await cells('categories.youth.max_age'), ['优秀青年人才培养 · 年龄上限（周岁）', '40', '45']);
+  assert.deepEqual(await cells('submission_deadline'), ['申报截止日期', '2020-01-31', '2026-03-31']);
+  assert.equal(await page.locator('[data-rule-set-preview] tr[data-path="categories.lead.max_age"]').count(), 0, 'the same numbers are not listed');
   assert.equal(await storage(page), before, 'nothing changes before 导入');
 
   await page.click('[data-action="confirm-rule-set-import"]');

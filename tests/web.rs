@@ -196,7 +196,7 @@ async fn the_schedules_hints_quote_the_rule_set_in_use() {
     let mut rs = RuleSet::embedded().clone();
     rs.id = "cas-2026".into();
     rs.durations.allowed = vec![7, 14];
-    rs.durations.open_ended_from = 120;
+    rs.durations.open_ended_from = Some(120);
     rs.max_cities = 3;
     let app = peixun::sample::example_applications(RuleSet::embedded()).remove(0);
     seed(&app, Some(serde_json::json!({ "rule_set": "cas-2026", "rule_sets": [rs] })));

@@ -27,8 +27,12 @@ impl Calendar {
     pub fn new(rule_set: &RuleSet, closure_days: &[NaiveDate]) -> Calendar {
         let years = in_use(rule_set);
         Calendar {
-            holidays: years.iter().flat_map(|y| y.holidays.iter().flat_map(Holiday::days)).collect(),
-            workdays: years.iter().flat_map(|y| y.workdays.iter().copied()).collect(),
+            // A year's arrangement changes only its own days (`validate` refuses others).
+            holidays: years
+                .iter()
+                .flat_map(|y| y.holidays.iter().flat_map(Holiday::days).filter(|d| d.year() == y.year))
+                .collect(),
+            workdays: years.iter().flat_map(|y| y.workdays.iter().copied().filter(|d| d.year() == y.year)).collect(),
             closures: closure_days.iter().copied().collect(),
             covered: years.iter().map(|y| y.year).collect(),
         }

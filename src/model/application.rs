@@ -89,7 +89,7 @@ pub struct Host {
 impl Host {
     /// The name to show: the Chinese name, else the English one; `None` while both are blank.
     pub fn name(&self) -> Option<&str> {
-        [&self.name_zh, &self.name_en].into_iter().map(|n| n.trim()).find(|n| !n.is_empty())
+        [&self.name_zh, &self.name_en].into_iter().map(|n| n.trim()).find(|n| !super::text::is_blank(n))
     }
 
     /// Whether the row names a host: a row without a name counts as no host for the
@@ -124,8 +124,8 @@ impl Application {
         }
     }
 
-    /// The hosts' distinct cities, as first typed: trimmed, compared case-insensitively
-    /// ("Berlin" = "berlin "), blanks left out.
+    /// The hosts' distinct cities, as first typed: trimmed, compared by `text::place_key`
+    /// ("Berlin" = "ｂｅｒｌｉｎ "), blanks left out.
     pub fn cities(&self) -> Vec<&str> {
         distinct_cities(&self.hosts)
     }
@@ -202,7 +202,11 @@ impl Application {
 /// The distinct cities of `hosts` as [`Application::cities`] counts them.
 pub fn distinct_cities<'a>(hosts: impl IntoIterator<Item = &'a Host>) -> Vec<&'a str> {
     let mut seen = std::collections::BTreeSet::new();
-    hosts.into_iter().map(|h| h.city.trim()).filter(|c| !c.is_empty() && seen.insert(c.to_lowercase())).collect()
+    hosts
+        .into_iter()
+        .map(|h| h.city.trim())
+        .filter(|c| !super::text::is_blank(c) && seen.insert(super::text::place_key(c)))
+        .collect()
 }
 
 /// FNV-1a of a text: tells whether a stored value is still the one a tab last saw.

@@ -35,13 +35,15 @@ impl Member {
     /// How this member is named in messages: the name, or 第 N 位成员 when it is empty.
     pub fn display_name(&self, index: usize) -> String {
         let name = self.name.trim();
-        if name.is_empty() { format!("第 {} 位成员", index + 1) } else { name.to_string() }
+        if super::text::is_blank(name) { format!("第 {} 位成员", index + 1) } else { name.to_string() }
     }
 
-    /// Who this is, to tell the same person twice: the trimmed name and the birth date;
-    /// `None` while either is missing (such a member is compared with no one).
-    pub fn person(&self) -> Option<(&str, NaiveDate)> {
-        let name = self.name.trim();
-        self.birth_date.filter(|_| !name.is_empty()).map(|born| (name, born))
+    /// Who this is, to tell the same person twice: the name as compared
+    /// (`text::name_key`: 「王　五」 = 「王五」) and the birth date; `None` while either is
+    /// missing (such a member is compared with no one).
+    pub fn person(&self) -> Option<(String, NaiveDate)> {
+        let born = self.birth_date?;
+        let name = super::text::name_key(&self.name);
+        (!name.is_empty()).then_some((name, born))
     }
 }

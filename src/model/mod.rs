@@ -11,6 +11,7 @@ mod member;
 mod money;
 mod selection;
 mod settings_merge;
+pub mod text;
 mod trash;
 pub mod unit_name;
 mod workspace;

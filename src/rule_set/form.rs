@@ -38,6 +38,16 @@ impl FieldText for u32 {
     }
 }
 
+/// A number that may be left empty (the open-ended duration: empty when there is none).
+impl FieldText for Option<u32> {
+    fn to_text(&self) -> String {
+        self.map(|n| n.to_string()).unwrap_or_default()
+    }
+    fn from_text(path: &str, text: &str) -> Read<Option<u32>> {
+        if text.trim().is_empty() { Ok(None) } else { u32::from_text(path, text).map(Some) }
+    }
+}
+
 /// A calendar's year.
 impl FieldText for i32 {
     fn to_text(&self) -> String {

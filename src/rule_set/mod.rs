@@ -100,7 +100,9 @@ pub struct PriorityItem {
 #[serde(deny_unknown_fields)]
 pub struct Durations {
     pub allowed: Vec<u32>,
-    pub open_ended_from: u32,
+    /// From this many days on, any length is allowed; `None`: only the listed ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_ended_from: Option<u32>,
     pub clause: String,
 }
 
@@ -245,7 +247,7 @@ impl RuleSet {
     }
 
     pub fn duration_allowed(&self, days: u32) -> bool {
-        self.durations.allowed.contains(&days) || days >= self.durations.open_ended_from
+        self.durations.allowed.contains(&days) || self.durations.open_ended_from.is_some_and(|from| days >= from)
     }
 
     /// The most hosts allowed for a training of `days` days, if any limit applies.

@@ -27,7 +27,7 @@ fn embedded_2020_holds_the_notice_numbers() {
     assert_eq!(rs.topic_label(1), Some("“卡脖子技术”相关领域"));
     assert_eq!(rs.topic_label(12), Some("中青年管理骨干专项"));
     assert_eq!((rs.topic_label(0), rs.topic_label(13)), (None, None));
-    assert_eq!((rs.durations.allowed.as_slice(), rs.durations.open_ended_from), (&[14, 21, 30, 60][..], 90));
+    assert_eq!((rs.durations.allowed.as_slice(), rs.durations.open_ended_from), (&[14, 21, 30, 60][..], Some(90)));
     assert_eq!((rs.program_year.start, rs.program_year.end), (d("2020-01-01"), d("2020-12-31")));
     // 二(二), 二(三), 二(五), 二(八).
     assert_eq!(rs.priority_items.len(), 6);

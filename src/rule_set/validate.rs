@@ -50,6 +50,17 @@ pub fn validate(rs: &RuleSet) -> Vec<Problem> {
             format!("项目执行期的结束日 {} 早于开始日 {}", rs.program_year.end, rs.program_year.start),
         );
     }
+    if rs.submission_deadline < rs.notice.date {
+        bad(
+            "submission_deadline".into(),
+            format!("申报截止日期 {} 早于通知的发布日期 {}", rs.submission_deadline, rs.notice.date),
+        );
+    } else if rs.submission_deadline > rs.program_year.end {
+        bad(
+            "submission_deadline".into(),
+            format!("申报截止日期 {} 晚于项目执行期的结束日 {}", rs.submission_deadline, rs.program_year.end),
+        );
+    }
     for c in Category::ALL {
         let Some(r) = rs.categories.get(&c) else {
             bad(format!("categories.{}", c.key()), format!("缺少类别 {}", c.key()));
@@ -107,17 +118,7 @@ pub fn validate(rs: &RuleSet) -> Vec<Problem> {
             format!("提交培训总结的期限 {} 个工作日不合理，应在 1–366 之间", rs.summary_due_working_days),
         );
     }
-    let r = &rs.reimbursement;
-    for (path, md) in [
-        ("reimbursement.period_start", r.period_start),
-        ("reimbursement.period_end", r.period_end),
-        ("reimbursement.settlement_window.from", r.settlement_window.from),
-        ("reimbursement.settlement_window.to", r.settlement_window.to),
-    ] {
-        if !is_real_month_day(md) {
-            bad(path.into(), format!("{} 月 {} 日不是有效的日期", md.month, md.day));
-        }
-    }
+    check_reimbursement(rs, &mut bad);
     check_calendar(&rs.calendar, &mut bad);
     let mut codes = BTreeSet::new();
     for (i, c) in rs.developed_countries.countries.iter().enumerate() {
@@ -128,10 +129,74 @@ pub fn validate(rs: &RuleSet) -> Vec<Problem> {
     out
 }
 
+fn check_reimbursement(rs: &RuleSet, bad: &mut impl FnMut(String, String)) {
+    let r = &rs.reimbursement;
+    let mut real = true;
+    for (path, md) in [
+        ("reimbursement.period_start", r.period_start),
+        ("reimbursement.period_end", r.period_end),
+        ("reimbursement.settlement_window.from", r.settlement_window.from),
+        ("reimbursement.settlement_window.to", r.settlement_window.to),
+    ] {
+        if !is_real_month_day(md) {
+            bad(path.into(), format!("{} 月 {} 日不是有效的日期", md.month, md.day));
+            real = false;
+        }
+    }
+    if !real {
+        return;
+    }
+    // Five periods in a row, a leap day among them: each period must be twelve months that
+    // begin the day after the one before ended, so that every day is in exactly one.
+    let first = rs.program_year.start.year();
+    let periods: Vec<Option<(NaiveDate, NaiveDate)>> = (first..first + 5).map(|y| rs.reimbursement_period(y)).collect();
+    let twelve_months = periods.windows(2).all(|w| match (w[0], w[1]) {
+        (Some((_, end)), Some((next, _))) => end.succ_opt() == Some(next),
+        _ => false,
+    });
+    if !twelve_months {
+        let (s, e) = (r.period_start, r.period_end);
+        bad(
+            "reimbursement.period_end".into(),
+            format!(
+                "核销期间 {}月{}日 至 {}月{}日 不是首尾相接的十二个月：结束日应是开始日的前一天（如 9-1 至 8-31），每一天恰属于一个期间",
+                s.month, s.day, e.month, e.day
+            ),
+        );
+        return;
+    }
+    // The window settles the period that has just ended: it opens after its last day and
+    // before half a year has passed (one typed as the period's own last month opens a year
+    // late when read as the next one).
+    let Some((_, end)) = periods[0] else { return };
+    let w = &r.settlement_window;
+    match rs.settlement_window(end) {
+        Some((from, _)) if (from - end).num_days() <= 183 => {}
+        _ => bad(
+            "reimbursement.settlement_window.from".into(),
+            format!(
+                "集中核销时间 {}月{}日 起：应在核销期间结束（{}月{}日）之后开始，不能早于期间结束",
+                w.from.month, w.from.day, r.period_end.month, r.period_end.day
+            ),
+        ),
+    }
+}
+
 fn check_durations(rs: &RuleSet, bad: &mut impl FnMut(String, String)) {
     let d = &rs.durations;
-    if d.allowed.is_empty() && d.open_ended_from == 0 {
+    if d.allowed.is_empty() && d.open_ended_from.is_none() {
         bad("durations.allowed".into(), "至少要有一种允许的培训天数".into());
+    }
+    let longest = d.allowed.iter().copied().max().unwrap_or(0);
+    match d.open_ended_from {
+        Some(0) => {
+            bad("durations.open_ended_from".into(), "不限天数的起点须至少为 1 天；没有不限天数的项目时请留空".into())
+        }
+        Some(from) if from < longest => bad(
+            "durations.open_ended_from".into(),
+            format!("不限天数的起点 {from} 天短于所列的最长天数 {longest} 天；没有不限天数的项目时请留空"),
+        ),
+        _ => {}
     }
     let mut seen = BTreeSet::new();
     for (i, days) in d.allowed.iter().enumerate() {
@@ -189,8 +254,14 @@ fn check_calendar(years: &[YearCalendar], bad: &mut impl FnMut(String, String)) 
                 bad(path, format!("{}：结束日 {} 早于开始日 {}", h.name, h.to, h.from));
                 continue;
             }
-            if h.from.year() != cal.year && h.to.year() != cal.year {
-                bad(path, format!("{}（{} 至 {}）不在 {} 年", h.name, h.from, h.to, cal.year));
+            if h.from.year() != cal.year || h.to.year() != cal.year {
+                bad(
+                    path,
+                    format!(
+                        "{}（{} 至 {}）超出 {} 年：每年的安排只能含本年的日期，跨年的部分请写入另一年的安排",
+                        h.name, h.from, h.to, cal.year
+                    ),
+                );
                 continue;
             }
             if let Some((_, _, other)) = off.iter().find(|(f, t, _)| h.from <= *t && *f <= h.to) {
@@ -201,7 +272,9 @@ fn check_calendar(years: &[YearCalendar], bad: &mut impl FnMut(String, String)) 
         }
         for (i, w) in cal.workdays.iter().enumerate() {
             let path = at(&format!(".workdays[{i}]"));
-            if !matches!(w.weekday(), Weekday::Sat | Weekday::Sun) {
+            if w.year() != cal.year {
+                bad(path, format!("调休上班日 {w} 不在 {} 年：每年的安排只能含本年的日期", cal.year));
+            } else if !matches!(w.weekday(), Weekday::Sat | Weekday::Sun) {
                 bad(path, format!("调休上班日 {w} 不是周六或周日"));
             } else if let Some((_, _, h)) = off.iter().find(|(f, t, _)| f <= w && w <= t) {
                 bad(path, format!("调休上班日 {w} 落在{h}之内"));
@@ -209,3 +282,7 @@ fn check_calendar(years: &[YearCalendar], bad: &mut impl FnMut(String, String)) 
         }
     }
 }
+
+#[cfg(test)]
+#[path = "validate_tests.rs"]
+mod tests;

@@ -2,8 +2,8 @@ use super::{Check, Cx, Report, Rule, Severity};
 use crate::model::{Application, distinct_cities};
 use crate::rule_set::RuleSet;
 
-/// 培训地点不得超过一个国家的两个城市。Cities count once however spelt (trimmed,
-/// case-insensitive). Only named hosts count (`Host::is_named`). A named host's blank city
+/// 培训地点不得超过一个国家的两个城市。Cities count once however spelt (`text::place_key`:
+/// NFKC, case-folded, so full-width 「ＢＥＲＬＩＮ」 from a Chinese input method is Berlin). Only named hosts count (`Host::is_named`). A named host's blank city
 /// is unknown and counts as a city of its own, the worst case: an unfinished row must not
 /// let a group pass (`required` asks for the city; once typed, it counts as what it is).
 /// Example: Berlin, Munich ok; Berlin, Munich, Hamburg → `hosts`; Berlin, Munich, "" → `hosts`.
@@ -22,7 +22,7 @@ fn limit(rs: &RuleSet) -> String {
 
 fn check(cx: &Cx, app: &Application, out: &mut Report) {
     let mut cities: Vec<String> = distinct_cities(app.named_hosts()).into_iter().map(str::to_string).collect();
-    let unknown = app.named_hosts().filter(|h| h.city.trim().is_empty()).count();
+    let unknown = app.named_hosts().filter(|h| crate::model::text::is_blank(&h.city)).count();
     let n = cities.len() + unknown;
     let max = cx.rule_set.max_cities;
     if n > max as usize {
@@ -78,6 +78,17 @@ mod tests {
         a.hosts[2].name_zh = String::new();
         a.hosts[2].name_en = String::new();
         assert_clean(&R, &a);
+    }
+
+    #[test]
+    fn full_width_letters_from_a_chinese_input_method_name_the_same_city() {
+        let a = |cities: &[&str]| youth().lasting(21).hosts_in(cities);
+        assert_clean(&R, &a(&["Berlin", "Munich", "ＢＥＲＬＩＮ", "ｍｕｎｉｃｈ\u{3000}", "Ber\u{200B}lin"]));
+        assert_clean(&R, &a(&["New York", "new\u{3000}york", "Boston"]));
+        let f = assert_one(&R, &a(&["Berlin", "ＭＵＮＩＣＨ", "Ｂｅｒｎ"]), "hosts");
+        assert!(f.message.contains("（Berlin、ＭＵＮＩＣＨ、Ｂｅｒｎ）"), "{}", f.message);
+        // A city of invisible characters only is a blank one: a city of its own.
+        assert_one(&R, &a(&["Berlin", "Munich", "\u{200B}"]), "hosts");
     }
 
     #[test]

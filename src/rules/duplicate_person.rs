@@ -28,11 +28,11 @@ fn limit(_: &RuleSet) -> String {
 
 fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
     // With a focus, only its members can be reported: the others need no entry.
-    let wanted: Option<Vec<(&str, NaiveDate)>> = cx
+    let wanted: Option<Vec<(String, NaiveDate)>> = cx
         .focus
         .map(|id| ws.get(id).map(|a| a.members.iter().filter_map(Member::person).collect()).unwrap_or_default());
-    // (name, birth) → every (application index, member index) where it occurs.
-    let mut people: BTreeMap<(&str, NaiveDate), Vec<(usize, usize)>> = BTreeMap::new();
+    // (name as compared, birth) → every (application index, member index) where it occurs.
+    let mut people: BTreeMap<(String, NaiveDate), Vec<(usize, usize)>> = BTreeMap::new();
     for (a, app) in ws.applications.iter().enumerate() {
         for (m, member) in app.members.iter().enumerate() {
             // The birth date first: it rules out nearly everyone without comparing names.
@@ -47,8 +47,10 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
         }
     }
     let mut found = Vec::new();
-    for ((name, born), at) in &people {
+    for ((_, born), at) in &people {
         for (i, &(a, m)) in at.iter().enumerate() {
+            // Named as typed where it is reported.
+            let name = ws.applications[a].members[m].name.trim();
             // A repeat inside its application: the first occurrence carries the rest.
             if let Some(&(_, first)) = at[..i].iter().find(|&&(o, _)| o == a) {
                 let message = format!(
@@ -81,7 +83,7 @@ mod tests {
     use crate::model::{Application, Category};
     use crate::rules::testing::*;
 
-    fn two(edit: fn(&mut Application)) -> Vec<crate::rules::Finding> {
+    fn two(edit: impl FnOnce(&mut Application)) -> Vec<crate::rules::Finding> {
         let a = valid(Category::Youth).named("a", "项目甲");
         let mut b = valid(Category::Keytech).named("b", "项目乙");
         b.members[0].name = "王五".into();
@@ -138,6 +140,36 @@ mod tests {
             places(&found),
             [(Some("a"), "members[0].name"), (Some("b"), "members[0].name"), (Some("b"), "members[2].name")]
         );
+    }
+
+    #[test]
+    fn names_compare_after_nfkc_and_without_any_space() {
+        // Application a holds 张三 1982-05-05; b's second member is born the same day.
+        let as_typed = |name: &'static str| {
+            two(move |b| {
+                b.members[1].name = name.into();
+                b.members[1].birth_date = Some(d("1982-05-05"));
+            })
+        };
+        for same in ["张\u{3000}三", "张 三", "\u{FEFF}张三\u{200B}", "张\u{3000}\u{3000}三\t"] {
+            let found = as_typed(same);
+            assert_eq!(places(&found), [(Some("a"), "members[0].name"), (Some("b"), "members[1].name")], "{same:?}");
+            // Each is named as typed there.
+            assert!(found[1].message.starts_with(&format!("成员 {}（", same.trim())), "{}", found[1].message);
+        }
+        assert_eq!(places(&as_typed("张\u{3000}三三")), []);
+        // Full-width Latin letters are their ASCII letters.
+        let latin = |a_name: &'static str, b_name: &'static str| {
+            let mut a = valid(Category::Youth).named("a", "甲");
+            a.members[0].name = a_name.into();
+            let mut b = valid(Category::Keytech).named("b", "乙");
+            b.members[0].name = b_name.into();
+            let ws = workspace(vec![a, b]);
+            // Both hold 李二 1985-07-07 as their second member too.
+            run_ws(&R, &cx(&ws), &ws).iter().filter(|f| f.path == "members[0].name").count()
+        };
+        assert_eq!(latin("Anna Li", "Ａｎｎａ　Ｌｉ"), 2);
+        assert_eq!(latin("Anna Li", "Ａｎｎａ　Ｌｕ"), 0);
     }
 
     #[test]

@@ -13,11 +13,15 @@ pub static DURATION: Rule = Rule {
     check: Check::Application(check),
 };
 
-/// 14 天、21 天、30 天、60 天或 90 天及以上
+/// 14 天、21 天、30 天、60 天或 90 天及以上; without an open-ended range, 14 天或 21 天.
 fn limit(rs: &RuleSet) -> String {
     let d = &rs.durations;
-    let fixed: Vec<_> = d.allowed.iter().map(|n| format!("{n} 天")).collect();
-    format!("{}或 {} 天及以上", fixed.join("、"), d.open_ended_from)
+    let mut choices: Vec<_> = d.allowed.iter().map(|n| format!("{n} 天")).collect();
+    choices.extend(d.open_ended_from.map(|from| format!("{from} 天及以上")));
+    match choices.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{}或 {last}", rest.join("、")),
+        _ => choices.concat(),
+    }
 }
 
 fn check(cx: &Cx, app: &Application, out: &mut Report) {
@@ -49,6 +53,20 @@ mod tests {
             let mut zero = valid(c);
             zero.duration_days = Some(0);
             assert_one(&R, &zero, "duration_days");
+        }
+    }
+
+    #[test]
+    fn without_an_open_ended_range_only_the_listed_days() {
+        let mut rs = embedded();
+        rs.durations.open_ended_from = None;
+        for days in [14, 60] {
+            assert_eq!(run_with(&R, &rs, &youth().lasting(days)), [], "{days}");
+        }
+        for days in [61, 90, 365] {
+            let f = run_with(&R, &rs, &youth().lasting(days));
+            assert_eq!(f.len(), 1, "{days}");
+            assert!(f[0].message.contains("可选择 14 天、21 天、30 天或 60 天（"), "{}", f[0].message);
         }
     }
 

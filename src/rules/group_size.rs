@@ -108,6 +108,21 @@ mod tests {
     }
 
     #[test]
+    fn names_padded_or_full_width_are_one_person() {
+        // 「成员0」 padded with U+3000 to align, typed full-width, or with a zero-width space.
+        for same in ["成员\u{3000}0", "\u{3000}成员０", "成\u{200B}员0 "] {
+            let mut a = youth().with_members(2);
+            a.members[1].name = same.into();
+            a.members[1].birth_date = a.members[0].birth_date;
+            assert_one(&R, &a, "members");
+        }
+        let mut a = youth().with_members(2);
+        a.members[1].name = "成员\u{3000}01".into();
+        a.members[1].birth_date = a.members[0].birth_date;
+        assert_clean(&R, &a);
+    }
+
+    #[test]
     fn no_members_or_no_category_is_left_to_required() {
         assert_clean(&R, &youth().with_members(0));
         let mut a = youth().with_members(7);

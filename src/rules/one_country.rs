@@ -3,7 +3,8 @@ use crate::model::Application;
 use crate::rule_set::RuleSet;
 
 /// 团组赴同一国家培训：每个境外培训机构都在申请的国别。A host without a country is in
-/// the application's; without the application's country there is nothing to compare.
+/// the application's; without the application's country, the hosts that name one must
+/// name the same (the first sets it).
 /// Example: country DE, host 1 in FR → `hosts[1].country`.
 pub static ONE_COUNTRY: Rule = Rule {
     id: "one-country",
@@ -19,20 +20,24 @@ fn limit(_: &RuleSet) -> String {
 }
 
 fn check(cx: &Cx, app: &Application, out: &mut Report) {
-    let Some(country) = app.country else { return };
     let rs = cx.rule_set;
     // 一(二)、二(三) for a youth group: the category's clause, then the hosts' clause.
     let group = app.category.map_or("一(一)–(三)", |c| rs.category(c).clause.as_str());
+    let name = |i: usize| {
+        app.hosts[i].name().map_or_else(|| format!("第 {} 个境外培训机构", i + 1), |n| format!("境外培训机构 {n} "))
+    };
+    // Without the application's country, the first host that names one sets it.
+    let first = app.hosts.iter().enumerate().find_map(|(i, h)| h.country.map(|c| (i, c)));
+    let (country, against) = match (app.country, first) {
+        (Some(c), _) => (c, format!("项目国别{}", c.label())),
+        (None, Some((i, c))) => (c, format!("{}所在的{}", name(i).trim_end(), c.label())),
+        (None, None) => return,
+    };
     for (i, h) in app.hosts.iter().enumerate() {
         let Some(there) = h.country.filter(|c| *c != country) else { continue };
-        let name = h.name().map_or_else(|| format!("第 {} 个境外培训机构", i + 1), |n| format!("境外培训机构 {n} "));
         out.push(
             format!("hosts[{i}].country"),
-            format!(
-                "{name}位于{}，与项目国别{}不同：团组须赴同一国家培训（通知{group}、二(三)）",
-                there.label(),
-                country.label()
-            ),
+            format!("{}位于{}，与{against}不同：团组须赴同一国家培训（通知{group}、二(三)）", name(i), there.label()),
         );
     }
 }
@@ -61,10 +66,23 @@ mod tests {
     }
 
     #[test]
-    fn without_a_country_nothing_to_compare() {
-        let mut a = host_in(youth(), 0, Some("FR"));
+    fn without_the_application_s_country_the_hosts_are_compared() {
+        let mut a = host_in(youth().lasting(21).hosts_in(&["Paris", "Lyon", "Nice"]), 0, Some("FR"));
         a.country = None;
         assert_clean(&R, &a);
+        // Both in France, or the second without a country: one country.
+        assert_clean(&R, &host_in(a.clone(), 1, Some("FR")));
+        let f = assert_one(&R, &host_in(a.clone(), 1, Some("IT")), "hosts[1].country");
+        assert_eq!(
+            f.message,
+            "境外培训机构 培训机构1 位于意大利（IT），与境外培训机构 培训机构0所在的法国（FR）不同：团组须赴同一国家培训（通知一(二)、二(三)）"
+        );
+        // The first host without a country: the first that has one sets it.
+        let mut b = host_in(a.clone(), 0, None);
+        b = host_in(host_in(b, 1, Some("IT")), 2, Some("IT"));
+        assert_clean(&R, &b);
+        b.hosts[2].country = crate::model::CountryCode::parse("FR");
+        assert_one(&R, &b, "hosts[2].country");
     }
 
     #[test]

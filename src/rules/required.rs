@@ -1,10 +1,12 @@
 use super::{Check, Cx, Report, Rule, Severity, member_path};
 use crate::model::Application;
+use crate::model::text::is_blank as blank;
 use crate::rule_set::RuleSet;
 
 /// 申请表须填写完整：项目名称、类别、国别、境外培训机构、培训天数、出境日期、项目理由、
 /// 培训内容、预期目标，以及每位成员的姓名、出生日期、工作单位、职称级别。
-/// A string of spaces counts as missing. One finding per missing field.
+/// A text of spaces or invisible characters (zero-width space, BOM …) counts as missing.
+/// One finding per missing field.
 /// Hosts: a row without a name is not a host (it does not count toward the minimum) and is
 /// reported at `hosts[i].name_zh`; a named host without a city at `hosts[i].city`.
 /// Example: title "  " → `title`; member 1 without a birth date → `members[1].birth_date`.
@@ -23,10 +25,6 @@ fn limit(rs: &RuleSet) -> String {
          预期目标与成果；每位成员的姓名、出生日期、工作单位、职称级别",
         rs.min_hosts
     )
-}
-
-fn blank(s: &str) -> bool {
-    s.trim().is_empty()
 }
 
 fn check(cx: &Cx, app: &Application, out: &mut Report) {
@@ -119,6 +117,37 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn invisible_characters_are_blank_and_one_visible_one_is_not() {
+        // Zero-width space, BOM, word joiner, soft hyphen, U+3000, a direction mark.
+        for blank in ["\u{200B}", "\u{FEFF}", " \u{2060}\u{3000}", "\u{AD}", "\u{200E}\n"] {
+            let mut a = youth();
+            a.title = blank.into();
+            a.members[1].name = blank.into();
+            a.hosts[0].city = blank.into();
+            let found = run(&R, &a);
+            assert_eq!(
+                places(&found),
+                [
+                    (Some("app-youth"), "title"),
+                    (Some("app-youth"), "hosts[0].city"),
+                    (Some("app-youth"), "members[1].name")
+                ],
+                "{blank:?}"
+            );
+            assert_eq!(found[2].message, "未填写第 2 位成员的姓名（通知二(八)）");
+            // A host named only by invisible characters is no host.
+            let mut h = youth();
+            h.hosts[0].name_zh = blank.into();
+            h.hosts[0].name_en = blank.into();
+            assert!(places(&run(&R, &h)).contains(&(Some("app-youth"), "hosts[0].name_zh")), "{blank:?}");
+        }
+        let mut a = youth();
+        a.title = "\u{200B}甲\u{FEFF}".into();
+        a.members[1].name = "\u{3000}李".into();
+        assert_clean(&R, &a);
     }
 
     #[test]

@@ -4,7 +4,8 @@ use crate::model::Application;
 use crate::rule_set::RuleSet;
 
 /// 培训结束回国 15 个工作日内，须向院提交培训总结：once the actual return date is recorded
-/// and no summary is, warn from the day after the due date on; a cancelled trip owes none.
+/// and no summary is, warn from the day after the due date on; a summary recorded as handed
+/// in after its due date stays a warning on the record; a cancelled trip owes none.
 /// The return day is not counted; the rule-set's calendar and the unit's closure days are
 /// (`Calendar`).
 /// Example: return 2020-09-25, due 2020-10-22: today 10-22 nothing; 10-23 →
@@ -24,22 +25,26 @@ fn limit(rs: &RuleSet) -> String {
 
 fn check(cx: &Cx, app: &Application, out: &mut Report) {
     // The same function gives the deadline list its due dates (execution::deadlines).
-    let Some(SummaryDeadline { returned, due, submitted: None, unknown_years }) =
+    let Some(SummaryDeadline { returned, due, submitted, unknown_years }) =
         summary_deadline(&cx.calendar, cx.rule_set, app)
     else {
         return;
     };
-    if cx.today > due {
-        let late = (cx.today - due).num_days();
-        let note = crate::calendar::unknown_years_note(&unknown_years).map(|n| format!("；{n}")).unwrap_or_default();
-        out.push(
-            "execution.summary_submitted",
-            format!(
-                "{returned} 回国，培训总结应于 {} 个工作日内（{due} 前）提交，已逾期 {late} 天（通知{}）{note}",
-                cx.rule_set.summary_due_working_days, SUMMARY_DUE.clause
-            ),
-        );
-    }
+    // Handed in late is said on the record for good; missing, from the day after the due date.
+    let (late, what) = match submitted {
+        Some(on) if on > due => ((on - due).num_days(), format!("，{on} 才提交，逾期")),
+        Some(_) => return,
+        None if cx.today > due => ((cx.today - due).num_days(), "，已逾期".to_string()),
+        None => return,
+    };
+    let note = crate::calendar::unknown_years_note(&unknown_years).map(|n| format!("；{n}")).unwrap_or_default();
+    out.push(
+        "execution.summary_submitted",
+        format!(
+            "{returned} 回国，培训总结应于 {} 个工作日内（{due} 前）提交{what} {late} 天（通知{}）{note}",
+            cx.rule_set.summary_due_working_days, SUMMARY_DUE.clause
+        ),
+    );
 }
 
 #[cfg(test)]
@@ -69,6 +74,24 @@ mod tests {
     }
 
     #[test]
+    fn a_summary_handed_in_late_is_a_finding_for_good() {
+        // Due 2020-10-22; asked long after, when the record is all that is left.
+        for on in ["2020-09-28", "2020-10-22"] {
+            assert!(run_on(&R, &returned(Some("2020-09-25"), Some(on)), "2021-06-01").is_empty(), "{on}");
+        }
+        for (on, late) in [("2020-10-23", 1), ("2020-11-02", 11)] {
+            let found = run_on(&R, &returned(Some("2020-09-25"), Some(on)), "2021-06-01");
+            assert_eq!(places(&found), [(Some("app-youth"), "execution.summary_submitted")], "{on}");
+            assert_eq!(
+                found[0].message,
+                format!(
+                    "2020-09-25 回国，培训总结应于 15 个工作日内（2020-10-22 前）提交，{on} 才提交，逾期 {late} 天（通知二(五)）"
+                )
+            );
+        }
+    }
+
+    #[test]
     fn across_the_year_ends_on_both_years_holidays() {
         // 2020-12-18 → 2021-01-11 (元旦 2021 off); 2025-12-12 → 2026-01-05 (1/4 a make-up day).
         for (back, due, after) in
@@ -92,10 +115,10 @@ mod tests {
     }
 
     #[test]
-    fn nothing_to_track_without_a_return_or_with_a_summary() {
+    fn nothing_to_track_without_a_return_or_with_a_summary_on_time() {
         let mut cancelled = returned(Some("2020-09-25"), None);
         cancelled.execution.as_mut().unwrap().status = ExecutionStatus::Cancelled;
-        let cases = [returned(None, None), returned(Some("2020-09-25"), Some("2020-12-01")), youth(), cancelled];
+        let cases = [returned(None, None), returned(Some("2020-09-25"), Some("2020-10-20")), youth(), cancelled];
         for a in &cases {
             assert!(run_on(&R, a, "2020-12-31").is_empty());
         }

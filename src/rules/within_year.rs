@@ -41,9 +41,14 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
     // field that carries the end past the year (the exit has its own finding above); only
     // while the exit itself is inside, else that finding already says it.
     let (None, Some(exit), Some(days)) = (app.return_date, app.exit_date, app.duration_days) else { return };
-    let end = days.checked_sub(1).and_then(|n| exit.checked_add_days(Days::new(u64::from(n))));
-    if let Some(end) = end.filter(|&e| !outside(exit) && outside(e)) {
-        out.push("duration_days", format!("按出境日期 {exit} 和培训天数 {days} 天推算，回国日期为 {end}，{}", rest()));
+    // No days is `duration`'s finding; past the last representable date is past the year.
+    let Some(n) = days.checked_sub(1) else { return };
+    let implied = format!("按出境日期 {exit} 和培训天数 {days} 天推算");
+    match exit.checked_add_days(Days::new(u64::from(n))) {
+        _ if outside(exit) => {}
+        Some(end) if outside(end) => out.push("duration_days", format!("{implied}，回国日期为 {end}，{}", rest())),
+        Some(_) => {}
+        None => out.push("duration_days", format!("{implied}，回国日期超出了可以计算的日期范围，{}", rest())),
     }
 }
 
@@ -94,6 +99,19 @@ mod tests {
         let mut no_days = no_return("2020-12-20", 14);
         no_days.duration_days = None;
         assert_clean(&R, &no_days);
+    }
+
+    #[test]
+    fn a_duration_past_the_last_date_there_is_still_ends_outside_the_year() {
+        // chrono's last date is in the year 262142: u32::MAX days from 2020 is past it.
+        for days in [u32::MAX, 100_000_000] {
+            let f = assert_one(&R, &no_return("2020-06-01", days), "duration_days");
+            assert!(f.message.contains("回国日期超出了可以计算的日期范围，不在项目年度内"), "{}", f.message);
+        }
+        // The longest that can still be computed says its date.
+        let f = assert_one(&R, &no_return("2020-06-01", 10_000_000), "duration_days");
+        assert!(f.message.contains("回国日期为 +"), "{}", f.message);
+        assert_clean(&R, &no_return("2020-06-01", 1));
     }
 
     #[test]

@@ -70,8 +70,7 @@ function* daysOfYear(year) {
   for (let ms = Date.UTC(year, 0, 1); ms <= end; ms += DAY_MS) yield isoOf(ms);
 }
 
-// Ranges and make-up days of every entry (a range may start in the previous
-// calendar year, e.g. 2024's 元旦 starts on 2023-12-30).
+// Ranges and make-up days of every entry.
 const allRanges = data.years.flatMap((y) =>
   y.holidays.map((h) => ({ ...h, year: y.year, fromMs: parseIso(h.from), toMs: parseIso(h.to) })),
 );
@@ -133,14 +132,12 @@ test('data file: shape, ranges, make-up workdays, sources', () => {
       const from = parseIso(h.from);
       const to = parseIso(h.to);
       assert.ok(from <= to, `${what}: from must be <= to`);
-      // A range belongs to its year, but may start late in the previous one.
+      // A year's arrangement holds only its own days (a 元旦 announced from late December
+      // keeps only its January days here: the December ones are weekends, off anyway),
+      // so one year's entry never changes another year's days.
       assert.ok(
-        new Date(to).getUTCFullYear() === y.year,
-        `${what}: range must end in ${y.year}`,
-      );
-      assert.ok(
-        new Date(from).getUTCFullYear() >= y.year - 1,
-        `${what}: range may start no earlier than ${y.year - 1}`,
+        new Date(from).getUTCFullYear() === y.year && new Date(to).getUTCFullYear() === y.year,
+        `${what}: range must lie within ${y.year}`,
       );
       if (prevTo !== null) {
         assert.ok(from > prevTo, `${what}: ranges must be sorted by "from" and must not overlap (previous ends ${isoOf(prevTo)})`);
@@ -153,6 +150,7 @@ test('data file: shape, ranges, make-up workdays, sources', () => {
     assert.equal(new Set(y.workdays).size, y.workdays.length, `${where}: workdays must not repeat`);
     for (const w of y.workdays) {
       parseIso(w);
+      assert.ok(w.startsWith(`${y.year}-`), `${where}: make-up workday ${w} must lie within ${y.year}`);
       assert.ok(isWeekend(w), `${where}: make-up workday ${w} must be a Saturday or Sunday`);
       const inside = holidayRangeOf(w);
       assert.equal(inside, undefined, `${where}: make-up workday ${w} lies inside holiday range ${inside && `${inside.from}..${inside.to} (${inside.name})`}`);

@@ -109,20 +109,24 @@ pub fn Schedule() -> impl IntoView {
     let rs = Store::get().rule_set();
     let ecx = EditorCx::get();
     let long = rs.durations.open_ended_from;
+    // A rule-set without an open-ended range has no 「N 天及以上」 choice.
     let (duration, set_duration) = text(
-        move |a| match a.duration_days {
-            Some(d) if d >= long => "long".to_string(),
-            Some(d) => d.to_string(),
-            None => String::new(),
+        move |a| match (a.duration_days, long) {
+            (Some(d), Some(from)) if d >= from => "long".to_string(),
+            (Some(d), _) => d.to_string(),
+            (None, _) => String::new(),
         },
         move |a, v| {
-            a.duration_days = if v == "long" { Some(a.duration_days.unwrap_or(0).max(long)) } else { v.parse().ok() };
+            a.duration_days = match long {
+                Some(from) if v == "long" => Some(a.duration_days.unwrap_or(0).max(from)),
+                _ => v.parse().ok(),
+            };
             follow_return(a);
         },
     );
     let mut options: Vec<(String, String)> =
         rs.durations.allowed.iter().map(|d| (d.to_string(), format!("{d} 天"))).collect();
-    options.push(("long".into(), format!("{long} 天及以上")));
+    options.extend(long.map(|from| ("long".into(), format!("{from} 天及以上"))));
     let (long_days, set_long_days) = text(
         |a| a.duration_days.map(|d| d.to_string()).unwrap_or_default(),
         |a, v| {
@@ -163,7 +167,7 @@ pub fn Schedule() -> impl IntoView {
                 hint=format!("可选择 {}（通知{}）", (DURATION.limit)(rs), rs.durations.clause)/>
             {move || (duration.get() == "long").then(|| view! {
                 <TextInput label="天数" path="duration_days.long" kind="number" width="short" value=long_days set=set_long_days
-                    hint=format!("{long} 天及以上")/>
+                    hint=format!("{} 天及以上", long.unwrap_or_default())/>
             })}
             <TextInput label="出境日期" path="exit_date" width="medium" value=exit set=set_exit normalize=normalize_date placeholder=date_example()
                 hint="格式：YYYY-MM-DD；出境和入境当天都计为培训天数"/>

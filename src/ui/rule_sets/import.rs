@@ -1,6 +1,7 @@
 //! 「导入规则集文件」: a picked `*.peixun-rules.json` is read by the core (`parse_file`);
-//! its problems are listed and nothing changes, or a preview says what it would add or
-//! change (`differences`), and only 「导入」 saves it.
+//! its problems are listed and nothing changes, or a preview says what it would change,
+//! old → new (`differences`: from the rule-set with its id, or for a new one from the rule-set
+//! in use), and only 「导入」 saves it.
 
 use leptos::prelude::*;
 
@@ -98,11 +99,23 @@ fn Preview(
     let embedded = rs.is_embedded();
     let diffs = existing.as_ref().map(|old| differences(old, &rs));
     let body = match &diffs {
-        None => view! {
-            <p data-preview="new">{format!("新规则集「{}」（编号 {}）。", rs.name, rs.id)}</p>
-            <KeyNumbers rs=rs.clone()/>
+        None => {
+            // A new round: what it changes against the rule-set in use, old → new.
+            let in_use = cx.store.rule_set();
+            let rows = differences(in_use, &rs);
+            let intro = format!(
+                "新规则集「{}」（编号 {}）。与正在使用的规则集「{}」相比，有 {} 处不同：",
+                rs.name,
+                rs.id,
+                in_use.name,
+                rows.len()
+            );
+            view! {
+                <p data-preview="new">{intro}</p>
+                <DifferenceTable rows/>
+            }
+            .into_any()
         }
-        .into_any(),
         Some(d) if d.is_empty() => {
             view! { <p data-preview="same">{format!("与本浏览器中的规则集「{}」完全相同。", rs.name)}</p> }.into_any()
         }
@@ -146,37 +159,6 @@ fn Preview(
                     on:click=move |_| picked.set(None)>"取消"</button>
             </div>
         </div>
-    }
-}
-
-/// The numbers an office looks at first.
-#[component]
-pub fn KeyNumbers(rs: RuleSet) -> impl IntoView {
-    let categories = rs
-        .categories
-        .values()
-        .map(|c| {
-            format!(
-                "{}：{}–{} 人，≤ {} 周岁，计划 {} 人",
-                c.label, c.min_members, c.max_members, c.max_age, c.plan_persons
-            )
-        })
-        .collect::<Vec<_>>();
-    view! {
-        <dl class="facts">
-            <dt>"项目执行期"</dt>
-            <dd>{format!("{} 至 {}", rs.program_year.start, rs.program_year.end)}</dd>
-            <dt>"申报截止日"</dt>
-            <dd>{rs.submission_deadline.to_string()}</dd>
-            <dt>"类别"</dt>
-            <dd>{categories.into_iter().map(|c| view! { <span class="block">{c}</span> }).collect_view()}</dd>
-            <dt>"节假日安排"</dt>
-            <dd>{if rs.calendar.is_empty() {
-                "（使用内置）".to_string()
-            } else {
-                rs.calendar.iter().map(|y| format!("{} 年", y.year)).collect::<Vec<_>>().join("、")
-            }}</dd>
-        </dl>
     }
 }
 
