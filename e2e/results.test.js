@@ -142,9 +142,19 @@ print(json.dumps([[c if c is not None else "" for c in r] for r in ws.iter_rows(
   assert.equal(groups[2][10], 150000);
   assert.equal(groups[4][8], '本轮名额已满');
 
-  // Unit A imports its file: decisions, categories and amounts without typing.
-  await importResult(unitA, fileA);
+  // Unit A imports its file: decisions, categories and amounts without typing. A row of
+  // another unit's slipped into it (with an id unit A also has) is said at its row and
+  // never applied.
+  const foreign = { ...resultA.results[0], id: a3, unit: B, title: '另一单位的团组' };
+  const fileA2 = path.join(tmp, 'result-a-with-a-foreign-row.peixun.json');
+  fs.writeFileSync(fileA2, JSON.stringify({ ...resultA, results: [...resultA.results, foreign] }));
+  await importResult(unitA, fileA2);
   assert.match(await unitA.textContent('[data-result-summary]'), /2 份申请的执行记录有变化/);
+  assert.match(
+    await unitA.textContent('[data-result-skipped] li[data-path="results[2].unit"]'),
+    /第 3 条结果（.*）是「中国科学院另一研究所」的申请.*这一条不导入/,
+  );
+  assert.equal(await unitA.locator(`[data-result-item="${a3}"]`).count(), 0);
   await unitA.click('[data-action="confirm-import"]');
   await unitA.waitForSelector('[data-import-done]');
   let shown = await records(unitA);

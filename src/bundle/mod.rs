@@ -17,6 +17,7 @@ mod parse;
 mod plan;
 mod result;
 mod result_plan;
+mod result_rows;
 mod rule_sets;
 
 pub use apply::{ApplyError, Choice, Resolution, Resolutions, apply};
@@ -36,4 +37,5 @@ pub use plan::{
 };
 pub use result::{ISSUER, export_result, result_file_name};
 pub use result_plan::{ResultChange, ResultField, ResultItem, ResultPlan, apply_results, plan_results};
+pub use result_rows::{ResultProblem, ResultProblemKind};
 pub use rule_sets::{RuleSetChoices, RuleSetOffer};

@@ -5,6 +5,8 @@
 //! (with the field path). Every failure is a [`BundleError`] in Chinese; no input makes
 //! this panic.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use super::describe::{describe_value, translate};
@@ -25,7 +27,33 @@ pub fn parse(text: &str) -> Result<Bundle, BundleError> {
         None => diagnose(text)?,
     };
     super::result::check(&bundle)?;
+    distinct_ids(&bundle)?;
     Ok(bundle)
+}
+
+/// A unit bundle names each application once: with two under one id, one rank of its
+/// ranking would stand for two groups, and the import would keep only the first. An
+/// empty id is no id (the import gives each its own, `ids.rs`) and never a repeat.
+fn distinct_ids(b: &Bundle) -> Result<(), BundleError> {
+    if b.kind != Kind::Unit {
+        return Ok(());
+    }
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, a) in b.applications.iter().enumerate().filter(|(_, a)| !a.id.is_empty()) {
+        if let Some(&j) = first.get(a.id.as_str()) {
+            let msg = format!(
+                "第 {} 份申请《{}》的编号 id「{}」与第 {} 份申请《{}》相同：单位数据包中每份申请的编号必须不同，否则排序中的一个名次会对应两个团组；请导出方为其中一份换一个编号后重新导出",
+                i + 1,
+                a.display_title(),
+                a.id,
+                j + 1,
+                b.applications[j].display_title()
+            );
+            return Err(BundleError::at_path(ErrorKind::InvalidValue, &format!("applications[{i}].id"), msg));
+        }
+        first.insert(&a.id, i);
+    }
+    Ok(())
 }
 
 /// The typical file, read in one pass: valid JSON with nothing after it, our `format`,

@@ -163,3 +163,47 @@ fn a_topic_outside_the_list_is_kept_and_reported() {
     let found = crate::bundle::check_bundle(&b, crate::rule_set::RuleSet::embedded(), today);
     assert!(found.iter().any(|f| f.rule == "special-topic" && f.path == "special_topics"), "{found:#?}");
 }
+
+/// A unit bundle of `GOOD`'s kind with one application per id, ranked in that order.
+fn unit_with_ids(kind: &str, ids: &[&str]) -> String {
+    let apps: Vec<String> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| format!(r#"{{ "id": {}, "title": "项目{}" }}"#, serde_json::Value::from(*id), i + 1))
+        .collect();
+    let ranking: Vec<String> = ids.iter().map(|id| serde_json::Value::from(*id).to_string()).collect();
+    format!(
+        r#"{{ "format": "peixun-bundle", "version": 1, "kind": "{kind}", "unit": "物理所",
+  "applications": [{}], "ranking": [{}] }}"#,
+        apps.join(", "),
+        ranking.join(", ")
+    )
+}
+
+#[test]
+fn a_unit_bundle_with_two_applications_under_one_id_is_refused_at_the_second() {
+    let e = err(&unit_with_ids("unit", &["a", "b", "c", "d", "b"]));
+    assert_eq!((e.kind.clone(), e.path.as_deref()), (ErrorKind::InvalidValue, Some("applications[4].id")), "{e}");
+    assert!(e.message.contains("第 5 份申请《项目5》的编号 id「b」与第 2 份申请《项目2》相同"), "{e}");
+    assert!(e.message.contains("一个名次会对应两个团组"), "{e}");
+    // An id the import would replace is still one id: a rank could name both.
+    let e = err(&unit_with_ids("unit", &["a/b", "a/b"]));
+    assert_eq!(e.path.as_deref(), Some("applications[1].id"), "{e}");
+    // Ids that differ only in case or spacing are different ids.
+    assert!(parse(&unit_with_ids("unit", &["a", "b", "c", "d", "B", " b"])).is_ok());
+}
+
+#[test]
+fn id_less_applications_and_other_kinds_are_not_repeats() {
+    // Empty ids are no ids: each gets its own on import, the ranking cannot name them.
+    let text = unit_with_ids("unit", &["", "a", ""]);
+    let b = parse(&text).unwrap();
+    assert_eq!(b.applications.len(), 3);
+    let batch = crate::bundle::prepare(&crate::model::Workspace::default(), vec![("u.json".into(), Ok(text))]);
+    assert!(batch.files[0].outcome.is_ok(), "{:?}", batch.files[0]);
+    let ids: Vec<&str> = batch.plan.as_ref().unwrap().items.iter().map(|i| i.incoming.id.as_str()).collect();
+    assert_eq!(batch.renamed.len(), 2);
+    assert!(ids[0] != ids[2] && ids[0].len() == 36 && ids[1] == "a", "{ids:?}");
+    // Only a unit bundle ranks: an application bundle keeps its first copy (the import says so).
+    assert!(parse(&unit_with_ids("application", &["a", "a"])).is_ok());
+}

@@ -1,13 +1,16 @@
 //! Result bundles (`kind: "result"`): the bureau's outcome per application, back to the
 //! units. Written per unit (each unit gets only its own applications) or for all; on
 //! reading, what the types cannot say is checked here (every entry names an application
-//! and a decision, no amount is negative), each with its field path.
+//! and a decision, no amount is negative), each with its field path. Rows of a
+//! well-formed file that are not applied (another unit's, without a unit, repeated) are
+//! read in `result_rows`, for `peixun-check` here and for the import in `result_plan`.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::error::{BundleError, ErrorKind};
 use super::export::{file_name, to_text};
 use super::format::{Bundle, Kind};
+use super::result_rows::read_rows;
 use crate::model::unit_name::same_unit;
 use crate::model::{Decision, Money, Selection};
 use crate::rule_set::RuleSet;
@@ -88,40 +91,37 @@ pub(super) fn check(b: &Bundle) -> Result<(), BundleError> {
 /// ×100): a sanity bound of the checker, not a number of any notice.
 pub const IMPLAUSIBLE_FUNDING: Money = Money(1_000_000_000); // ¥10,000,000.00
 
-/// What `peixun-check` says about a result file that parses: the same application twice,
-/// selected groups without an approved category or with no or an implausible amount.
+/// What `peixun-check` says about a result file that parses: the entries the import would
+/// not apply (another unit's in a file for one unit, one without a unit in a file for
+/// every unit, the same application twice), selected groups without an approved category
+/// or with no or an implausible amount.
 pub fn check_results(b: &Bundle) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut finding = |severity, rule, i: usize, s: &Selection, field: &str, message: String, clause| {
-        out.push(Finding {
-            rule,
-            severity,
-            application: Some(s.id.clone()),
-            path: format!("results[{i}].{field}"),
-            message,
-            clause,
-        });
+    let mut finding = |severity, rule, s: &Selection, path: String, message: String, clause| {
+        out.push(Finding { rule, severity, application: Some(s.id.clone()), path, message, clause });
     };
+    // In row order, like the rows' own findings.
+    let mut problems = read_rows(b).problems.into_iter().peekable();
     for (i, s) in b.results.iter().enumerate() {
-        if b.results[..i].iter().any(|x| x.id == s.id && same_unit(&x.unit, &s.unit)) {
-            let msg = format!("{}在文件中出现了不止一次，导入时以最后一条为准", s.display());
-            finding(Severity::Error, "result-duplicate", i, s, "id", msg, "二(四)");
+        while let Some(p) = problems.next_if(|p| p.index == i) {
+            finding(Severity::Error, p.kind.rule(), s, p.path, p.message, "二(四)");
         }
+        let at = |field: &str| format!("results[{i}].{field}");
         if s.decision != Some(Decision::Selected) {
             continue;
         }
         if s.approved_category.is_none() {
             let msg = format!("{}入选，尚未写明批准的资助类别", s.display());
-            finding(Severity::Info, "result-category", i, s, "approved_category", msg, "二(六)");
+            finding(Severity::Info, "result-category", s, at("approved_category"), msg, "二(六)");
         }
         match s.funding {
             Some(m) if m > IMPLAUSIBLE_FUNDING => {
                 let msg = format!("{}的资助金额 {m} 超过 {IMPLAUSIBLE_FUNDING}，请核对（金额以分为单位）", s.display());
-                finding(Severity::Warning, "result-amount", i, s, "funding", msg, "二(六)");
+                finding(Severity::Warning, "result-amount", s, at("funding"), msg, "二(六)");
             }
             Some(Money(0)) => {
                 let msg = format!("{}入选，资助金额为 0", s.display());
-                finding(Severity::Warning, "result-amount", i, s, "funding", msg, "二(六)");
+                finding(Severity::Warning, "result-amount", s, at("funding"), msg, "二(六)");
             }
             _ => {}
         }

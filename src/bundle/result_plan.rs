@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::format::{Bundle, Kind};
 use super::merge::Choice;
+use super::result_rows::{ResultProblem, ResultProblemKind, read_rows};
 use crate::model::unit_name::same_unit;
 use crate::model::{Application, Decision, Execution, ExecutionStatus, Selection, Workspace};
 use crate::rule_set::RuleSet;
@@ -70,6 +71,10 @@ pub struct ResultPlan {
     pub missing: Vec<Selection>,
     /// Entries of an all-units file that belong to other units (skipped).
     pub other_units: usize,
+    /// Entries concerning this unit, or no one can tell, that are not applied, each at its
+    /// row: another unit's in a file for this one, one without a unit in a file for every
+    /// unit, the same application twice (see `result_rows`).
+    pub problems: Vec<ResultProblem>,
 }
 
 impl ResultPlan {
@@ -89,7 +94,8 @@ impl ResultPlan {
         }
     }
 
-    /// One line for the file list: issuer, date and what the file concerns here.
+    /// One line for the file list: issuer, date and what the file concerns here, then the
+    /// entries not applied, each said at its row.
     pub fn describe(&self) -> String {
         let date = self.date.map(|d| format!("，{d}")).unwrap_or_default();
         let mut s = format!("遴选结果（{}{date}）：涉及本单位 {} 份申请", self.issuer, self.items.len());
@@ -99,28 +105,68 @@ impl ResultPlan {
         if self.other_units > 0 {
             s.push_str(&format!("，{} 条属于其他单位（略过）", self.other_units));
         }
+        if !self.problems.is_empty() {
+            s.push_str(&format!("；{} 条未导入：{}", self.problems.len(), said(&self.problems)));
+        }
         s
     }
 }
 
-/// The plan, or why the file cannot be imported here (a sentence in Chinese).
+/// The first few problems' sentences, joined.
+fn said(problems: &[ResultProblem]) -> String {
+    const SHOWN: usize = 3;
+    let mut s = problems.iter().take(SHOWN).map(|p| p.message.as_str()).collect::<Vec<_>>().join("；");
+    if problems.len() > SHOWN {
+        s.push_str(&format!("；另有 {} 条", problems.len() - SHOWN));
+    }
+    s
+}
+
+/// The plan, or why the file cannot be imported here (a sentence in Chinese). An entry
+/// applies to an application of this workspace when both its unit and its id match: the
+/// file's unit (or, in a file for every unit, the entry's) is this workspace's, and the id
+/// is one of its applications.
 pub fn plan_results(ws: &Workspace, b: &Bundle) -> Result<ResultPlan, String> {
     if b.kind != Kind::Result {
         return Err(format!("这是{}数据包，不是遴选结果", b.kind.label()));
     }
     let here = ws.unit.trim();
-    if !b.unit.trim().is_empty() && !here.is_empty() && !same_unit(&b.unit, here) {
+    let for_unit = b.unit.trim();
+    if !for_unit.is_empty() && !here.is_empty() && !same_unit(for_unit, here) {
         return Err(format!(
-            "这是发给「{}」的遴选结果，本工作区是「{here}」的，未导入；请把文件转交给「{}」",
-            b.unit.trim(),
-            b.unit.trim()
+            "这是发给「{for_unit}」的遴选结果，本工作区是「{here}」的，未导入；请把文件转交给「{for_unit}」"
         ));
     }
-    let ours = |s: &Selection| !b.unit.trim().is_empty() || here.is_empty() || same_unit(&s.unit, here);
-    let relevant: Vec<&Selection> = b.results.iter().filter(|s| ours(s)).collect();
-    let other_units = b.results.len() - relevant.len();
+    if for_unit.is_empty() && here.is_empty() {
+        return Err("这是发给全部单位的遴选结果，本工作区还没有填写单位（单位汇总页的「填报单位」），无法认出哪些是本单位的申请，未导入；请先填写填报单位再导入".into());
+    }
+    let rows = read_rows(b);
+    // In a file for one unit every entry not skipped is that unit's.
+    let ours = |s: &Selection| !for_unit.is_empty() || same_unit(&s.unit, here);
+    let mut relevant = Vec::new();
+    let mut other_units = 0;
+    for (s, skipped) in b.results.iter().zip(&rows.skipped) {
+        if ours(s) || s.unit.trim().is_empty() {
+            if !skipped {
+                relevant.push(s);
+            }
+        } else {
+            other_units += 1;
+        }
+    }
+    // Problems of other units' entries are theirs to hear about.
+    let problems: Vec<ResultProblem> = rows
+        .problems
+        .into_iter()
+        .filter(|p| p.kind != ResultProblemKind::Duplicate || ours(&b.results[p.index]))
+        .collect();
     if relevant.is_empty() {
-        return Err(format!("文件中的 {other_units} 条遴选结果都属于其他单位，没有「{here}」的，未导入"));
+        return Err(match (other_units, problems.is_empty()) {
+            (0, true) => "文件中没有本单位的遴选结果，未导入".to_string(),
+            (n, true) => format!("文件中的 {n} 条遴选结果都属于其他单位，没有「{here}」的，未导入"),
+            (0, false) => format!("文件中没有可以导入的遴选结果，未导入：{}", said(&problems)),
+            (n, false) => format!("文件中没有可以导入的遴选结果，未导入：{n} 条属于其他单位；{}", said(&problems)),
+        });
     }
     let rs = ws.rule_set();
     let mut items = Vec::new();
@@ -145,7 +191,7 @@ pub fn plan_results(ws: &Workspace, b: &Bundle) -> Result<ResultPlan, String> {
             names.join("、")
         ));
     }
-    Ok(ResultPlan { issuer: b.issuer.clone(), date: b.date, items, missing, other_units })
+    Ok(ResultPlan { issuer: b.issuer.clone(), date: b.date, items, missing, other_units, problems })
 }
 
 fn changes(a: &Application, s: &Selection, rs: &RuleSet) -> Vec<ResultChange> {

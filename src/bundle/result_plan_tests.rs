@@ -166,3 +166,135 @@ fn through_the_batch_all_or_nothing() {
     assert_eq!(out.get("a1").unwrap().execution.as_ref().unwrap().academy_funding, Some(Money(800_000)));
     assert_eq!(out.applications.len(), 3, "the missing application is not added");
 }
+
+/// A result file as the bureau's or another program might write it, rows as given.
+fn rows_file(unit: &str, results: Vec<Selection>) -> Bundle {
+    let b = Bundle {
+        unit: unit.into(),
+        issuer: "中国科学院人事局".into(),
+        date: NaiveDate::from_ymd_opt(2020, 3, 2),
+        results,
+        ..Bundle::new(Kind::Result)
+    };
+    parse(&crate::bundle::to_text(&b)).expect("well-formed")
+}
+
+fn row(unit: &str, id: &str, d: Decision, c: Option<Category>) -> Selection {
+    let ws = unit_ws();
+    let a = ws.get(id).cloned().unwrap_or_else(|| app(id, "赵六"));
+    decided(unit, &a, d, c, None)
+}
+
+fn problems(plan: &ResultPlan) -> Vec<(ResultProblemKind, &str)> {
+    plan.problems.iter().map(|p| (p.kind, p.path.as_str())).collect()
+}
+
+fn item_ids(plan: &ResultPlan) -> Vec<&str> {
+    plan.items.iter().map(|i| i.id.as_str()).collect()
+}
+
+#[test]
+fn another_units_row_in_a_units_file_is_said_and_never_applied_here() {
+    use Decision::*;
+    let ws = unit_ws();
+    let rows = |second: &str| {
+        vec![
+            row("物理所", "a1", Selected, Some(Category::Youth)),
+            // a2 is also the id of one of ours: only unit and id together name it.
+            row(second, "a2", Selected, Some(Category::Lead)),
+            row("", "a3", NotSelected, None),
+        ]
+    };
+    let plan = plan_results(&ws, &rows_file("物理所", rows("化物所"))).unwrap();
+    assert_eq!(item_ids(&plan), ["a1", "a3"], "a row without a unit is the file's unit's");
+    assert_eq!(problems(&plan), [(ResultProblemKind::OtherUnit, "results[1].unit")]);
+    assert!(plan.problems[0].message.contains("是「化物所」的申请"), "{:?}", plan.problems);
+    assert!(
+        plan.describe().contains("；1 条未导入：第 2 条结果（项目a2（李四））是「化物所」的申请"),
+        "{}",
+        plan.describe()
+    );
+    let out = apply_results(&ws, &plan).unwrap();
+    assert_eq!(out.get("a2"), ws.get("a2"), "another unit's row changes nothing here");
+    assert_eq!(out.get("a1").unwrap().execution.as_ref().unwrap().status, ExecutionStatus::Approved);
+
+    // The same unit written in full is this unit.
+    let plan = plan_results(&ws, &rows_file("物理所", rows("中国科学院物理研究所"))).unwrap();
+    assert_eq!((item_ids(&plan), plan.problems.len()), (vec!["a1", "a2", "a3"], 0));
+    assert!(!plan.describe().contains("未导入"));
+
+    // Nothing left to apply: refused, the row said.
+    let only = vec![row("化物所", "a2", Selected, None)];
+    let e = plan_results(&ws, &rows_file("物理所", only)).unwrap_err();
+    assert!(e.starts_with("文件中没有可以导入的遴选结果，未导入：第 1 条结果") && e.contains("「化物所」"), "{e}");
+}
+
+#[test]
+fn one_application_twice_is_applied_once_when_both_agree_and_not_at_all_when_not() {
+    use Decision::*;
+    let ws = unit_ws();
+    let youth = Some(Category::Youth);
+    let file = rows_file(
+        "物理所",
+        vec![
+            row("物理所", "a1", Selected, youth),
+            row("", "a1", Selected, youth),
+            row("物理所", "a2", NotSelected, None),
+            row("中国科学院物理研究所", "a2", Selected, youth),
+            row("物理所", "a3", Selected, Some(Category::Lead)),
+        ],
+    );
+    let plan = plan_results(&ws, &file).unwrap();
+    assert_eq!(item_ids(&plan), ["a1", "a3"]);
+    assert_eq!(
+        problems(&plan),
+        [(ResultProblemKind::Duplicate, "results[1].id"), (ResultProblemKind::Duplicate, "results[3].id")]
+    );
+    assert!(plan.problems[1].message.contains("与第 3 条是同一份申请，结果却不同"), "{:?}", plan.problems);
+    let mut plan = plan;
+    plan.choose("a3", ResultField::ApprovedCategory, Choice::Theirs);
+    let out = apply_results(&ws, &plan).unwrap();
+    assert_eq!(out.get("a2"), ws.get("a2"), "a contradiction applies neither answer");
+
+    // In a file for every unit the same id in two units is two applications.
+    let file = rows_file("", vec![row("物理所", "a1", Selected, youth), row("化物所", "a1", NotSelected, None)]);
+    let plan = plan_results(&ws, &file).unwrap();
+    assert_eq!((item_ids(&plan), plan.other_units, plan.problems.len()), (vec!["a1"], 1, 0));
+    assert_eq!(plan.items[0].incoming.decision, Some(Selected));
+    // Another unit's repeats are its own business.
+    let file = rows_file(
+        "",
+        vec![
+            row("物理所", "a1", Selected, youth),
+            row("化物所", "b1", Selected, None),
+            row("化物所", "b1", NotSelected, None),
+        ],
+    );
+    let plan = plan_results(&ws, &file).unwrap();
+    assert_eq!((plan.other_units, plan.problems.len()), (2, 0));
+}
+
+#[test]
+fn a_row_without_a_unit_in_a_file_for_every_unit_is_said_and_skipped() {
+    use Decision::*;
+    let ws = unit_ws();
+    let file = rows_file("", vec![row("物理所", "a1", Selected, None), row("", "a2", NotSelected, None)]);
+    let plan = plan_results(&ws, &file).unwrap();
+    assert_eq!((item_ids(&plan), plan.other_units), (vec!["a1"], 0));
+    assert_eq!(problems(&plan), [(ResultProblemKind::NoUnit, "results[1].unit")]);
+    assert!(plan.describe().contains("没有写明单位"), "{}", plan.describe());
+    let e = plan_results(&ws, &rows_file("", vec![row("", "a2", NotSelected, None)])).unwrap_err();
+    assert!(e.contains("没有写明单位"), "{e}");
+    // In a file for this unit the same row is ours.
+    let plan = plan_results(&ws, &rows_file("物理所", vec![row("", "a2", NotSelected, None)])).unwrap();
+    assert_eq!((item_ids(&plan), plan.problems.len()), (vec!["a2"], 0));
+}
+
+#[test]
+fn a_workspace_without_a_unit_takes_a_file_for_one_unit_but_not_one_for_all() {
+    let unnamed = Workspace { unit: "  ".into(), ..unit_ws() };
+    let e = plan_results(&unnamed, &parse(&file(None)).unwrap()).unwrap_err();
+    assert!(e.contains("发给全部单位") && e.contains("填报单位"), "{e}");
+    let plan = plan_results(&unnamed, &parse(&file(Some("物理所"))).unwrap()).unwrap();
+    assert_eq!(item_ids(&plan), ["a1", "a2", "a3"]);
+}

@@ -126,3 +126,81 @@ fn the_checker_reports_duplicates_missing_categories_and_odd_amounts() {
         "the bound itself is sane, one fen above is not"
     );
 }
+
+fn file_of(unit: &str, results: Vec<Selection>) -> Bundle {
+    let b =
+        Bundle { unit: unit.into(), issuer: ISSUER.into(), date: Some(day()), results, ..Bundle::new(Kind::Result) };
+    parse(&to_text(&b)).expect("a well-formed file, whatever its rows say")
+}
+
+fn reported(b: &Bundle) -> Vec<(&'static str, String)> {
+    check_results(b).into_iter().map(|f| (f.rule, f.path)).collect()
+}
+
+#[test]
+fn the_checker_reports_another_units_row_in_a_file_for_one_unit() {
+    let no = Some(Decision::NotSelected);
+    let b = file_of(
+        "物理所",
+        vec![
+            sel("物理所", "a1", no),
+            sel("化物所", "b1", no),
+            // Without a unit, a row of a file for one unit is that unit's.
+            sel("", "a2", no),
+            sel("中国科学院物理研究所", "a3", no),
+            // Another unit's row is that, not a repeat of a1.
+            sel("化物所", "a1", no),
+        ],
+    );
+    assert_eq!(
+        reported(&b),
+        [("result-other-unit", "results[1].unit".to_string()), ("result-other-unit", "results[4].unit".to_string())]
+    );
+    let f = &check_results(&b)[0];
+    assert_eq!(f.severity, Severity::Error);
+    assert!(f.message.contains("第 2 条结果（项目b1（张三））是「化物所」的申请，而本文件是发给「物理所」的"), "{f:?}");
+}
+
+#[test]
+fn the_checker_reports_a_repeat_whatever_its_unit_field_says() {
+    let no = Some(Decision::NotSelected);
+    // One unit's file: the same application with and without a unit, or spelled otherwise.
+    let b = file_of(
+        "物理所",
+        vec![
+            sel("物理所", "a1", no),
+            sel("", "a1", no),
+            sel("中国科学院物理研究所", "a1", no),
+            sel("物理所", "a2", no),
+        ],
+    );
+    assert_eq!(
+        reported(&b),
+        [("result-duplicate", "results[1].id".to_string()), ("result-duplicate", "results[2].id".to_string())]
+    );
+    assert!(check_results(&b)[0].message.contains("与第 1 条重复（同一份申请、同样的结果），只按第 1 条导入一次"));
+    // A file for every unit: the same id in two units is two applications; in one unit
+    // written two ways, one application, here with another answer.
+    let b = file_of(
+        "",
+        vec![
+            sel("物理所", "a1", no),
+            sel("化物所", "a1", no),
+            sel("中国科学院物理研究所", "a1", Some(Decision::Selected)),
+        ],
+    );
+    let found = check_results(&b);
+    assert_eq!(reported(&b)[0], ("result-duplicate", "results[2].id".to_string()), "{found:#?}");
+    assert!(found[0].message.contains("与第 1 条是同一份申请，结果却不同") && found[0].message.contains(ISSUER));
+    assert!(found.iter().all(|f| f.rule != "result-duplicate" || f.path != "results[1].id"));
+}
+
+#[test]
+fn the_checker_reports_a_row_without_a_unit_in_a_file_for_every_unit() {
+    let no = Some(Decision::NotSelected);
+    let b = file_of("", vec![sel("物理所", "a1", no), sel(" ", "a2", no), sel("化物所", "a2", no)]);
+    assert_eq!(reported(&b), [("result-no-unit", "results[1].unit".to_string())]);
+    assert!(check_results(&b)[0].message.contains("第 2 条结果（项目a2（张三））没有写明单位"));
+    // The same row in a file for one unit is that unit's.
+    assert!(reported(&file_of("物理所", vec![sel(" ", "a2", no)])).is_empty());
+}

@@ -1,6 +1,7 @@
 //! A result file's part of the import preview (the bureau's answer, `kind: "result"`):
 //! per application what changes in its execution record, a choice per field where the
-//! unit typed something else, and the applications the file names that are not here.
+//! unit typed something else, the applications the file names that are not here, and the
+//! rows that are not applied (another unit's, without a unit, a repeat).
 
 use leptos::prelude::*;
 
@@ -85,6 +86,25 @@ fn ResultPlanView(index: usize, name: String, plan: ResultPlan) -> impl IntoView
                     <ul>{plan.missing.iter().map(|s| view! { <li>{s.display()}</li> }).collect_view()}</ul>
                 </div>
             })}
+            <SkippedRows problems=plan.problems/>
         </section>
     }
+}
+
+/// The file's rows that are not applied (another unit's, without a unit, a repeat), each
+/// said at its row.
+#[component]
+fn SkippedRows(problems: Vec<crate::bundle::ResultProblem>) -> impl IntoView {
+    (!problems.is_empty()).then(|| {
+        let rows = problems
+            .into_iter()
+            .map(|p| view! { <li class="finding finding--warning" data-path=p.path>{p.message}</li> })
+            .collect_view();
+        view! {
+            <div class="notice" role="note" data-result-skipped>
+                <p>"文件中的这些条目不导入（其余照常导入）："</p>
+                <ul>{rows}</ul>
+            </div>
+        }
+    })
 }
