@@ -9,7 +9,7 @@ mod fuzz_checks;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use fuzz_checks::{batch, migrate, parse, plan, result};
+use fuzz_checks::{batch, migrate, parse, plan, result, rule_set};
 
 /// Runs `check` on every input of `target`, naming each input that fails.
 fn replay(target: &str, check: fn(&[u8])) {
@@ -53,4 +53,9 @@ fn batch_inputs_hold() {
 #[test]
 fn result_inputs_hold() {
     replay("result", result::run);
+}
+
+#[test]
+fn rule_set_inputs_hold() {
+    replay("rule_set", rule_set::run);
 }

@@ -1,6 +1,6 @@
 //! Writes the seed corpus: the repository's bundle fixtures and small sample exports,
-//! shaped into each target's input. Run from `fuzz/`: `cargo run --example seeds`; then
-//! `make fuzz-long` and `make fuzz-seeds`.
+//! shaped into each target's input, and the embedded rule-set's file. Run from `fuzz/`:
+//! `cargo run --example seeds`; then `make fuzz-long` and `make fuzz-seeds`.
 
 use std::fs;
 use std::path::Path;
@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::DateTime;
 use peixun::bundle::{Bundle, Kind, export};
 use peixun::model::Member;
-use peixun::rule_set::RuleSet;
+use peixun::rule_set::{RuleSet, to_file_text};
 use peixun::sample::sample_workspace;
 
 fn main() {
@@ -63,6 +63,9 @@ fn main() {
         }
         write("result", &format!("{name}-pair"), &[&[0x00u8][..], text.as_bytes(), b"\0", other.as_bytes()].concat());
     }
+    // The embedded rule-set as a file, wrapped and bare.
+    write("rule_set", "cas-2020.peixun-rules.json", to_file_text(rs, at).as_bytes());
+    write("rule_set", "cas-2020-bare", serde_json::to_string(rs).unwrap().as_bytes());
 }
 
 /// One line: the same bundle in fewer bytes for the fuzzer to mutate.

@@ -1,5 +1,5 @@
-//! The fuzz targets' bodies: each takes libFuzzer's bytes, runs the bundle code and
-//! asserts its invariants (a failed assertion is a crash, like a panic). They live in a
+//! The fuzz targets' bodies: each takes libFuzzer's bytes, runs the bundle (or rule-set)
+//! code and asserts its invariants (a failed assertion is a crash, like a panic). They live in a
 //! library, not in `fuzz_targets/`, so that `tests/fuzz_regressions.rs` at the root
 //! replays the corpus and every crash found through the same checks on stable Rust.
 
@@ -8,6 +8,7 @@ pub mod migrate;
 pub mod parse;
 pub mod plan;
 pub mod result;
+pub mod rule_set;
 
 use peixun::bundle::{Bundle, parse as parse_bundle};
 use peixun::model::Application;
