@@ -118,6 +118,7 @@ fn rule_set(v: &Value) -> String {
                 object(v, "SubmitTo", &[("office", string), ("contact", string), ("phone", string), ("email", string)])
             }),
             ("calendar", |v| list(v, year_calendar)),
+            ("clauses", clauses),
         ],
     )
 }
@@ -147,6 +148,13 @@ fn categories(v: &Value) -> String {
             format!("(Category::{}, {rules})", variant(key))
         })
         .collect();
+    format!("BTreeMap::from([{}])", entries.join(", "))
+}
+
+/// Rule id → clause (`BTreeMap<String, String>`); left out, an empty map.
+fn clauses(v: &Value) -> String {
+    let Some(map) = v.as_object() else { return "BTreeMap::new()".into() };
+    let entries: Vec<String> = map.iter().map(|(k, c)| format!("({:?}.to_string(), {})", k, string(c))).collect();
     format!("BTreeMap::from([{}])", entries.join(", "))
 }
 

@@ -28,7 +28,7 @@ pub fn differences(ours: &RuleSet, theirs: &RuleSet) -> Vec<Difference> {
 }
 
 /// `RuleSet`'s fields in their order.
-const FIELDS: [&str; 18] = [
+const FIELDS: [&str; 19] = [
     "id",
     "name",
     "notice",
@@ -47,6 +47,7 @@ const FIELDS: [&str; 18] = [
     "calendar",
     "developed_countries",
     "submit_to",
+    "clauses",
 ];
 
 fn walk(rs: &RuleSet, path: &str, a: &Value, b: &Value, out: &mut Vec<Difference>) {
@@ -110,6 +111,12 @@ fn object_text(m: &Map<String, Value>) -> String {
 pub fn label(rs: &RuleSet, path: &str) -> String {
     if let Some(year) = path.strip_prefix("calendar.") {
         return format!("节假日安排 · {year} 年");
+    }
+    if let Some(rule) = path.strip_prefix("clauses.") {
+        return format!("规则 {rule} 引用的条款");
+    }
+    if path == "clauses" {
+        return "各规则引用的条款".into();
     }
     if let Some(rest) = path.strip_prefix("categories.") {
         let (key, field) = rest.split_once('.').unwrap_or((rest, ""));

@@ -140,7 +140,7 @@ fn one(path: &str, message: String) -> Vec<Problem> {
 }
 
 /// Reads every non-blank line with `read`; problems are 「第 n 行：…」 at `path`.
-fn each_line<T>(path: &str, text: &str, read: impl Fn(&str) -> Result<T, String>) -> Read<Vec<T>> {
+pub(super) fn each_line<T>(path: &str, text: &str, read: impl Fn(&str) -> Result<T, String>) -> Read<Vec<T>> {
     let (mut values, mut problems) = (Vec::new(), Vec::new());
     for (n, line) in lines(text) {
         match read(line) {

@@ -2,6 +2,7 @@
 //! another round's is made in the browser or loaded from a rule-set file (`file`,
 //! docs/rule-set.md), and checked by `validate` either way.
 
+mod clauses;
 mod diff;
 mod embedded;
 mod file;
@@ -49,6 +50,11 @@ pub struct RuleSet {
     pub calendar: Vec<YearCalendar>,
     pub developed_countries: CountryList,
     pub submit_to: SubmitTo,
+    /// The clause of the notice each rule cites, by rule id (`required` → 「二(八)」): a
+    /// notice numbered otherwise is described by its rule-set. A rule the map leaves out
+    /// cites the embedded rule-set's (files made before the map existed).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub clauses: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -239,6 +245,13 @@ impl RuleSet {
     pub fn round_label(&self) -> String {
         let (from, to) = (self.program_year.start.year(), self.program_year.end.year());
         if from == to { format!("{from} 年度") } else { format!("{from}–{to} 年度") }
+    }
+
+    /// The clause rule `rule` cites: this rule-set's, else the embedded one's, else 「—」.
+    pub fn clause(&self, rule: &str) -> &str {
+        let own = self.clauses.get(rule).filter(|c| !c.trim().is_empty());
+        let fallback = || RuleSet::embedded().clauses.get(rule);
+        own.or_else(fallback).map_or("—", String::as_str)
     }
 
     pub fn category(&self, c: Category) -> &CategoryRules {

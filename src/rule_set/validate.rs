@@ -126,6 +126,7 @@ pub fn validate(rs: &RuleSet) -> Vec<Problem> {
             bad(format!("developed_countries.countries[{i}]"), format!("国家代码 {} 重复", c.code));
         }
     }
+    out.extend(super::clauses::problems(&rs.clauses));
     out
 }
 
