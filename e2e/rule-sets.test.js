@@ -60,6 +60,10 @@ test('copy the built-in rule-set, fix a problem at its field, save and use it, e
   await page.fill(field('categories.youth.max_members'), '5');
   await page.fill(field('categories.keytech.min_members'), '3');
   await page.fill(field('categories.keytech.max_members'), '5');
+  // A notice numbered otherwise: the clause a rule cites is the rule-set's.
+  const clauses = await page.inputValue(field('clauses'));
+  assert.match(clauses, /^required 二\(八\)$/m);
+  await page.fill(field('clauses'), clauses.replace(/^required .*$/m, 'required 第三条'));
   await page.fill(field('submission_deadline'), '2026/3/31');
   await page.press(field('submission_deadline'), 'Tab');
   assert.equal(await page.inputValue(field('submission_deadline')), '2026-03-31', 'shown the one way it is kept');
@@ -109,6 +113,8 @@ test('copy the built-in rule-set, fix a problem at its field, save and use it, e
   assert.deepEqual([file.rule_set.categories.youth.min_members, file.rule_set.categories.youth.max_members], [3, 5]);
   assert.deepEqual([file.rule_set.categories.keytech.min_members, file.rule_set.categories.keytech.max_members], [3, 5]);
   assert.equal(file.rule_set.submission_deadline, '2026-03-31');
+  assert.equal(file.rule_set.clauses.required, '第三条');
+  assert.equal(file.rule_set.clauses.duration, '一(四) 培训时长');
   assert.deepEqual(file.rule_set.program_year.start, '2026-01-01');
   assert.deepEqual(file.rule_set.calendar, [
     { year: 2027, source: '国办发明电〔2026〕1号', holidays: [{ from: '2027-01-01', to: '2027-01-01', name: '元旦' }], workdays: [] },
@@ -195,6 +201,7 @@ test('a second browser imports the file through the preview, uses it, and 规则
   await page.click('nav a[href="#/rules"]');
   await page.waitForSelector('main[data-page="rules"] tr[data-rule="age-limit"]');
   assert.match(await page.textContent('tr[data-rule="age-limit"]'), /优秀青年人才培养 ≤ 45 周岁/);
+  assert.match(await page.textContent('tr[data-rule="required"] td[data-label="通知条款"]'), /^第三条$/);
   assert.equal(await page.getAttribute('main p.lead', 'data-rule-set'), 'cas-2026');
   // Kept across a reload.
   await page.reload();

@@ -230,7 +230,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     application: f.application.as_deref(),
                     path: &f.path,
                     message: &f.message,
-                    clause: f.clause,
+                    clause: &f.clause,
                 })
             })
             .collect();

@@ -84,7 +84,11 @@ async fn the_rules_page_lists_every_rule_of_the_registry() {
     assert_eq!(rows.length() as usize, RULES.len());
     for r in RULES {
         let row = text(&host, &format!("tr[data-rule='{}']", r.id));
-        assert!(row.contains(r.clause) && row.contains(r.severity.label()), "{}: {row}", r.id);
+        assert!(
+            row.contains(r.clause(peixun::rule_set::RuleSet::embedded())) && row.contains(r.severity.label()),
+            "{}: {row}",
+            r.id
+        );
     }
     assert!(text(&host, "tr[data-rule='age-limit']").contains("优秀青年人才培养 ≤ 40 周岁"));
 }

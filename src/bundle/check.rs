@@ -30,7 +30,7 @@ pub fn workspace_of(bundle: &Bundle) -> Workspace {
 /// about the stand-in application, which the partner does not fill.
 pub fn check_bundle(bundle: &Bundle, rule_set: &RuleSet, today: NaiveDate) -> Vec<Finding> {
     if bundle.kind == Kind::Result {
-        return super::result::check_results(bundle);
+        return super::result::check_results(bundle, rule_set);
     }
     let ws = workspace_of(bundle);
     let mut cx = Cx::new(rule_set, &ws, today);

@@ -95,16 +95,17 @@ pub const IMPLAUSIBLE_FUNDING: Money = Money(1_000_000_000); // ¥10,000,000.00
 /// not apply (another unit's in a file for one unit, one without a unit in a file for
 /// every unit, the same application twice), selected groups without an approved category
 /// or with no or an implausible amount.
-pub fn check_results(b: &Bundle) -> Vec<Finding> {
+pub fn check_results(b: &Bundle, rule_set: &RuleSet) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut finding = |severity, rule, s: &Selection, path: String, message: String, clause| {
+    let mut finding = |severity, rule: &'static str, s: &Selection, path: String, message: String| {
+        let clause = rule_set.clause(rule).to_string();
         out.push(Finding { rule, severity, application: Some(s.id.clone()), path, message, clause });
     };
     // In row order, like the rows' own findings.
     let mut problems = read_rows(b).problems.into_iter().peekable();
     for (i, s) in b.results.iter().enumerate() {
         while let Some(p) = problems.next_if(|p| p.index == i) {
-            finding(Severity::Error, p.kind.rule(), s, p.path, p.message, "二(四)");
+            finding(Severity::Error, p.kind.rule(), s, p.path, p.message);
         }
         let at = |field: &str| format!("results[{i}].{field}");
         if s.decision != Some(Decision::Selected) {
@@ -112,16 +113,16 @@ pub fn check_results(b: &Bundle) -> Vec<Finding> {
         }
         if s.approved_category.is_none() {
             let msg = format!("{}入选，尚未写明批准的资助类别", s.display());
-            finding(Severity::Info, "result-category", s, at("approved_category"), msg, "二(六)");
+            finding(Severity::Info, "result-category", s, at("approved_category"), msg);
         }
         match s.funding {
             Some(m) if m > IMPLAUSIBLE_FUNDING => {
                 let msg = format!("{}的资助金额 {m} 超过 {IMPLAUSIBLE_FUNDING}，请核对（金额以分为单位）", s.display());
-                finding(Severity::Warning, "result-amount", s, at("funding"), msg, "二(六)");
+                finding(Severity::Warning, "result-amount", s, at("funding"), msg);
             }
             Some(Money(0)) => {
                 let msg = format!("{}入选，资助金额为 0", s.display());
-                finding(Severity::Warning, "result-amount", s, at("funding"), msg, "二(六)");
+                finding(Severity::Warning, "result-amount", s, at("funding"), msg);
             }
             _ => {}
         }

@@ -112,7 +112,7 @@ fn the_checker_reports_duplicates_missing_categories_and_odd_amounts() {
         ..sel("物理所", "a1", Some(Decision::Selected))
     });
     let b = parse(&export_result("", day(), Some("物理所"), &sels, RuleSet::embedded(), at())).unwrap();
-    let findings = check_results(&b);
+    let findings = check_results(&b, RuleSet::embedded());
     let got: Vec<(&str, &str)> = findings.iter().map(|f| (f.rule, f.path.as_str())).collect();
     assert_eq!(
         got,
@@ -134,7 +134,7 @@ fn file_of(unit: &str, results: Vec<Selection>) -> Bundle {
 }
 
 fn reported(b: &Bundle) -> Vec<(&'static str, String)> {
-    check_results(b).into_iter().map(|f| (f.rule, f.path)).collect()
+    check_results(b, RuleSet::embedded()).into_iter().map(|f| (f.rule, f.path)).collect()
 }
 
 #[test]
@@ -156,7 +156,7 @@ fn the_checker_reports_another_units_row_in_a_file_for_one_unit() {
         reported(&b),
         [("result-other-unit", "results[1].unit".to_string()), ("result-other-unit", "results[4].unit".to_string())]
     );
-    let f = &check_results(&b)[0];
+    let f = &check_results(&b, RuleSet::embedded())[0];
     assert_eq!(f.severity, Severity::Error);
     assert!(f.message.contains("第 2 条结果（项目b1（张三））是「化物所」的申请，而本文件是发给「物理所」的"), "{f:?}");
 }
@@ -178,7 +178,11 @@ fn the_checker_reports_a_repeat_whatever_its_unit_field_says() {
         reported(&b),
         [("result-duplicate", "results[1].id".to_string()), ("result-duplicate", "results[2].id".to_string())]
     );
-    assert!(check_results(&b)[0].message.contains("与第 1 条重复（同一份申请、同样的结果），只按第 1 条导入一次"));
+    assert!(
+        check_results(&b, RuleSet::embedded())[0]
+            .message
+            .contains("与第 1 条重复（同一份申请、同样的结果），只按第 1 条导入一次")
+    );
     // A file for every unit: the same id in two units is two applications; in one unit
     // written two ways, one application, here with another answer.
     let b = file_of(
@@ -189,7 +193,7 @@ fn the_checker_reports_a_repeat_whatever_its_unit_field_says() {
             sel("中国科学院物理研究所", "a1", Some(Decision::Selected)),
         ],
     );
-    let found = check_results(&b);
+    let found = check_results(&b, RuleSet::embedded());
     assert_eq!(reported(&b)[0], ("result-duplicate", "results[2].id".to_string()), "{found:#?}");
     assert!(found[0].message.contains("与第 1 条是同一份申请，结果却不同") && found[0].message.contains(ISSUER));
     assert!(found.iter().all(|f| f.rule != "result-duplicate" || f.path != "results[1].id"));
@@ -200,7 +204,7 @@ fn the_checker_reports_a_row_without_a_unit_in_a_file_for_every_unit() {
     let no = Some(Decision::NotSelected);
     let b = file_of("", vec![sel("物理所", "a1", no), sel(" ", "a2", no), sel("化物所", "a2", no)]);
     assert_eq!(reported(&b), [("result-no-unit", "results[1].unit".to_string())]);
-    assert!(check_results(&b)[0].message.contains("第 2 条结果（项目a2（张三））没有写明单位"));
+    assert!(check_results(&b, RuleSet::embedded())[0].message.contains("第 2 条结果（项目a2（张三））没有写明单位"));
     // The same row in a file for one unit is that unit's.
     assert!(reported(&file_of("物理所", vec![sel(" ", "a2", no)])).is_empty());
 }

@@ -58,7 +58,10 @@ mod tests {
     #[test]
     fn a_line_without_a_clause_and_a_rule_twice_are_refused() {
         let p = BTreeMap::<String, String>::from_text("clauses", "required 二(八)\nduration").unwrap_err();
-        assert_eq!(p, [Problem::new("clauses", "第 2 行：“duration” 缺少条款（应为：规则编号 条款，如 required 二(八)）")]);
+        assert_eq!(
+            p,
+            [Problem::new("clauses", "第 2 行：“duration” 缺少条款（应为：规则编号 条款，如 required 二(八)）")]
+        );
         let p = BTreeMap::<String, String>::from_text("clauses", "required 二(八)\nrequired 三").unwrap_err();
         assert_eq!(p, [Problem::new("clauses", "规则 required 出现了两次")]);
     }

@@ -9,7 +9,6 @@ use crate::rule_set::{AgeReference, RuleSet};
 pub static AGE_LIMIT: Rule = Rule {
     id: "age-limit",
     severity: Severity::Error,
-    clause: "一(一)–(三)",
     title: "成员年龄不超过本类别的上限（周岁，默认按出境日计）",
     limit,
     check: Check::Application(check),

@@ -10,7 +10,6 @@ use crate::rule_set::RuleSet;
 pub static CITY_COUNT: Rule = Rule {
     id: "city-count",
     severity: Severity::Error,
-    clause: "二(三)",
     title: "培训城市不超过上限",
     limit,
     check: Check::Application(check),
@@ -34,7 +33,7 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
             format!(
                 "培训地点涉及 {n} 个城市（{}），不得超过一个国家的 {max} 个城市（通知{}）",
                 cities.join("、"),
-                CITY_COUNT.clause
+                cx.rule_set.clause(CITY_COUNT.id)
             ),
         );
     }

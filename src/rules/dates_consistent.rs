@@ -8,7 +8,6 @@ use crate::rule_set::RuleSet;
 pub static DATES_CONSISTENT: Rule = Rule {
     id: "dates-consistent",
     severity: Severity::Error,
-    clause: "一(四), day counting",
     title: "出入境日期与培训天数一致（首尾两天均计入）",
     limit,
     check: Check::Application(check),

@@ -9,7 +9,6 @@ use crate::rule_set::RuleSet;
 pub static DEADLINE: Rule = Rule {
     id: "deadline",
     severity: Severity::Warning,
-    clause: "二(八)",
     title: "在申报截止日期前报送",
     limit,
     check: Check::Workspace(check),
@@ -34,7 +33,7 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
             "",
             format!(
                 "今天（{}）已过申报截止日期 {deadline}，尚有 {pending} 份申请处于申报阶段：逾期提交将不予受理（通知{}）",
-                cx.today, DEADLINE.clause
+                cx.today, cx.rule_set.clause(DEADLINE.id)
             ),
         );
     }

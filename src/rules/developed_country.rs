@@ -8,7 +8,6 @@ use crate::rule_set::RuleSet;
 pub static DEVELOPED_COUNTRY: Rule = Rule {
     id: "developed-country",
     severity: Severity::Warning,
-    clause: "一(一)–(三)",
     title: "培训国家在发达国家名单中",
     limit,
     check: Check::Application(check),

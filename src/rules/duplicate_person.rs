@@ -16,7 +16,6 @@ use crate::rule_set::RuleSet;
 pub static DUPLICATE_PERSON: Rule = Rule {
     id: "duplicate-person",
     severity: Severity::Warning,
-    clause: "—",
     title: "同一人不重复出现在两份申请中",
     limit,
     check: Check::Workspace(check),

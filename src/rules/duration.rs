@@ -7,7 +7,6 @@ use crate::rule_set::RuleSet;
 pub static DURATION: Rule = Rule {
     id: "duration",
     severity: Severity::Error,
-    clause: "一(四) 培训时长",
     title: "培训天数是可选的时长之一",
     limit,
     check: Check::Application(check),

@@ -37,5 +37,6 @@ pub struct Finding {
     /// The field, e.g. `members[2].birth_date`; empty for the application as a whole.
     pub path: String,
     pub message: String,
-    pub clause: &'static str,
+    /// The notice's clause, as the rule-set in use numbers it.
+    pub clause: String,
 }

@@ -10,7 +10,6 @@ use crate::rule_set::RuleSet;
 pub static FULL_TERM: Rule = Rule {
     id: "full-term",
     severity: Severity::Warning,
-    clause: "二(五) 按期、全时执行",
     title: "实际培训天数不少于批准的培训天数",
     limit,
     check: Check::Application(check),
@@ -20,7 +19,7 @@ fn limit(_: &RuleSet) -> String {
     "实际回国日期 − 实际出境日期 + 1 ≥ 培训天数".into()
 }
 
-fn check(_: &Cx, app: &Application, out: &mut Report) {
+fn check(cx: &Cx, app: &Application, out: &mut Report) {
     let Some(ex) = &app.execution else { return };
     let (Some(exit), Some(ret), Some(days)) = (ex.actual_exit_date, ex.actual_return_date, app.duration_days) else {
         return;
@@ -29,7 +28,10 @@ fn check(_: &Cx, app: &Application, out: &mut Report) {
     if span < i64::from(days) {
         out.push(
             "execution.actual_return_date",
-            format!("实际出境 {exit} 至回国 {ret} 共 {span} 天，少于培训天数 {days} 天（通知{}）", FULL_TERM.clause),
+            format!(
+                "实际出境 {exit} 至回国 {ret} 共 {span} 天，少于培训天数 {days} 天（通知{}）",
+                cx.rule_set.clause(FULL_TERM.id)
+            ),
         );
     }
 }

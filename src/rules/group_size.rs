@@ -10,7 +10,6 @@ use crate::rule_set::RuleSet;
 pub static GROUP_SIZE: Rule = Rule {
     id: "group-size",
     severity: Severity::Error,
-    clause: "一(一)–(三)",
     title: "团组人数在本类别允许的范围内",
     limit,
     check: Check::Application(check),

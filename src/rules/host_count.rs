@@ -9,7 +9,6 @@ use crate::rule_set::RuleSet;
 pub static HOST_COUNT: Rule = Rule {
     id: "host-count",
     severity: Severity::Error,
-    clause: "二(三)",
     title: "境外培训机构的数量不超过本时长的上限",
     limit,
     check: Check::Application(check),
@@ -38,7 +37,10 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
     if n > max as usize {
         out.push(
             "hosts",
-            format!("境外培训机构共 {n} 个，培训 {days} 天的项目不得超过 {max} 个（通知{}）", HOST_COUNT.clause),
+            format!(
+                "境外培训机构共 {n} 个，培训 {days} 天的项目不得超过 {max} 个（通知{}）",
+                cx.rule_set.clause(HOST_COUNT.id)
+            ),
         );
     }
 }

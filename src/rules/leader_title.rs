@@ -9,7 +9,6 @@ use crate::rule_set::RuleSet;
 pub static LEADER_TITLE: Rule = Rule {
     id: "leader-title",
     severity: Severity::Error,
-    clause: "一(一)–(三)",
     title: "团组带头人具有本类别要求的专业技术职务",
     limit,
     check: Check::Application(check),

@@ -14,7 +14,6 @@ use crate::rule_set::RuleSet;
 pub static LEADER_UNIT: Rule = Rule {
     id: "leader-unit",
     severity: Severity::Warning,
-    clause: "二(八)",
     title: "团组带头人是本单位人员",
     limit,
     check: Check::Workspace(check),
@@ -39,7 +38,7 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
                 format!(
                     "团组带头人所在单位填写为{lead_unit}，与团组带头人 {} 的工作单位{unit}不同，请核对（通知{}）",
                     leader.display_name(i),
-                    LEADER_UNIT.clause
+                    cx.rule_set.clause(LEADER_UNIT.id)
                 ),
             );
         }
@@ -53,7 +52,7 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
                 "团组带头人 {} 的工作单位为{unit}，不是本单位（{}）：跨单位团组由团组带头人所在单位统一报送（通知{}）",
                 leader.display_name(i),
                 cx.unit,
-                LEADER_UNIT.clause
+                cx.rule_set.clause(LEADER_UNIT.id)
             ),
         );
     }

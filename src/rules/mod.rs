@@ -42,13 +42,18 @@ use crate::rule_set::RuleSet;
 pub struct Rule {
     pub id: &'static str,
     pub severity: Severity,
-    /// Where in the notice the rule comes from, e.g. "一(一)–(三)".
-    pub clause: &'static str,
     /// One line in Chinese: what must hold.
     pub title: &'static str,
     /// The limit as the loaded rule-set sets it, for the rules page.
     pub limit: fn(&RuleSet) -> String,
     pub check: Check,
+}
+
+impl Rule {
+    /// Where in the notice the rule comes from, e.g. 「一(一)–(三)」: the rule-set says.
+    pub fn clause<'r>(&self, rule_set: &'r RuleSet) -> &'r str {
+        rule_set.clause(self.id)
+    }
 }
 
 pub enum Check {
@@ -97,11 +102,23 @@ impl<'a> Cx<'a> {
 /// Collects one rule's findings.
 pub struct Report<'a> {
     rule: &'static Rule,
+    /// The rule's clause in the rule-set in use.
+    clause: &'a str,
     application: Option<&'a str>,
     out: &'a mut Vec<Finding>,
 }
 
 impl<'a> Report<'a> {
+    /// `rule`'s findings under `cx`, on `application` (or on the workspace), into `out`.
+    pub(crate) fn new(
+        rule: &'static Rule,
+        cx: &Cx<'a>,
+        application: Option<&'a str>,
+        out: &'a mut Vec<Finding>,
+    ) -> Report<'a> {
+        Report { rule, clause: rule.clause(cx.rule_set), application, out }
+    }
+
     /// A finding on the application being checked (or on the workspace).
     pub fn push(&mut self, path: impl Into<String>, message: String) {
         let app = self.application.map(str::to_string);
@@ -116,7 +133,7 @@ impl<'a> Report<'a> {
             application,
             path: path.into(),
             message,
-            clause: self.rule.clause,
+            clause: self.clause.to_string(),
         });
     }
 }
@@ -162,7 +179,7 @@ pub fn check_application(cx: &Cx, app: &Application) -> Vec<Finding> {
     let mut out = Vec::new();
     for r in RULES {
         if let Check::Application(f) = r.check {
-            f(cx, app, &mut Report { rule: r, application: Some(&app.id), out: &mut out });
+            f(cx, app, &mut Report::new(r, cx, Some(&app.id), &mut out));
         }
     }
     out
@@ -173,7 +190,7 @@ pub fn check_workspace_rules(cx: &Cx, ws: &Workspace) -> Vec<Finding> {
     let mut out = Vec::new();
     for r in RULES {
         if let Check::Workspace(f) = r.check {
-            f(cx, ws, &mut Report { rule: r, application: None, out: &mut out });
+            f(cx, ws, &mut Report::new(r, cx, None, &mut out));
         }
     }
     if let Some(id) = cx.focus {
@@ -199,7 +216,7 @@ pub fn member_path(index: usize, field: &str) -> String {
 fn clause_for<'a>(cx: &Cx<'a>, app: &Application, rule: &'static Rule) -> &'a str {
     match app.category {
         Some(c) => &cx.rule_set.category(c).clause,
-        None => rule.clause,
+        None => rule.clause(cx.rule_set),
     }
 }
 
@@ -255,15 +272,45 @@ mod tests {
             ("full-term", W, "二(五) 按期、全时执行"),
             ("reimbursement-period", W, "二(六)"),
         ];
-        let registry: Vec<_> = RULES.iter().map(|r| (r.id, r.severity, r.clause)).collect();
+        let rs = RuleSet::embedded();
+        let registry: Vec<_> = RULES.iter().map(|r| (r.id, r.severity, r.clause(rs))).collect();
         assert_eq!(registry, spec);
+    }
+
+    #[test]
+    fn the_embedded_rule_set_names_the_clause_of_every_rule_and_no_other() {
+        let named: BTreeSet<&str> = RuleSet::embedded().clauses.keys().map(String::as_str).collect();
+        let rules: BTreeSet<&str> = RULES.iter().map(|r| r.id).collect();
+        // The result-file checks of `bundle::check_results` cite theirs too.
+        let results = ["result-amount", "result-category", "result-duplicate", "result-no-unit", "result-other-unit"];
+        assert_eq!(named, rules.into_iter().chain(results).collect());
+    }
+
+    #[test]
+    fn a_notice_numbered_otherwise_is_cited_as_its_rule_set_says() {
+        use crate::rules::testing::*;
+        let mut rs = embedded();
+        rs.clauses.insert("required".into(), "第三条第二款".into());
+        rs.clauses.insert("host-count".into(), "第五条".into());
+        let mut a = youth().lasting(14).hosts_in(&["Berlin", "Berlin", "Berlin"]);
+        a.title = String::new();
+        let found = run_with(&required::REQUIRED, &rs, &a);
+        assert_eq!(
+            (found[0].clause.as_str(), found[0].message.as_str()),
+            ("第三条第二款", "未填写项目名称（通知第三条第二款）")
+        );
+        let found = run_with(&host_count::HOST_COUNT, &rs, &a);
+        assert!(found[0].message.ends_with("（通知第五条）"), "{}", found[0].message);
+        // The built-in numbering otherwise.
+        let found = run_with(&required::REQUIRED, &embedded(), &a);
+        assert_eq!(found[0].clause, "二(八)");
     }
 
     #[test]
     fn every_rule_describes_its_limit() {
         for r in RULES {
             assert!(!(r.limit)(RuleSet::embedded()).is_empty(), "{}", r.id);
-            assert!(!r.title.is_empty() && !r.clause.is_empty(), "{}", r.id);
+            assert!(!r.title.is_empty() && !r.clause(RuleSet::embedded()).is_empty(), "{}", r.id);
         }
     }
 }

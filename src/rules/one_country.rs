@@ -9,7 +9,6 @@ use crate::rule_set::RuleSet;
 pub static ONE_COUNTRY: Rule = Rule {
     id: "one-country",
     severity: Severity::Error,
-    clause: "一(一)–(三), 二(三)",
     title: "所有境外培训机构都在同一国家",
     limit,
     check: Check::Application(check),
@@ -22,7 +21,8 @@ fn limit(_: &RuleSet) -> String {
 fn check(cx: &Cx, app: &Application, out: &mut Report) {
     let rs = cx.rule_set;
     // 一(二)、二(三) for a youth group: the category's clause, then the hosts' clause.
-    let group = app.category.map_or("一(一)–(三)", |c| rs.category(c).clause.as_str());
+    let group = app.category.map_or(rs.clause(super::group_size::GROUP_SIZE.id), |c| rs.category(c).clause.as_str());
+    let hosts = rs.clause(super::host_count::HOST_COUNT.id);
     let name = |i: usize| {
         app.hosts[i].name().map_or_else(|| format!("第 {} 个境外培训机构", i + 1), |n| format!("境外培训机构 {n} "))
     };
@@ -37,7 +37,7 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
         let Some(there) = h.country.filter(|c| *c != country) else { continue };
         out.push(
             format!("hosts[{i}].country"),
-            format!("{}位于{}，与{against}不同：团组须赴同一国家培训（通知{group}、二(三)）", name(i), there.label()),
+            format!("{}位于{}，与{against}不同：团组须赴同一国家培训（通知{group}、{hosts}）", name(i), there.label()),
         );
     }
 }

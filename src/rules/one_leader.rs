@@ -7,7 +7,6 @@ use crate::rule_set::RuleSet;
 pub static ONE_LEADER: Rule = Rule {
     id: "one-leader",
     severity: Severity::Error,
-    clause: "一(一)–(三)",
     title: "恰有一位成员是团组带头人",
     limit,
     check: Check::Application(check),

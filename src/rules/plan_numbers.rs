@@ -13,7 +13,6 @@ use crate::rule_set::RuleSet;
 pub static PLAN_NUMBERS: Rule = Rule {
     id: "plan-numbers",
     severity: Severity::Info,
-    clause: "一",
     title: "各类项目申报人数与院计划名额",
     limit,
     check: Check::Workspace(check),

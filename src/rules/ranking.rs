@@ -11,7 +11,6 @@ use crate::rule_set::RuleSet;
 pub static RANKING: Rule = Rule {
     id: "ranking",
     severity: Severity::Error,
-    clause: "二(一)",
     title: "总体排序包含每份申请，且每份只排一次",
     limit,
     check: Check::Workspace(check),
@@ -25,7 +24,7 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
     if !cx.ranking_required {
         return;
     }
-    let clause = RANKING.clause;
+    let clause = cx.rule_set.clause(RANKING.id);
     let mut first_rank: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, id) in ws.ranking.iter().enumerate() {
         let path = format!("ranking[{i}]");

@@ -8,7 +8,6 @@ use crate::rule_set::RuleSet;
 pub static REGISTERED_STAFF: Rule = Rule {
     id: "registered-staff",
     severity: Severity::Error,
-    clause: "一(一)–(三)",
     title: "每位成员都是单位在册职工",
     limit,
     check: Check::Application(check),

@@ -14,7 +14,6 @@ use crate::rule_set::RuleSet;
 pub static REIMBURSEMENT_PERIOD: Rule = Rule {
     id: "reimbursement-period",
     severity: Severity::Warning,
-    clause: "二(六)",
     title: "核销表的费用日期在核销期内",
     limit,
     check: Check::Workspace(check),
@@ -44,7 +43,7 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
                 format!(
                     "核销表第 {} 行{who}的费用日期 {date} 不在核销期 {start} 至 {end} 内（通知{}）",
                     i + 1,
-                    REIMBURSEMENT_PERIOD.clause
+                    cx.rule_set.clause(REIMBURSEMENT_PERIOD.id)
                 ),
             );
         }

@@ -13,7 +13,6 @@ use crate::rule_set::RuleSet;
 pub static REQUIRED: Rule = Rule {
     id: "required",
     severity: Severity::Error,
-    clause: "二(八)",
     title: "申请表的必填项均已填写",
     limit,
     check: Check::Application(check),
@@ -28,7 +27,7 @@ fn limit(rs: &RuleSet) -> String {
 }
 
 fn check(cx: &Cx, app: &Application, out: &mut Report) {
-    let clause = REQUIRED.clause;
+    let clause = cx.rule_set.clause(REQUIRED.id);
     let mut missing = |path: String, what: &str| out.push(path, format!("未填写{what}（通知{clause}）"));
     let application = [
         ("title", "项目名称", blank(&app.title)),

@@ -11,7 +11,6 @@ use crate::rule_set::RuleSet;
 pub static SAME_PERIOD: Rule = Rule {
     id: "same-period",
     severity: Severity::Error,
-    clause: "一(一)–(三) 同期",
     title: "成员的出入境日期和国别与团组一致",
     limit,
     check: Check::Application(check),

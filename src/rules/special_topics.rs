@@ -10,7 +10,6 @@ use crate::rule_set::RuleSet;
 pub static SPECIAL_TOPIC: Rule = Rule {
     id: "special-topic",
     severity: Severity::Error,
-    clause: "一(四)",
     title: "重点领域专项是通知所列的项目",
     limit,
     check: Check::Application(check),

@@ -13,7 +13,6 @@ use crate::rule_set::RuleSet;
 pub static SUMMARY_DUE: Rule = Rule {
     id: "summary-due",
     severity: Severity::Warning,
-    clause: "二(五)",
     title: "回国后按期提交培训总结",
     limit,
     check: Check::Application(check),
@@ -42,7 +41,8 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
         "execution.summary_submitted",
         format!(
             "{returned} 回国，培训总结应于 {} 个工作日内（{due} 前）提交{what} {late} 天（通知{}）{note}",
-            cx.rule_set.summary_due_working_days, SUMMARY_DUE.clause
+            cx.rule_set.summary_due_working_days,
+            cx.rule_set.clause(SUMMARY_DUE.id)
         ),
     );
 }

@@ -179,10 +179,10 @@ pub fn run_ws(rule: &'static Rule, cx: &Cx, ws: &Workspace) -> Vec<Finding> {
     match rule.check {
         Check::Application(f) => {
             for a in &ws.applications {
-                f(cx, a, &mut Report { rule, application: Some(&a.id), out: &mut out });
+                f(cx, a, &mut Report::new(rule, cx, Some(&a.id), &mut out));
             }
         }
-        Check::Workspace(f) => f(cx, ws, &mut Report { rule, application: None, out: &mut out }),
+        Check::Workspace(f) => f(cx, ws, &mut Report::new(rule, cx, None, &mut out)),
     }
     out
 }

@@ -11,7 +11,6 @@ use crate::rule_set::RuleSet;
 pub static WITHIN_YEAR: Rule = Rule {
     id: "within-year",
     severity: Severity::Error,
-    clause: "一(四) 培训组织",
     title: "出境、回国日期都在项目年度内",
     limit,
     check: Check::Application(check),

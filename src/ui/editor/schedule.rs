@@ -154,7 +154,7 @@ pub fn Schedule() -> impl IntoView {
         "境外培训机构{}；培训地点{}，在同一个国家（通知{}）",
         (HOST_COUNT.limit)(rs),
         (CITY_COUNT.limit)(rs),
-        HOST_COUNT.clause
+        HOST_COUNT.clause(rs)
     );
     let add = ecx.clone();
     view! {

@@ -39,7 +39,7 @@ pub fn Rules() -> impl IntoView {
                                     <td data-label="级别" class=format!("severity severity--{}", r.severity.css())>{r.severity.label()}</td>
                                     <td data-label="要求">{r.title}</td>
                                     <td data-label="本规则集的限值">{(r.limit)(rs)}</td>
-                                    <td data-label="通知条款">{r.clause}</td>
+                                    <td data-label="通知条款">{r.clause(rs)}</td>
                                 </tr>
                             }
                         })

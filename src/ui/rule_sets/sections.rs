@@ -99,8 +99,15 @@ pub fn Sections() -> impl IntoView {
                 {field("submit_to.email", at!(r => r.submit_to.email))}
             </div>
         </fieldset>
+        <fieldset class="card">
+            <legend>"通知条款"</legend>
+            {field("clauses", at!(r => r.clauses)).kind(Kind::Lines(8)).hint(CLAUSES_HINT)}
+        </fieldset>
     }
 }
+
+const CLAUSES_HINT: &str =
+    "每行一条规则：规则编号和检查结果引用的通知条款，以空格分开，如 required 二(八)；规则编号见「规则说明」。未列出的规则引用内置规则集的条款";
 
 const MONTH_DAY: &str = "写作 月-日，如 12-31（12 月 31 日）";
 
