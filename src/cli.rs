@@ -128,11 +128,11 @@ fn rule_set_for<'a>(
     {
         _ = writeln!(
             err,
-            "{file}: 注意：数据包所带规则集 {} 与{}内容不同（内容指纹 {:016x}≠{:016x}），已按{}检查",
+            "{file}: 注意：数据包所带规则集 {} 与{}内容不同（内容指纹 {}≠{}），已按{}检查",
             c.id,
             describe(n),
-            c.content_hash(),
-            n.content_hash(),
+            c.fingerprint(),
+            n.fingerprint(),
             describe(rule_set)
         );
     }

@@ -16,6 +16,9 @@ pub struct RuleSetOffer {
     pub files: Vec<String>,
     /// Empty for one this workspace lacks; else how the file's numbers differ from ours.
     pub differences: Vec<Difference>,
+    /// For one this workspace has with other content: the content fingerprints, ours and
+    /// the file's (`RuleSet::fingerprint`), so that the two can be told apart by name.
+    pub fingerprints: Option<(String, String)>,
 }
 
 impl RuleSetOffer {
@@ -43,7 +46,17 @@ pub fn note_rule_set(ws: &Workspace, offers: &mut Vec<RuleSetOffer>, file: &str,
         });
     };
     if rs.is_embedded() {
-        return None;
+        // Never used or offered: the built-in rule-set cannot be replaced. Said when its
+        // content differs, by fingerprint.
+        let ours = RuleSet::embedded();
+        return (rs != ours).then(|| {
+            format!(
+                "所附规则集 {} 与内置规则集内容不同（内容指纹 {}≠{}）：内置规则集不能被替换，已忽略，按内置规则集检查",
+                rs.id,
+                rs.fingerprint(),
+                ours.fingerprint()
+            )
+        });
     }
     if let Some(p) = validate(rs).first() {
         return Some(format!("所附规则集 {} 无法使用（{}：{}），未提供添加", rs.id, p.path, p.message));
@@ -55,12 +68,12 @@ pub fn note_rule_set(ws: &Workspace, offers: &mut Vec<RuleSetOffer>, file: &str,
         }
         return Some(format!("所附规则集 {} 与 {} 所附的同名规则集不同，已忽略", rs.id, o.files[0]));
     }
-    let differences = match ws.find_rule_set(&rs.id) {
+    let (differences, fingerprints) = match ws.find_rule_set(&rs.id) {
         Some(ours) if ours == rs => return None,
-        Some(ours) => differences(ours, rs),
-        None => Vec::new(),
+        Some(ours) => (differences(ours, rs), Some((ours.fingerprint(), rs.fingerprint()))),
+        None => (Vec::new(), None),
     };
-    offers.push(RuleSetOffer { rule_set: rs.clone(), files: vec![file.to_string()], differences });
+    offers.push(RuleSetOffer { rule_set: rs.clone(), files: vec![file.to_string()], differences, fingerprints });
     None
 }
 
@@ -135,6 +148,33 @@ mod tests {
     }
 
     #[test]
+    fn the_built_in_id_with_other_content_is_said_by_fingerprint_and_ignored() {
+        let mut theirs = RuleSet::embedded().clone();
+        theirs.categories.get_mut(&Category::Youth).unwrap().max_age = 45;
+        let app = Application { id: "a".into(), title: "申请a".into(), ..Default::default() };
+        let mut bundle = Bundle::new(Kind::Application);
+        bundle.applications = vec![app];
+        bundle.rules = Some(theirs.clone());
+        let text = crate::bundle::to_text(&bundle);
+        let batch = prepare(&Workspace::default(), vec![("a.peixun.json".into(), Ok(text))]);
+        assert!(batch.rule_sets.is_empty(), "never offered");
+        let said = batch.files[0].outcome.as_ref().unwrap();
+        let (theirs_fp, ours_fp) = (theirs.fingerprint(), RuleSet::embedded().fingerprint());
+        assert_ne!(theirs_fp, ours_fp);
+        assert!(
+            said.contains(&format!("所附规则集 cas-2020 与内置规则集内容不同（内容指纹 {theirs_fp}≠{ours_fp}）")),
+            "{said}"
+        );
+        let ws = commit(&Workspace::default(), &batch, &Resolutions::new(), &BTreeMap::new(), &Default::default());
+        let ws = ws.unwrap();
+        assert_eq!((ws.rule_sets.len(), ws.rule_set()), (0, RuleSet::embedded()));
+        // The same content under the built-in id is nothing to say.
+        bundle.rules = Some(RuleSet::embedded().clone());
+        let batch = prepare(&Workspace::default(), vec![("b.peixun.json".into(), Ok(crate::bundle::to_text(&bundle)))]);
+        assert!(batch.files[0].outcome.as_ref().is_ok_and(|o| !o.contains("内容指纹")), "{:?}", batch.files[0].outcome);
+    }
+
+    #[test]
     fn one_id_with_other_numbers_shows_the_differences() {
         let ours = round_2026();
         let mut theirs = ours.clone();
@@ -142,6 +182,7 @@ mod tests {
         let ws = Workspace { rule_sets: vec![ours.clone()], rule_set: ours.id.clone(), ..Default::default() };
         let batch = prepare(&ws, vec![file(&theirs, "a")]);
         let d = &batch.rule_sets[0].differences;
+        assert_eq!(batch.rule_sets[0].fingerprints, Some((ours.fingerprint(), theirs.fingerprint())));
         assert_eq!(d.len(), 1);
         assert_eq!(
             (d[0].path.as_str(), d[0].ours.as_str(), d[0].theirs.as_str()),

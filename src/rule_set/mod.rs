@@ -223,6 +223,11 @@ impl RuleSet {
         crate::model::text_hash(&serde_json::to_string(self).unwrap_or_default())
     }
 
+    /// The content hash as people compare it: 16 hex digits.
+    pub fn fingerprint(&self) -> String {
+        format!("{:016x}", self.content_hash())
+    }
+
     /// After the submission deadline, the round is over for new applications: 工作台 says
     /// so once (instead of every draft warning about it).
     pub fn round_over_note(&self, today: NaiveDate) -> Option<String> {

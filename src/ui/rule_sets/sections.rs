@@ -106,8 +106,7 @@ pub fn Sections() -> impl IntoView {
     }
 }
 
-const CLAUSES_HINT: &str =
-    "每行一条规则：规则编号和检查结果引用的通知条款，以空格分开，如 required 二(八)；规则编号见「规则说明」。未列出的规则引用内置规则集的条款";
+const CLAUSES_HINT: &str = "每行一条规则：规则编号和检查结果引用的通知条款，以空格分开，如 required 二(八)；规则编号见「规则说明」。未列出的规则引用内置规则集的条款";
 
 const MONTH_DAY: &str = "写作 月-日，如 12-31（12 月 31 日）";
 
