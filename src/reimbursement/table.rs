@@ -1,6 +1,7 @@
 use chrono::NaiveDate;
 
 use crate::model::{CountryCode, Money, Reimbursement, Workspace};
+use crate::report::Cell;
 use crate::rule_set::RuleSet;
 use crate::summary::{country_cell, write_csv};
 
@@ -116,21 +117,31 @@ pub struct ReimbursementRow {
 impl ReimbursementRow {
     /// The cells in [`COLUMNS`] order, money as ¥1,234.56.
     pub fn cells(&self) -> [String; 15] {
-        self.cells_with(Money::to_string)
+        self.typed_cells().map(|c| c.display())
     }
 
-    fn cells_with(&self, money: impl Fn(&Money) -> String) -> [String; 15] {
+    /// The cells in [`COLUMNS`] order, typed: 天数 an integer, the ten amounts money in fen
+    /// (negative ones too), the rest text. The CSV writes these.
+    pub fn typed_cells(&self) -> [Cell; 15] {
         let dates = match (self.exit_date, self.return_date) {
             (None, None) => String::new(),
             (a, b) => format!("{} 至 {}", or_blank(a), or_blank(b)),
         };
-        let head = [self.person.clone(), self.project.clone(), self.country_text.clone(), dates, or_blank(self.days)];
-        let mut out: [String; 15] = Default::default();
-        for (slot, cell) in out.iter_mut().zip(head.into_iter().chain(self.amounts.columns().iter().map(money))) {
-            *slot = cell;
-        }
-        out
+        let head = [
+            Cell::text(&self.person),
+            Cell::text(&self.project),
+            Cell::text(&self.country_text),
+            Cell::text(&dates),
+            self.days.map_or(Cell::Empty, Cell::Int),
+        ];
+        with_amounts(head, &self.amounts)
     }
+}
+
+/// Five leading cells, then the ten money columns.
+fn with_amounts(head: [Cell; 5], amounts: &Amounts) -> [Cell; 15] {
+    let money = amounts.columns();
+    std::array::from_fn(|i| if i < head.len() { head[i].clone() } else { Cell::Money(money[i - head.len()]) })
 }
 
 fn or_blank<T: ToString>(x: Option<T>) -> String {
@@ -192,23 +203,26 @@ impl ReimbursementTable {
 
     /// The total row in [`COLUMNS`] order, money as ¥1,234.56.
     pub fn total_cells(&self) -> [String; 15] {
-        self.total_cells_with(Money::to_string)
+        self.typed_total_cells().map(|c| c.display())
     }
 
-    fn total_cells_with(&self, money: impl Fn(&Money) -> String) -> [String; 15] {
-        let mut out: [String; 15] = Default::default();
-        out[0] = "合计".into();
-        out[1] = format!("{} 人次", self.rows.len());
-        for (slot, m) in out[5..].iter_mut().zip(self.totals.columns().iter()) {
-            *slot = money(m);
-        }
-        out
+    /// The total row, typed: 「合计」, 「N 人次」, then the sums as money.
+    pub fn typed_total_cells(&self) -> [Cell; 15] {
+        let head = [
+            Cell::text("合计"),
+            Cell::Text(format!("{} 人次", self.rows.len())),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+        ];
+        with_amounts(head, &self.totals)
     }
 
-    /// CSV for Excel: money as plain yuan (1234.56) so the spreadsheet can add it up.
+    /// CSV for Excel: every amount a plain number (1234.56, -765.50) the spreadsheet can add
+    /// up; only the text cells are guarded against formulas.
     pub fn to_csv(&self) -> String {
-        let rows = self.rows.iter().map(|r| r.cells_with(|m| m.plain()));
-        write_csv(&COLUMNS, rows.chain([self.total_cells_with(|m| m.plain())]))
+        let rows = self.rows.iter().map(ReimbursementRow::typed_cells);
+        write_csv(&COLUMNS, rows.chain([self.typed_total_cells()]))
     }
 }
 

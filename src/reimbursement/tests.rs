@@ -1,5 +1,6 @@
 use super::*;
 use crate::model::{Application, CountryCode, Execution, Money, Reimbursement, Workspace};
+use crate::report::Cell;
 use crate::rule_set::RuleSet;
 use crate::rules::testing::{AppExt, d, youth};
 use crate::rules::{Cx, check_all};
@@ -156,14 +157,56 @@ fn csv_has_plain_numbers_for_excel() {
     let csv = t.to_csv();
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
     assert_eq!(lines[0], COLUMNS.join(","));
+    // A negative 单位负担 (more funding than expenses) is a number like any amount: the
+    // spreadsheet sums it; the person's name, text starting with '=', is guarded.
     assert_eq!(
         lines[1],
-        "'=张三,量子材料表征技术研修,DE 德国,2020-06-01 至 2020-06-14,14,0.00,0.00,0.00,0.00,0.00,1234.50,1234.50,2000.00,0.00,'-765.50"
+        "'=张三,量子材料表征技术研修,DE 德国,2020-06-01 至 2020-06-14,14,0.00,0.00,0.00,0.00,0.00,1234.50,1234.50,2000.00,0.00,-765.50"
     );
-    assert_eq!(lines[2], "合计,1 人次,,,,0.00,0.00,0.00,0.00,0.00,1234.50,1234.50,2000.00,0.00,'-765.50");
+    assert_eq!(lines[2], "合计,1 人次,,,,0.00,0.00,0.00,0.00,0.00,1234.50,1234.50,2000.00,0.00,-765.50");
     assert!(csv.starts_with('\u{feff}') && csv.ends_with("\r\n"));
-    // A negative 单位负担 (more funding than expenses) is guarded like any cell starting
-    // with '-', so Excel shows it as text: a sign the row needs fixing anyway.
+}
+
+#[test]
+fn csv_amounts_have_no_thousands_separator_and_negative_totals_stay_numbers() {
+    let a = Reimbursement {
+        international_travel: yuan("1,234,567.89"),
+        academy_funding: yuan("2,000,000"),
+        ..line("张三", "g1", "2020-06-20")
+    };
+    let b = Reimbursement { academy_funding: yuan("0.01"), ..line("李二", "g1", "2020-06-20") };
+    let (_, t) = table(vec![a, b]);
+    let csv = t.to_csv();
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert!(lines[1].ends_with(",1234567.89,0.00,0.00,0.00,0.00,0.00,1234567.89,0.00,2000000.00,-765432.11"));
+    assert!(lines[2].ends_with(",0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.01,-0.01"), "{}", lines[2]);
+    assert!(lines[3].ends_with(",1234567.89,0.00,0.00,0.00,0.00,0.00,1234567.89,0.00,2000000.01,-765432.12"));
+    assert!(!csv.contains('¥'));
+}
+
+/// Text a person typed is text, even when it reads like a number: "-5 天" and "-1234.56" in
+/// 姓名 or a row's own 团组/项目名称 are guarded, never written as a number or a formula.
+#[test]
+fn csv_guards_text_that_begins_with_a_minus() {
+    let r = Reimbursement { project: "-1234.56".into(), ..line("-5 天", "not-here", "2020-06-20") };
+    let (_, t) = table(vec![r]);
+    let csv = t.to_csv();
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert!(lines[1].starts_with("'-5 天,'-1234.56,,,,0.00,"), "{}", lines[1]);
+}
+
+/// The XLSX (`to_report`) and the CSV type every cell alike, so a number is a number in both.
+#[test]
+fn the_xlsx_and_the_csv_type_every_cell_alike() {
+    let a = Reimbursement { ministry_funding: yuan("10"), ..line("-张三", "g1", "2020-06-20") };
+    let b = Reimbursement { meals: yuan("5"), ..line("李二", "not-here", "2020-06-20") };
+    let (_, t) = table(vec![a, b]);
+    let report = to_report(&t, d("2020-09-08"));
+    let typed: Vec<Vec<Cell>> = t.rows.iter().map(|r| r.typed_cells().to_vec()).collect();
+    assert_eq!(report.rows, typed);
+    assert_eq!(report.totals, [t.typed_total_cells().to_vec()]);
+    assert_eq!(report.rows[0][14], Cell::Money(Money(-1000)));
+    assert_eq!(report.rows[0][0], Cell::Text("-张三".into()));
 }
 
 #[test]

@@ -33,7 +33,9 @@ pub fn to_report(table: &SummaryTable, unit: &str, date: NaiveDate) -> Report {
     }
 }
 
-fn cells<'a>(row: impl Iterator<Item = &'a str>) -> Vec<Cell> {
+/// A row's typed cells: the [`NUMERIC`] columns as integers when they are one, the rest
+/// text. `to_csv` types them the same way.
+pub(super) fn cells<'a>(row: impl Iterator<Item = &'a str>) -> Vec<Cell> {
     row.enumerate().map(|(i, s)| if NUMERIC.contains(&i) { Cell::int_or_text(s) } else { Cell::text(s) }).collect()
 }
 

@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::model::{Category, Contact, CountryCode, Host, Member, Priority, Workspace};
-use crate::summary::{guard_formula, to_csv};
+use crate::summary::{guard_formula, to_csv, to_report, write_csv};
 
 fn m(name: &str, title: &str, leader: bool, unit: &str) -> Member {
     Member { name: name.into(), title: title.into(), is_leader: leader, unit: unit.into(), ..Default::default() }
@@ -106,7 +106,54 @@ fn csv_is_excel_safe() {
     assert_eq!(guard_formula("-1"), "'-1");
     assert_eq!(guard_formula("@SUM"), "'@SUM");
     assert_eq!(guard_formula("\tx"), "'\tx");
+    assert_eq!(guard_formula("\rx"), "'\rx");
     assert_eq!(guard_formula("2020-06-01 至"), "2020-06-01 至");
+}
+
+/// Numbers are written plainly, negative ones included; only text is guarded, whatever it
+/// looks like: a text field holding "-1234.56" stays the text a person typed.
+#[test]
+fn csv_numbers_stay_numbers_and_text_is_guarded() {
+    use crate::model::Money;
+    use crate::report::Cell;
+    let row = [
+        Cell::Money(Money(-123_456)),
+        Cell::Money(Money(123_456_789)),
+        Cell::Money(Money(-5)),
+        Cell::Int(-3),
+        Cell::Int(14),
+        Cell::Empty,
+        Cell::Text("-5 天".into()),
+        Cell::Text("=1+1".into()),
+        Cell::Text("-1234.56".into()),
+        Cell::Text("+86 10 8264".into()),
+        Cell::Text("@x".into()),
+        Cell::Text("\tx".into()),
+        Cell::Text("1234".into()),
+        Cell::Text("-1,5".into()),
+        Cell::Text("a\"b".into()),
+    ];
+    let csv = write_csv(&["金额", "=表头"], [row]);
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert_eq!(lines[0], "金额,'=表头");
+    assert_eq!(
+        lines[1],
+        "-1234.56,1234567.89,-0.05,-3,14,,'-5 天,'=1+1,'-1234.56,'+86 10 8264,'@x,'\tx,1234,\"'-1,5\",\"a\"\"b\""
+    );
+    assert_eq!(lines[2], "");
+}
+
+#[test]
+fn summary_csv_types_cells_as_the_xlsx_does() {
+    let mut w = ws();
+    w.applications[0].title = "-5 天".into();
+    let t = SummaryTable::build(&w, RuleSet::embedded());
+    let csv = to_csv(&t);
+    let report = to_report(&t, "物理所", NaiveDate::from_ymd_opt(2020, 1, 9).unwrap());
+    assert_eq!(csv, write_csv(&COLUMNS, report.rows.iter().chain(&report.totals)));
+    assert!(csv.contains("\r\n2,'-5 天,优秀青年人才培养,"), "{csv}");
+    assert_eq!(report.rows[1][5], crate::report::Cell::Int(2));
+    assert_eq!(report.rows[1][10], crate::report::Cell::Int(14));
 }
 
 #[test]
