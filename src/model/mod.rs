@@ -5,6 +5,7 @@
 mod application;
 mod countries;
 mod country;
+pub mod date_text;
 mod enums;
 mod execution;
 mod member;

@@ -1,7 +1,7 @@
 //! The rule-set form's text, read in the core: each field of the browser's form is a
 //! line of text or a text area (one holiday, one country, one host limit a line), and
 //! reading it gives the value or every problem, in Chinese, at the field's path
-//! (「第 3 行：“2026-13-01” 不是有效的日期」). The form shows a value with `to_text` and
+//! (「第 3 行：“2026-13-01” 不是有效的日期…」; dates by the one reader, `model::date_text`). The form shows a value with `to_text` and
 //! reads it back with `from_text`; `validate` then checks the whole rule-set.
 
 use chrono::{Datelike, NaiveDate};
@@ -163,17 +163,9 @@ pub fn parse_number(text: &str) -> Result<u32, String> {
     }
 }
 
-/// A date written 2026-03-31.
+/// A date as people type it: the one reader (`model::date_text`).
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Err("请填写日期（如 2026-03-31）".into());
-    }
-    let shaped = t.split('-').map(str::len).collect::<Vec<_>>() == [4, 2, 2];
-    t.parse::<NaiveDate>()
-        .ok()
-        .filter(|_| shaped)
-        .ok_or_else(|| format!("“{t}” 不是有效的日期（应为 2026-03-31 的格式）"))
+    crate::model::date_text::read_date(text)
 }
 
 /// 「9-1」, 「9/1」, 「9月1日」 or 「9 1」: a month and day that exist (29 February does).
@@ -313,9 +305,13 @@ mod tests {
         assert_eq!(NaiveDate::from_text("submission_deadline", "2026-03-31"), Ok(d("2026-03-31")));
         assert_eq!(
             messages(NaiveDate::from_text("submission_deadline", "2026-13-01")),
-            ["submission_deadline “2026-13-01” 不是有效的日期（应为 2026-03-31 的格式）"]
+            [
+                "submission_deadline “2026-13-01” 不是有效的日期（请按 YYYY-MM-DD 填写，也可写作 YYYY/M/D、YYYY年M月D日 或 YYYYMMDD）"
+            ]
         );
-        assert!(NaiveDate::from_text("x", "2026-3-31").is_err(), "the one written form");
+        // Read as every date people type is (`model::date_text`).
+        assert_eq!(NaiveDate::from_text("x", "2026-3-31"), Ok(d("2026-03-31")));
+        assert_eq!(NaiveDate::from_text("x", "2026年3月31日"), Ok(d("2026-03-31")));
         assert_eq!(i32::from_text("calendar[0].year", "2027"), Ok(2027));
         assert!(i32::from_text("calendar[0].year", "27").is_err());
         assert_eq!(MonthDay::from_text("p", "9-1"), Ok(MonthDay { month: 9, day: 1 }));
@@ -350,7 +346,7 @@ mod tests {
         assert_eq!(
             messages(parse_lines_holidays("calendar[0].holidays", bad)),
             [
-                "calendar[0].holidays 第 2 行：“2026-13-01” 不是有效的日期（应为 2026-03-31 的格式）",
+                "calendar[0].holidays 第 2 行：“2026-13-01” 不是有效的日期（请按 YYYY-MM-DD 填写，也可写作 YYYY/M/D、YYYY年M月D日 或 YYYYMMDD）",
                 "calendar[0].holidays 第 3 行：“2026-05-01 2026-05-05” 缺少节日名称（如 2026-01-01 2026-01-03 元旦）",
             ]
         );

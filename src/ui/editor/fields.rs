@@ -33,20 +33,14 @@ pub fn date_example() -> String {
     crate::ui::state::Store::get().rule_set().example_date().to_string()
 }
 
-/// Said when a typed date cannot be read.
-pub fn unreadable_date() -> String {
-    format!("无法识别这个日期，请按 YYYY-MM-DD 的格式填写（如 {}）", date_example())
+/// Reads a typed date: the one reader (`model::date_text`).
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    crate::model::date_text::read_date(s).ok()
 }
 
-/// Reads 2020-06-01, 2020/6/1, 2020.6.1, 2020年6月1日 or 20200601.
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let groups: Vec<&str> = s.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
-    let num = |g: &str| g.parse::<u32>().ok();
-    match groups.as_slice() {
-        [y, m, d] if y.len() == 4 => NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?),
-        [all] if all.len() == 8 => NaiveDate::from_ymd_opt(num(&all[..4])? as i32, num(&all[4..6])?, num(&all[6..])?),
-        _ => None,
-    }
+/// Said when a typed date cannot be read: the one reader's message.
+pub fn unreadable_date(s: &str) -> String {
+    crate::model::date_text::read_date(s).err().unwrap_or_default()
 }
 
 /// What a date text stands for, written the one way the model shows it.
@@ -108,7 +102,7 @@ pub fn TextInput(
         <div class="field" data-field=path.clone()>
             <Label path=path.clone() label hint=hint.clone()/>
             <FieldFindings path=path.clone()/>
-            {move || unreadable().then(|| view! { <p class="finding finding--error" role="alert">{unreadable_date()}</p> })}
+            {move || unreadable().then(|| view! { <p class="finding finding--error" role="alert">{draft.with(|d| unreadable_date(d))}</p> })}
             <input
                 class=format!("input input--{}", width.unwrap_or("full"))
                 id=field_id(&path)

@@ -39,7 +39,7 @@ impl Value {
                 *f(r) = match parse_date(s) {
                     _ if blank => None,
                     Some(d) => Some(d),
-                    None => return Err(crate::ui::editor::unreadable_date()),
+                    None => return Err(crate::ui::editor::unreadable_date(s)),
                 }
             }
             Value::Country(f) => {
