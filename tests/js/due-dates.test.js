@@ -23,24 +23,17 @@
 //
 // Run: node --test tests/js/
 
-// chinese-days 1.5.7 builds its internal date table with local-time getters
-// on UTC-parsed dates, so in time zones west of UTC every date it knows
-// shifts by one day. Pin the process to China's zone before loading it
-// (node --test runs each file in its own process, so this does not leak).
-process.env.TZ = 'Asia/Shanghai';
-
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const chineseDays = require('chinese-days');
+const { DAY_MS, parseIso: msOf, isoOf, theirsIsWorkday } = require('./chinese-days');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const FIRST = '2020-01-01';
 const LAST = '2026-12-31';
 const WORKING_DAYS = 15;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 function loadRust() {
   const file = process.env.PEIXUN_DUE_DATES_FILE;
@@ -57,34 +50,8 @@ function loadRust() {
 
 const rust = loadRust();
 
-function msOf(iso) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) throw new Error(`not a YYYY-MM-DD date: ${JSON.stringify(iso)}`);
-  const ms = Date.UTC(+m[1], +m[2] - 1, +m[3]);
-  if (new Date(ms).toISOString().slice(0, 10) !== iso) throw new Error(`no such date: ${iso}`);
-  return ms;
-}
-
-function isoOf(ms) {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
 function* days(fromIso, toIso) {
   for (let ms = msOf(fromIso); ms <= msOf(toIso); ms += DAY_MS) yield isoOf(ms);
-}
-
-/** chinese-days' answer, asked as tests/js/holidays.test.js asks it. */
-function theirsIsWorkday(iso) {
-  const [y, m, d] = iso.split('-').map(Number);
-  // A local-time Date at noon: chinese-days reads dates with local getters,
-  // and parses 'YYYY-MM-DD' strings as UTC, which would shift the day in
-  // time zones west of UTC.
-  const date = new Date(y, m - 1, d, 12);
-  const detail = chineseDays.getDayDetail(date);
-  assert.equal(detail.date, iso, `chinese-days read ${iso} as ${detail.date}`);
-  const work = chineseDays.isWorkday(date);
-  assert.equal(detail.work, work, `${iso}: chinese-days getDayDetail/isWorkday disagree`);
-  return work;
 }
 
 // Every day a count inside 2020–2026 can reach, asked once.
