@@ -40,10 +40,22 @@ struct Kept {
     ready: Rc<Cell<bool>>,
 }
 
+/// One export's callbacks: the worker's message and error handlers and the time-out.
+/// They hold what the export needs (its `done`, the file name), so they are kept only
+/// until the next export replaces them, never forgotten (a forgotten closure per export
+/// kept every request alive for good).
+struct Handlers {
+    _message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _error: Closure<dyn FnMut(JsValue)>,
+    _timeout: Closure<dyn FnMut()>,
+}
+
 thread_local! {
     static KEPT: RefCell<Option<Kept>> = const { RefCell::new(None) };
     /// One export at a time: a second would replace the first one's handlers.
     static BUSY: Cell<bool> = const { Cell::new(false) };
+    /// The last export's handlers (dropped when the next export sets its own).
+    static HANDLERS: RefCell<Option<Handlers>> = const { RefCell::new(None) };
 }
 
 fn end_worker() {
@@ -87,9 +99,12 @@ pub fn export_xlsx(request: String, file_name: String, done: impl Fn(Option<Stri
             Err(e) => return finish(Some(format!("无法启动导出程序：{e:?}"))),
         },
     };
+    // Sent once, then dropped: the request is the whole workspace as JSON.
+    let request = Rc::new(RefCell::new(Some(request)));
     let post = {
         let (worker, finish) = (worker.clone(), finish.clone());
         move || {
+            let Some(request) = request.take() else { return };
             if let Err(e) = worker.post_message(&JsValue::from_str(&request)) {
                 finish(Some(format!("无法发送导出请求：{e:?}")));
             }
@@ -122,23 +137,23 @@ pub fn export_xlsx(request: String, file_name: String, done: impl Fn(Option<Stri
             )));
         })
     };
-    // Each export sets its own handlers (a few bytes left behind per export).
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    on_message.forget();
-    on_error.forget();
     let on_timeout = {
         let finish = finish.clone();
-        Closure::once_into_js(move || {
+        Closure::<dyn FnMut()>::new(move || {
             end_worker();
             finish(Some(format!("导出程序在 {} 秒内没有响应，没有生成文件。请点「重试」。", TIMEOUT_MS / 1000)));
         })
     };
     if let Ok(t) = leptos::prelude::window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.unchecked_ref(), TIMEOUT_MS)
+        .set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.as_ref().unchecked_ref(), TIMEOUT_MS)
     {
         timer.set(Some(t));
     }
+    // The previous export's handlers go now (none of them runs: the worker's handlers are
+    // this export's, and the previous time-out was cleared when it finished).
+    HANDLERS.with(|h| *h.borrow_mut() = Some(Handlers { _message: on_message, _error: on_error, _timeout: on_timeout }));
     if ready.get() {
         post();
     }

@@ -1,0 +1,77 @@
+'use strict';
+// Exports free their memory: each XLSX export sends the whole workspace as JSON to the
+// export worker; the page must not keep those requests (nor the handlers that held them)
+// once the file is written. With 300 applications, 20 exports of 附件2 leave the page's
+// memory (its JS heap and the app's wasm memory) within 10 % of what it was after the first.
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { ready, fileSession, download, newPage } = require('./support');
+
+const shared = fileSession();
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-export-memory-'));
+const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'tests', 'fixtures', 'unit-3-ranked.peixun.json'), 'utf8'));
+const N = 300;
+const EXPORTS = 20;
+
+function bundle() {
+  const base = fixture.applications[0];
+  const applications = Array.from({ length: N }, (_, i) => {
+    const a = structuredClone(base);
+    a.id = `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`;
+    a.title = `${base.title}第${i}号`;
+    a.members = a.members.map((m, k) => ({ ...m, id: `${a.id.slice(0, -2)}${k}${k}` }));
+    return a;
+  });
+  return { ...fixture, applications, members: [], ranking: applications.map((a) => a.id) };
+}
+
+/**
+ * The page's memory after a full garbage collection: the JS heap, and the app's wasm
+ * memory (where the Rust side keeps what it holds; it grows and never shrinks, so a
+ * request kept per export shows as growth). wasm-bindgen's init returns the instance's
+ * exports again once it has run (the loader keeps the bindings as `wasmBindings`).
+ */
+async function memory(page, client) {
+  await client.send('HeapProfiler.collectGarbage');
+  const u = await client.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(async () => (await window.wasmBindings.default()).memory.buffer.byteLength);
+  return { js: u.usedSize, wasm, total: u.usedSize + wasm };
+}
+
+test(`${EXPORTS} XLSX exports with ${N} applications keep the page's memory within 10 % of the first`, async () => {
+  const page = await newPage(shared.browser);
+  await page.goto(shared.server.url);
+  await ready(page);
+  const file = path.join(tmp, `unit-${N}.peixun.json`);
+  fs.writeFileSync(file, JSON.stringify(bundle()));
+  await page.setInputFiles('input[data-action="import"]', file);
+  await page.waitForSelector('[data-import-preview] [data-plan-summary]', { timeout: 30000 });
+  await page.click('[data-action="confirm-import"]');
+  await page.waitForSelector('[data-import-done]', { timeout: 30000 });
+  await page.waitForSelector('[data-save-status="saved"]', { timeout: 30000 });
+  await page.click('nav a[data-route="unit"]');
+  await page.waitForSelector('[data-action="export-xlsx"]');
+
+  const client = await page.context().newCDPSession(page);
+  const exportOnce = async () => {
+    const saved = await download(page, () => page.click('[data-action="export-xlsx"]'), tmp, { timeout: 60000 });
+    assert.equal(fs.readFileSync(saved).subarray(0, 2).toString(), 'PK');
+    fs.rmSync(saved);
+    await page.waitForSelector('[data-export-message]:has-text("已导出 XLSX")');
+  };
+  await exportOnce();
+  const first = await memory(page, client);
+  for (let i = 1; i < EXPORTS; i++) await exportOnce();
+  const last = await memory(page, client);
+  const growth = (last.total - first.total) / first.total;
+  const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
+  console.log(
+    `memory after export 1: ${mb(first.total)} (JS ${mb(first.js)}, wasm ${mb(first.wasm)}); ` +
+      `after ${EXPORTS}: ${mb(last.total)} (JS ${mb(last.js)}, wasm ${mb(last.wasm)}); growth ${(growth * 100).toFixed(1)} %`,
+  );
+  assert.ok(growth <= 0.1, `memory grew by ${(growth * 100).toFixed(1)} % over ${EXPORTS} exports`);
+  await page.close();
+});
