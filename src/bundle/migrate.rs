@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::error::{BundleError, ErrorKind};
+use super::{BundleError, ErrorKind};
 
 /// The format version this program writes.
 pub const CURRENT_VERSION: u64 = 1;

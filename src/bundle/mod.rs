@@ -5,8 +5,6 @@
 mod apply;
 mod batch;
 mod check;
-mod describe;
-mod error;
 mod export;
 mod format;
 mod ids;
@@ -20,18 +18,17 @@ mod result_plan;
 mod result_rows;
 mod rule_sets;
 
+/// What a bundle file that cannot be read gets: the file readers' one error (`json`).
+pub use crate::json::{ErrorKind, ReadError as BundleError, describe_value};
 pub use apply::{ApplyError, Choice, Resolution, Resolutions, apply};
 pub use batch::{Batch, FileReport, MAX_APPLICATIONS, MAX_BYTES, commit, prepare};
 pub use check::{MEMBER_CARD_ID, check_bundle, check_member_card, workspace_of};
-pub use describe::describe_value;
-pub use error::{BundleError, ErrorKind};
 pub use export::{export, file_name, mark_exported, to_text};
 pub use format::{Bundle, FILE_SUFFIX, FORMAT, Kind};
 pub use ids::{Renamed, usable_id};
 pub use merge::{FieldConflict, diff, merge};
 pub use migrate::{CURRENT_VERSION, migrate};
 pub use parse::parse;
-pub(crate) use parse::{syntax_error, typed_error};
 pub use plan::{
     Action, ImportPlan, MemberAction, MemberItem, PlanError, PlanItem, Unchanged, plan_import, plan_member_import,
 };

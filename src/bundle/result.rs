@@ -7,10 +7,10 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::error::{BundleError, ErrorKind};
 use super::export::{file_name, to_text};
 use super::format::{Bundle, Kind};
 use super::result_rows::read_rows;
+use super::{BundleError, ErrorKind};
 use crate::model::unit_name::same_unit;
 use crate::model::{Decision, Money, Selection};
 use crate::rule_set::RuleSet;

@@ -9,8 +9,8 @@ use serde_json::Value;
 
 use super::RuleSet;
 use super::validate::{Problem, validate};
-use crate::bundle::{describe_value, syntax_error, typed_error};
 use crate::json;
+use crate::json::{describe_value, syntax_error, typed_error};
 
 pub const FORMAT: &str = "peixun-rules";
 pub const VERSION: u64 = 1;
@@ -95,7 +95,7 @@ fn one(message: String) -> Vec<Problem> {
 }
 
 /// At the rule-set's own path (`categories.youth`, as the form and `validate` name it).
-fn one_at(e: crate::bundle::BundleError) -> Vec<Problem> {
+fn one_at(e: crate::json::ReadError) -> Vec<Problem> {
     let path = e.path.unwrap_or_default();
     let path = path.strip_prefix("rule_set.").or(path.strip_prefix("rule_set")).unwrap_or(&path);
     vec![Problem::new(path, e.message)]

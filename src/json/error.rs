@@ -1,9 +1,9 @@
 use std::fmt;
 
-/// Why a file could not be read as a bundle. `message` is the whole Chinese sentence
+/// Why a file could not be read (a bundle, a rule-set file). `message` is the whole Chinese sentence
 /// (what is wrong, where, what was expected); the other fields let a UI point at it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BundleError {
+pub struct ReadError {
     pub kind: ErrorKind,
     /// 1-based, when known.
     pub line: Option<usize>,
@@ -34,16 +34,16 @@ pub enum ErrorKind {
     MissingField,
 }
 
-impl BundleError {
-    pub fn new(kind: ErrorKind, message: String) -> BundleError {
-        BundleError { kind, line: None, column: None, path: None, message }
+impl ReadError {
+    pub fn new(kind: ErrorKind, message: String) -> ReadError {
+        ReadError { kind, line: None, column: None, path: None, message }
     }
 
-    pub fn at_path(kind: ErrorKind, path: &str, message: String) -> BundleError {
-        BundleError { path: Some(path.to_string()), ..BundleError::new(kind, message) }
+    pub fn at_path(kind: ErrorKind, path: &str, message: String) -> ReadError {
+        ReadError { path: Some(path.to_string()), ..ReadError::new(kind, message) }
     }
 
-    pub fn with_position(mut self, pos: Option<(usize, usize)>) -> BundleError {
+    pub fn with_position(mut self, pos: Option<(usize, usize)>) -> ReadError {
         if let Some((line, column)) = pos {
             self.line = Some(line);
             self.column = Some(column);
@@ -61,10 +61,10 @@ impl BundleError {
     }
 }
 
-impl fmt::Display for BundleError {
+impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl std::error::Error for BundleError {}
+impl std::error::Error for ReadError {}

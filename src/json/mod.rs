@@ -3,7 +3,17 @@
 //! KB: so bundles, localStorage, merges and the rule-set all read through serde_json's
 //! string reader here. Where an error happened (`applications[0].members[1].birth_date`) is
 //! worked out afterwards from the error's position in the text (`path_at`), so no
-//! path-tracking deserializer is compiled around every type.
+//! path-tracking deserializer is compiled around every type. What cannot be read gets one
+//! kind of error for every file reader (`ReadError`: bundles, rule-set files), its Chinese
+//! sentence written here (`diagnose`, `describe`).
+
+mod describe;
+mod diagnose;
+mod error;
+
+pub use describe::describe_value;
+pub(crate) use diagnose::{prefix_position, syntax_error, typed_error};
+pub use error::{ErrorKind, ReadError};
 
 use std::fmt;
 
