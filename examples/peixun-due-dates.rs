@@ -7,13 +7,12 @@
 //!
 //! Each due date comes from `execution::summary_deadline`, the one function the deadline
 //! list and the `summary-due` rule call, for an application that returned that day; it is
-//! checked here to be `Calendar::summary_due` too. No clock, no files, no network.
+//! checked here to be `RuleSet::summary_due` too. No clock, no files, no network.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use chrono::{Days, NaiveDate};
-use peixun::calendar::Calendar;
 use peixun::execution::summary_deadline;
 use peixun::model::{Application, Execution};
 use peixun::rule_set::RuleSet;
@@ -21,7 +20,7 @@ use serde_json::json;
 
 fn main() -> ExitCode {
     let rs = RuleSet::embedded();
-    let calendar = Calendar::new(rs, &[]);
+    let calendar = rs.calendar_for(&[]);
     let (first, last) = (date(2020, 1, 1), date(2026, 12, 31));
     let mut rows = Vec::new();
     let mut returned = first;
@@ -32,8 +31,8 @@ fn main() -> ExitCode {
             eprintln!("peixun-due-dates: no due date for a return on {returned}");
             return ExitCode::FAILURE;
         };
-        if Some(deadline.due) != calendar.summary_due(rs, returned) {
-            eprintln!("peixun-due-dates: summary_deadline and Calendar::summary_due disagree on {returned}");
+        if Some(deadline.due) != rs.summary_due(&calendar, returned) {
+            eprintln!("peixun-due-dates: summary_deadline and RuleSet::summary_due disagree on {returned}");
             return ExitCode::FAILURE;
         }
         rows.push(json!({

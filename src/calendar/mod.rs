@@ -10,8 +10,6 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 pub use years::{Holiday, YearCalendar, built_in, in_use};
 
-use crate::rule_set::RuleSet;
-
 #[derive(Debug, Clone, Default)]
 pub struct Calendar {
     holidays: BTreeSet<NaiveDate>,
@@ -22,10 +20,11 @@ pub struct Calendar {
 }
 
 impl Calendar {
-    /// The holidays and make-up working days of every known year, plus a unit's own
-    /// closure days.
-    pub fn new(rule_set: &RuleSet, closure_days: &[NaiveDate]) -> Calendar {
-        let years = in_use(rule_set);
+    /// The holidays and make-up working days of every known year (the built-in ones and
+    /// `added`, a rule-set's, which replace a built-in year), plus a unit's own closure
+    /// days. `RuleSet::calendar_for` is the usual way in.
+    pub fn new(added: &[YearCalendar], closure_days: &[NaiveDate]) -> Calendar {
+        let years = in_use(added);
         Calendar {
             // A year's arrangement changes only its own days (`validate` refuses others).
             holidays: years
@@ -63,11 +62,6 @@ impl Calendar {
         Some(day)
     }
 
-    /// The training summary is due this many working days after return (二(五)).
-    pub fn summary_due(&self, rule_set: &RuleSet, returned: NaiveDate) -> Option<NaiveDate> {
-        self.add_working_days(returned, rule_set.summary_due_working_days)
-    }
-
     pub fn covers(&self, year: i32) -> bool {
         self.covered.contains(&year)
     }
@@ -80,10 +74,10 @@ impl Calendar {
     }
 }
 
-/// 「2020–2026 年」: the years whose arrangement is known under `rule_set`, in runs.
-pub fn known_years_text(rule_set: &RuleSet) -> String {
+/// 「2020–2026 年」: the years whose arrangement is known with `added` (a rule-set's), in runs.
+pub fn known_years_text(added: &[YearCalendar]) -> String {
     let mut runs: Vec<(i32, i32)> = Vec::new();
-    for y in in_use(rule_set).iter().map(|y| y.year) {
+    for y in in_use(added).iter().map(|y| y.year) {
         match runs.last_mut() {
             Some((_, to)) if *to + 1 == y => *to = y,
             _ => runs.push((y, y)),
@@ -120,10 +114,11 @@ pub fn age_in_full_years(birth: NaiveDate, on: NaiveDate) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rule_set::RuleSet;
     use crate::rules::testing::d;
 
     fn cal() -> Calendar {
-        Calendar::new(RuleSet::embedded(), &[])
+        Calendar::new(&[], &[])
     }
 
     #[test]
@@ -145,28 +140,28 @@ mod tests {
         // Return Fri 2020-09-25, not counted. Working days: 9/27 (Sun, make-up) 1,
         // 9/28–9/30 2–4, 10/1–10/8 off, 10/9 (Fri) 5, 10/10 (Sat, make-up) 6,
         // 10/12–10/16 7–11, 10/19–10/22 12–15. Due Thu 2020-10-22.
-        assert_eq!(cal().summary_due(RuleSet::embedded(), d("2020-09-25")), Some(d("2020-10-22")));
+        assert_eq!(RuleSet::embedded().summary_due(&cal(), d("2020-09-25")), Some(d("2020-10-22")));
     }
 
     #[test]
     fn summary_due_across_the_extended_spring_festival() {
         // Return Fri 2020-01-17. 1/19 (Sun, make-up) 1, 1/20–1/23 2–5, 1/24–2/2 off,
         // 2/3–2/7 6–10, 2/10–2/14 11–15. Due Fri 2020-02-14.
-        assert_eq!(cal().summary_due(RuleSet::embedded(), d("2020-01-17")), Some(d("2020-02-14")));
+        assert_eq!(RuleSet::embedded().summary_due(&cal(), d("2020-01-17")), Some(d("2020-02-14")));
     }
 
     #[test]
     fn summary_due_across_may_day() {
         // Return Wed 2020-04-29. 4/30 1, 5/1–5/5 off, 5/6–5/8 2–4, 5/9 (Sat, make-up) 5,
         // 5/11–5/15 6–10, 5/18–5/22 11–15. Due Fri 2020-05-22.
-        assert_eq!(cal().summary_due(RuleSet::embedded(), d("2020-04-29")), Some(d("2020-05-22")));
+        assert_eq!(RuleSet::embedded().summary_due(&cal(), d("2020-04-29")), Some(d("2020-05-22")));
     }
 
     #[test]
     fn a_units_closure_days_push_the_due_date() {
-        let c = Calendar::new(RuleSet::embedded(), &[d("2020-02-03"), d("2020-02-04")]);
+        let c = Calendar::new(&[], &[d("2020-02-03"), d("2020-02-04")]);
         assert!(!c.is_working_day(d("2020-02-03")));
-        assert_eq!(c.summary_due(RuleSet::embedded(), d("2020-01-17")), Some(d("2020-02-18")));
+        assert_eq!(RuleSet::embedded().summary_due(&c, d("2020-01-17")), Some(d("2020-02-18")));
     }
 
     #[test]
@@ -174,8 +169,8 @@ mod tests {
         // Return Fri 2020-12-18. 12/21–12/25 1–5, 12/28–12/31 6–9, 2021-01-01–01-03 off
         // (元旦, 国办发明电〔2020〕27号), 1/4–1/8 10–14, 1/11 15. Counted without the 2021
         // calendar it would be Fri 1/8.
-        assert_eq!(cal().summary_due(RuleSet::embedded(), d("2020-12-18")), Some(d("2021-01-11")));
-        assert_eq!(cal().summary_due(RuleSet::embedded(), d("2020-12-17")), Some(d("2021-01-08")));
+        assert_eq!(RuleSet::embedded().summary_due(&cal(), d("2020-12-18")), Some(d("2021-01-11")));
+        assert_eq!(RuleSet::embedded().summary_due(&cal(), d("2020-12-17")), Some(d("2021-01-08")));
         assert!(cal().unknown_years(d("2020-12-18"), d("2021-01-11")).is_empty());
     }
 
@@ -183,9 +178,9 @@ mod tests {
     fn summary_due_across_2025_into_2026() {
         // Return Fri 2025-12-12. 12/15–12/19 1–5, 12/22–12/26 6–10, 12/29–12/31 11–13,
         // 2026-01-01–01-03 off (元旦), Sun 1/4 a make-up working day 14, Mon 1/5 15.
-        assert_eq!(cal().summary_due(RuleSet::embedded(), d("2025-12-12")), Some(d("2026-01-05")));
+        assert_eq!(RuleSet::embedded().summary_due(&cal(), d("2025-12-12")), Some(d("2026-01-05")));
         // One day earlier: 1/4 is the 15th.
-        assert_eq!(cal().summary_due(RuleSet::embedded(), d("2025-12-11")), Some(d("2026-01-04")));
+        assert_eq!(RuleSet::embedded().summary_due(&cal(), d("2025-12-11")), Some(d("2026-01-04")));
     }
 
     #[test]
@@ -193,7 +188,7 @@ mod tests {
         let c = cal();
         assert!((2020..=2026).all(|y| c.covers(y)));
         assert!(!c.covers(2027) && !c.covers(2019));
-        let due = c.summary_due(RuleSet::embedded(), d("2026-12-18")).unwrap();
+        let due = RuleSet::embedded().summary_due(&c, d("2026-12-18")).unwrap();
         assert_eq!(due.year(), 2027);
         assert_eq!(c.unknown_years(d("2026-12-18"), due), [2027]);
         assert_eq!(unknown_years_note(&[2027]).as_deref(), Some("2027 年的节假日安排未知，按周末计算"));
@@ -203,7 +198,7 @@ mod tests {
         // Returned on 12-31: the count starts the next day, in 2027.
         assert_eq!(c.unknown_years(d("2026-12-31"), d("2027-01-22")), [2027]);
         assert!(c.unknown_years(d("2026-11-01"), d("2026-11-20")).is_empty());
-        assert_eq!(known_years_text(RuleSet::embedded()), "2020–2026 年");
+        assert_eq!(known_years_text(&RuleSet::embedded().calendar), "2020–2026 年");
     }
 
     #[test]
@@ -216,7 +211,7 @@ mod tests {
             workdays: vec![],
         });
         rs.calendar.push(YearCalendar { year: 2020, source: "test".into(), holidays: vec![], workdays: vec![] });
-        let c = Calendar::new(&rs, &[]);
+        let c = rs.calendar_for(&[]);
         assert!(c.covers(2027) && !c.is_working_day(d("2027-01-01")));
         // The rule-set's 2020 has no holidays and no make-up days.
         assert!(c.is_working_day(d("2020-10-08")) && !c.is_working_day(d("2020-10-10")));

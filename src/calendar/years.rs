@@ -7,8 +7,6 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::rule_set::RuleSet;
-
 const BUILT_IN: &str = include_str!("cn-holidays.json");
 
 /// One year's arrangement (国务院办公厅关于某年部分节假日安排的通知).
@@ -53,14 +51,11 @@ pub fn built_in() -> &'static [YearCalendar] {
     })
 }
 
-/// The years a count under `rule_set` uses, by year: the built-in ones, each replaced by
-/// the rule-set's own calendar of the same year, plus the years only the rule-set has.
-pub fn in_use(rule_set: &RuleSet) -> Vec<&YearCalendar> {
-    let mut years: Vec<&YearCalendar> = built_in()
-        .iter()
-        .filter(|b| !rule_set.calendar.iter().any(|r| r.year == b.year))
-        .chain(rule_set.calendar.iter())
-        .collect();
+/// The years a count uses, by year: the built-in ones, each replaced by the year of
+/// `added` (a rule-set's calendars) of the same year, plus the years only `added` has.
+pub fn in_use(added: &[YearCalendar]) -> Vec<&YearCalendar> {
+    let mut years: Vec<&YearCalendar> =
+        built_in().iter().filter(|b| !added.iter().any(|r| r.year == b.year)).chain(added.iter()).collect();
     years.sort_by_key(|y| y.year);
     years
 }

@@ -31,7 +31,7 @@ pub fn summary_deadline(calendar: &Calendar, rule_set: &RuleSet, app: &Applicati
         return None;
     }
     let returned = ex.actual_return_date?;
-    let due = calendar.summary_due(rule_set, returned)?;
+    let due = rule_set.summary_due(calendar, returned)?;
     let unknown_years = calendar.unknown_years(returned, due);
     Some(SummaryDeadline { returned, due, submitted: ex.summary_submitted, unknown_years })
 }
@@ -105,7 +105,7 @@ impl DeadlineRow {
 /// Every group with an actual return date that was not cancelled, by due date (then title
 /// and id, so the order is stable).
 pub fn deadlines(ws: &Workspace, rule_set: &RuleSet, today: NaiveDate) -> Vec<DeadlineRow> {
-    let calendar = Calendar::new(rule_set, &ws.closure_days);
+    let calendar = rule_set.calendar_for(&ws.closure_days);
     let mut rows: Vec<DeadlineRow> = ws
         .applications
         .iter()

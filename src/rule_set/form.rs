@@ -283,7 +283,7 @@ pub fn copy_of(rs: &RuleSet, taken: &[&str]) -> RuleSet {
 /// An empty calendar for the year after the last one the app knows (built in or the
 /// rule-set's own), for 「添加一年」.
 pub fn next_calendar_year(rs: &RuleSet) -> YearCalendar {
-    let last = crate::calendar::in_use(rs).iter().map(|y| y.year).max().unwrap_or(rs.program_year.end.year());
+    let last = crate::calendar::in_use(&rs.calendar).iter().map(|y| y.year).max().unwrap_or(rs.program_year.end.year());
     YearCalendar { year: last + 1, source: String::new(), holidays: Vec::new(), workdays: Vec::new() }
 }
 

@@ -223,6 +223,17 @@ impl RuleSet {
         crate::model::text_hash(&serde_json::to_string(self).unwrap_or_default())
     }
 
+    /// Working days under this rule-set: the built-in holiday calendars with this
+    /// rule-set's years in place, and a unit's `closure_days`.
+    pub fn calendar_for(&self, closure_days: &[NaiveDate]) -> crate::calendar::Calendar {
+        crate::calendar::Calendar::new(&self.calendar, closure_days)
+    }
+
+    /// The training summary is due this many working days after return (二(五)).
+    pub fn summary_due(&self, calendar: &crate::calendar::Calendar, returned: NaiveDate) -> Option<NaiveDate> {
+        calendar.add_working_days(returned, self.summary_due_working_days)
+    }
+
     /// The content hash as people compare it: 16 hex digits.
     pub fn fingerprint(&self) -> String {
         format!("{:016x}", self.content_hash())

@@ -3,7 +3,7 @@
 //! its settlement window.
 
 use super::validate;
-use crate::calendar::{Calendar, Holiday, YearCalendar};
+use crate::calendar::{Holiday, YearCalendar};
 use crate::rule_set::{MonthDay, RuleSet};
 use crate::rules::testing::d;
 
@@ -79,7 +79,7 @@ fn one_year_never_changes_another_years_days() {
     // the count leaves those days as the weekdays and weekends they are.
     let mut rs = RuleSet::embedded().clone();
     rs.calendar = vec![year_with(&[("2026-12-31", "2027-01-01")], &["2028-01-02"])];
-    let cal = Calendar::new(&rs, &[]);
+    let cal = rs.calendar_for(&[]);
     assert!(cal.is_working_day(d("2026-12-31")));
     assert!(!cal.is_working_day(d("2027-01-01")));
     assert!(!cal.is_working_day(d("2028-01-02")));

@@ -82,7 +82,7 @@ impl<'a> Cx<'a> {
         Cx {
             rule_set,
             today,
-            calendar: Calendar::new(rule_set, &ws.closure_days),
+            calendar: rule_set.calendar_for(&ws.closure_days),
             unit: ws.unit.trim(),
             ranking_required: false,
             focus: None,

@@ -65,7 +65,7 @@ fn Overview() -> impl IntoView {
         <PageTitle>"执行与核销"</PageTitle>
         <p class="lead">{format!(
             "项目获批后，记录实际出入境日期；培训结束回国 {} 个工作日内须向院提交培训总结（通知二(五)），期限按国务院办公厅公布的 {} 节假日安排计算。",
-            rs.summary_due_working_days, crate::calendar::known_years_text(rs)
+            rs.summary_due_working_days, crate::calendar::known_years_text(&rs.calendar)
         )}</p>
         <section class="panel" aria-labelledby="deadlines-title">
             <h2 id="deadlines-title">"培训总结提交期限"</h2>

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::calendar::Calendar;
 use crate::execution::summary_deadline;
 use crate::model::{Application, Category, Execution, ExecutionStatus, SharingActivity, SharingForm};
 use crate::ui::editor::{EditorCx, RadioGroup, TextInput, date, date_example, normalize_date, text};
@@ -61,7 +60,7 @@ pub fn Record(id: String) -> impl IntoView {
         let ecx = ecx.clone();
         move |_| {
             let closures = store.ws.with(|w| w.closure_days.clone());
-            ecx.read(|a| summary_deadline(&Calendar::new(rs, &closures), rs, a).map(|d| d.due.to_string()))
+            ecx.read(|a| summary_deadline(&rs.calendar_for(&closures), rs, a).map(|d| d.due.to_string()))
         }
     });
     let activities = Memo::new({
