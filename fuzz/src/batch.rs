@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use peixun::backup::Backup;
 use peixun::bundle::{
-    Action, Batch, Choice, Kind, MAX_APPLICATIONS, Resolution, Resolutions, RuleSetChoices, commit, prepare,
+    Action, Batch, Bundle, Choice, Kind, MAX_APPLICATIONS, Resolution, Resolutions, RuleSetChoices, commit, prepare,
     workspace_of,
 };
 use peixun::model::Workspace;
@@ -112,7 +112,7 @@ fn check_reports(files: &[(String, Result<String, String>)], batch: &Batch) {
         let bundle = text.as_ref().ok().and_then(|t| match Backup::parse(t) {
             Some(backup) => backup.ok().and_then(|b| b.restore().ok()).map(|r| {
                 unreadable = r.damaged.len();
-                r.bundle
+                Bundle { applications: r.applications, ..Bundle::new(Kind::Unit) }
             }),
             None => bundle_of(t.as_bytes()),
         });

@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Duration, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use crate::bundle::{Bundle, Kind};
 use crate::model::{Application, Workspace};
 
 /// The storage layout's version, in `peixun/index`.
@@ -112,8 +111,8 @@ impl Backup {
         }))
     }
 
-    /// The backed-up workspace as a unit bundle (for the import preview), the settings a
-    /// bundle does not carry, and the entries that cannot be read: those are left out (and
+    /// The backed-up applications in the index's order (the import preview takes them as
+    /// a unit bundle, `bundle::batch`), the workspace's settings, and the entries that cannot be read: those are left out (and
     /// offered raw), never a reason to refuse the rest. An index from a newer version is.
     pub fn restore(&self) -> Result<Restored, String> {
         let mut damaged = Vec::new();
@@ -139,21 +138,14 @@ impl Backup {
         if applications.is_empty() && damaged.is_empty() && index == StoredIndex::default() {
             return Err("备份中没有本工具的数据".into());
         }
-        let settings = index.workspace;
-        let bundle = Bundle {
-            unit: settings.unit.clone(),
-            ranking: settings.ranking.clone(),
-            applications,
-            ..Bundle::new(Kind::Unit)
-        };
-        Ok(Restored { bundle, settings, damaged })
+        Ok(Restored { applications, settings: index.workspace, damaged })
     }
 }
 
 /// What a backup restores to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Restored {
-    pub bundle: Bundle,
+    pub applications: Vec<Application>,
     pub settings: Workspace,
     pub damaged: Vec<Damaged>,
 }
@@ -176,7 +168,7 @@ impl Damaged {
 }
 
 /// Whether the index says it was written by a newer storage version than this one reads.
-fn newer_schema(text: &str) -> bool {
+pub fn newer_schema(text: &str) -> bool {
     #[derive(Deserialize)]
     struct Schema {
         #[serde(default)]

@@ -19,12 +19,12 @@ fn a_frozen_v1_backup_restores_every_application_and_setting() {
     let backup = Backup::parse(FROZEN_V1).expect("a backup").expect("readable");
     let index = StoredIndex::parse(&backup.entries[INDEX_KEY]).unwrap();
     assert_eq!(index.schema, 1);
-    let Restored { bundle, settings, damaged } = backup.restore().unwrap();
+    let Restored { applications, settings, damaged } = backup.restore().unwrap();
     assert!(damaged.is_empty());
-    let ids: Vec<&str> = bundle.applications.iter().map(|a| a.id.as_str()).collect();
+    let ids: Vec<&str> = applications.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, index.applications.iter().map(String::as_str).collect::<Vec<_>>());
-    assert_eq!(bundle.applications.len(), 3);
-    assert!(bundle.applications.iter().all(|a| !a.title.is_empty() && !a.members.is_empty()));
+    assert_eq!(applications.len(), 3);
+    assert!(applications.iter().all(|a| !a.title.is_empty() && !a.members.is_empty()));
     assert_eq!(settings.reimbursements.len(), 1);
     assert_eq!(settings.reimbursements[0].person, "张三");
     assert_eq!(settings.reimbursements[0].other, crate::model::Money(30));
@@ -63,7 +63,7 @@ fn what_a_backup_cannot_be_is_said() {
     assert_eq!(backup(&[]).restore().unwrap_err(), "备份中没有本工具的数据");
     // An application the index lost track of is restored too.
     let stray = backup(&[(INDEX_KEY, r#"{"schema":1}"#), ("peixun/app/x", r#"{"id":"x","title":"孤立的草稿"}"#)]);
-    assert_eq!(stray.restore().unwrap().bundle.applications[0].title, "孤立的草稿");
+    assert_eq!(stray.restore().unwrap().applications[0].title, "孤立的草稿");
 }
 
 #[test]
@@ -77,8 +77,8 @@ fn a_damaged_draft_never_blocks_the_rest() {
         entries: entries.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
         ..Backup::new(BTreeMap::new(), t("2026-11-26T10:00:00+08:00"), "")
     };
-    let Restored { bundle, settings, damaged } = backup.restore().unwrap();
-    assert_eq!(bundle.applications.iter().map(|a| a.title.as_str()).collect::<Vec<_>>(), ["完好的草稿"]);
+    let Restored { applications, settings, damaged } = backup.restore().unwrap();
+    assert_eq!(applications.iter().map(|a| a.title.as_str()).collect::<Vec<_>>(), ["完好的草稿"]);
     assert_eq!(settings.unit, "物理所");
     assert_eq!(damaged.len(), 1);
     assert_eq!((damaged[0].key.as_str(), damaged[0].raw.as_str()), ("peixun/app/a", "{\"title\":"));
@@ -96,7 +96,7 @@ fn a_damaged_draft_never_blocks_the_rest() {
     let mut no_index = backup.clone();
     no_index.entries.insert(INDEX_KEY.into(), "{".into());
     let r = no_index.restore().unwrap();
-    assert_eq!((r.bundle.applications.len(), r.damaged.len()), (1, 2));
+    assert_eq!((r.applications.len(), r.damaged.len()), (1, 2));
     assert_eq!(r.damaged[0].key, INDEX_KEY);
 }
 

@@ -65,7 +65,13 @@ pub fn prepare(ws: &Workspace, files: Vec<(String, Result<String, String>)>) -> 
         let read = |t: String| match Backup::parse(&t) {
             Some(b) => {
                 let r = b?.restore()?;
-                Ok((r.bundle, Some((r.settings, r.damaged))))
+                let bundle = Bundle {
+                    unit: r.settings.unit.clone(),
+                    ranking: r.settings.ranking.clone(),
+                    applications: r.applications,
+                    ..Bundle::new(Kind::Unit)
+                };
+                Ok((bundle, Some((r.settings, r.damaged))))
             }
             None => parse(&t).map(|b| (b, None)).map_err(|e| e.to_string()),
         };
