@@ -3,7 +3,7 @@ SHELL := bash
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 
-.PHONY: run test setup build build-next lint test-native test-data test-wasm test-e2e bench fuzz-smoke fuzz-long fuzz-seeds
+.PHONY: run test setup build build-next lint test-native test-data test-wasm test-e2e e2e-repeat screenshots bench fuzz-smoke fuzz-long fuzz-seeds
 
 ## Sets up, builds the release and serves it on http://127.0.0.1:$(PORT)
 run: setup build
@@ -37,11 +37,31 @@ test-native:
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test web
 
+# The holiday table (tests/js/holidays.test.js) and the Rust Calendar's summary due dates
+# (examples/peixun-due-dates.rs, run into a temp dir, read by tests/js/due-dates.test.js),
+# each checked day by day against chinese-days.
 test-data:
-	node --test tests/js/
+	set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	cargo run --quiet --features xlsx --example peixun-due-dates > "$$tmp/due-dates.json"; \
+	PEIXUN_DUE_DATES_FILE="$$tmp/due-dates.json" node --test tests/js/
 
 test-e2e:
 	node --test --test-concurrency=1 e2e/
+
+## The end-to-end suite three times in a row against the build already in dist/, stopping
+## at the first failing run, to catch a test that fails only now and then (not part of
+## `make test`). E2E=e2e/tabs.test.js repeats one file.
+E2E ?= e2e/
+e2e-repeat:
+	@for run in 1 2 3; do \
+	  echo "e2e-repeat: run $$run of 3"; \
+	  if ! node --test --test-concurrency=1 $(E2E); then echo "e2e-repeat: run $$run of 3 failed"; exit 1; fi; \
+	done; echo "e2e-repeat: all 3 runs passed"
+
+## Rewrites the README's screenshots in docs/screenshots from a fresh build (the only target
+## that does: under `make test` the same tests write them to e2e/artifacts/screenshots)
+screenshots: setup build
+	PEIXUN_SCREENSHOTS=1 node --test --test-concurrency=1 e2e/screenshot.test.js e2e/phone.test.js
 
 # cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP lets stable accept them. No sanitizer:
 # the core has no unsafe code, and overflow checks and debug assertions stay on.

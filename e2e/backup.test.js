@@ -7,7 +7,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { DIST, openApp, newPage, newContext, ready, session } = require('./support');
+const { DIST, openApp, newPage, newContext, ready, session, saveRan } = require('./support');
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-backup-'));
 const peixunKeys = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
@@ -148,9 +148,8 @@ test('an index this version cannot read (newer or damaged) is never written over
     await ready(page);
     await page.waitForSelector('[data-save-status="failed"]');
     assert.match(await page.textContent('[data-save-status]'), /本地数据无法读取.*未作任何改动/);
-    // A change is made on screen, and tried again on leaving: nothing is written.
-    await page.click('[data-action="new"]');
-    await page.waitForTimeout(700);
+    // A change is made on screen and its save runs (pending, then refused): nothing is written.
+    await saveRan(page, () => page.click('[data-action="new"]'), 'failed');
     await page.goto(`${server.url}#/data`);
     assert.equal(await page.evaluate(() => localStorage.getItem('peixun/index')), text, 'the index as it was');
     const after = await peixunKeys(page);
@@ -187,9 +186,8 @@ test('saved drafts whose reader cannot be fetched are not shown and never writte
   await page.waitForSelector('[data-save-status="failed"]');
   assert.match(await page.textContent('[data-save-status]'), /读取数据的程序文件没有下载成功.*未作任何改动/);
   assert.equal(await page.locator('tr[data-app]').count(), 0);
-  // A change made on screen, and tried again on leaving: nothing is written.
-  await page.click('[data-action="new"]');
-  await page.waitForTimeout(700);
+  // A change made on screen and its save runs (pending, then refused): nothing is written.
+  await saveRan(page, () => page.click('[data-action="new"]'), 'failed');
   await page.goto(`${server.url}#/data`);
   assert.deepEqual(await peixunKeys(page), before);
   assert.equal(await page.evaluate(() => localStorage.getItem('peixun/backup')), record, 'the backup record as it was');

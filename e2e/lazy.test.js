@@ -198,8 +198,11 @@ test('a stored member card that cannot be read is said so and left as it is unti
   assert.match(await page.textContent('[data-card-unreadable]'), /无法读取.*在这里填写会替换它/);
   assert.equal(await page.getAttribute('[data-card-unreadable] a', 'href'), 'recover.html');
   assert.equal(await page.inputValue('[id="f-members[0].name"]'), '');
-  await page.waitForTimeout(1000);
+  // The page has done all it does on opening: its tools (checks and export, a chunk fetched
+  // after the form is painted) have come and checked the blank card.
+  await page.waitForFunction(() => !/检查中/.test(document.querySelector('[data-card-check]').textContent));
   assert.equal(await page.evaluate(() => localStorage.getItem('peixun/card')), damaged, 'opening the page wrote nothing');
+  assert.equal((await page.textContent('.save-note')).trim(), '', 'no save said');
   // Filling in a new card replaces it, as the notice says.
   await page.fill('[id="f-members[0].name"]', '吴新');
   await page.waitForFunction(() => (localStorage.getItem('peixun/card') || '').includes('吴新'));

@@ -12,11 +12,47 @@ async function offlineStatus(page, server, want) {
   await page.goto(`${server.url}#/data`);
   await page.waitForSelector('[data-offline-status]');
   for (let i = 0; i < 100 && want && (await page.getAttribute('[data-offline-status]', 'data-offline-status')) !== want; i++) {
+    // A poll, not a wait for time: the page reads the worker's cache again on each click,
+    // until it says `want` (30 s at most).
     await page.waitForTimeout(300);
     await page.click('[data-action="check-offline"]');
   }
   return { status: await page.getAttribute('[data-offline-status]', 'data-offline-status'), text: await page.textContent('[data-offline-status]') };
 }
+
+/**
+ * Records, from before any script of the page runs, what the page posts to its service
+ * worker (`window.__posted`) and each answer of `window.peixunSparing` (sw-register.js),
+ * which the app asks in its idle preload (`window.__sparing`).
+ */
+async function watchSaving(context) {
+  await context.addInitScript(() => {
+    window.__posted = [];
+    window.__sparing = [];
+    const post = ServiceWorker.prototype.postMessage;
+    ServiceWorker.prototype.postMessage = function (message, ...rest) {
+      window.__posted.push(message);
+      return post.call(this, message, ...rest);
+    };
+    let sparing;
+    Object.defineProperty(window, 'peixunSparing', {
+      configurable: true,
+      get: () => sparing && (() => {
+        const answer = sparing();
+        window.__sparing.push(answer);
+        return answer;
+      }),
+      set: (f) => { sparing = f; },
+    });
+  });
+}
+
+/**
+ * Resolves in the browser's next idle period after every idle callback the page asked for
+ * so far (they run in the order asked): sw-register.js's 「cache the rest」 and the app's
+ * preload have each decided by then. No timeout: only an idle period runs it.
+ */
+const idleDone = (page) => page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => resolve())));
 
 /** Chromium's network emulation on the page's own requests (latency in ms, bytes/s). */
 async function emulateNetwork(page, conditions) {
@@ -91,6 +127,7 @@ test('a new deployment is offered as 「有新版本，点击刷新」 and taken
 test('on a metered connection only what is used is saved; a page never used says it needs one online visit', async (t) => {
   const { server, browser } = await session(t);
   const context = await newContext(browser);
+  await watchSaving(context);
   const page = await context.newPage();
   // A 2G-like connection (round trip 1.5 s): the browser reports it as metered-slow.
   await emulateNetwork(page, { latency: 1500, downloadThroughput: 2e6, uploadThroughput: 1e6 });
@@ -98,7 +135,11 @@ test('on a metered connection only what is used is saved; a page never used says
   await ready(page);
   assert.match(await page.evaluate(() => navigator.connection.effectiveType), /2g/);
   await controlled(page);
-  await page.waitForTimeout(3000);
+  // Idle: on an unmetered connection the page would have asked its worker for the rest by
+  // now (sw-register.js, at the first idle moment once controlled); here it spared it.
+  await idleDone(page);
+  assert.deepEqual(await page.evaluate(() => window.__sparing), [true], 'the app\'s idle preload was told to spare');
+  assert.ok(!(await page.evaluate(() => window.__posted)).includes('cache-rest'), 'the rest is not asked for');
   const { status, text } = await offlineStatus(page, server);
   assert.equal(status, 'partial', text);
   assert.match(text, /尚未保存到本机：.*单位汇总/);
@@ -125,6 +166,7 @@ test('on a phone-like link that Chromium reports as 4g the rest waits for its fi
   const { server, browser } = await session(t);
   // The real clock: the fake one replaces `performance`, whose timings the page reads.
   const context = await newContext(browser, { clock: null });
+  await watchSaving(context);
   const fetched = [];
   context.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   const page = await context.newPage();
@@ -134,7 +176,11 @@ test('on a phone-like link that Chromium reports as 4g the rest waits for its fi
   await page.goto(server.url);
   await ready(page);
   await controlled(page);
-  await page.waitForTimeout(4000);
+  // Idle: both decisions are made (see the metered test): the app's preload fetches the
+  // backup export's chunk (on any connection) and spares the editor's.
+  await idleDone(page);
+  assert.deepEqual(await page.evaluate(() => window.__sparing), [true], 'the app\'s idle preload was told to spare');
+  assert.ok(!(await page.evaluate(() => window.__posted)).includes('cache-rest'), 'the rest is not asked for');
   const { status, text } = await offlineStatus(page, server);
   assert.equal(status, 'partial', text);
   assert.match(text, /尚未保存到本机：.*导出 XLSX \/ Word/);
@@ -185,6 +231,7 @@ test('成员信息卡 opened by its link on a phone-like link works offline afte
   await page.waitForSelector('[data-offline-status]');
   const saved = () => page.textContent('[data-offline-status]');
   for (let i = 0; i < 100 && !/断网时可以使用：[^。]*成员信息卡/.test(await saved()); i++) {
+    // A poll, as in offlineStatus: until the worker has kept what the page used.
     await page.waitForTimeout(300);
     await page.click('[data-action="check-offline"]');
   }

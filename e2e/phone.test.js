@@ -2,16 +2,16 @@
 // Every route at 375 px (Chromium's mobile emulation, touch), with the sample and with 300
 // applications: no sideways scrolling, no text cell narrower than 6 characters (a document
 // — 附件1, 附件2, 排序意见 — keeps its layout in a frame that scrolls by itself), axe-core
-// clean; screenshots of 工作台, the editor, 单位汇总 and the member card for the README.
+// clean; screenshots of 工作台, the editor, 单位汇总 and the member card (for the README's
+// docs/screenshots under `make screenshots`, else e2e/artifacts/screenshots).
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { session, ready, newPage, seriousViolations } = require('./support');
+const { session, ready, newPage, seriousViolations, SCREENSHOTS: SHOTS } = require('./support');
 
 const PHONE = { viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, bypassCSP: true };
-const SHOTS = path.resolve(__dirname, '..', 'docs', 'screenshots');
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'tests', 'fixtures', 'unit-3-ranked.peixun.json'), 'utf8'));
 
 function routes(id) {
@@ -73,7 +73,9 @@ test('every route at 375 px with the sample: no sideways scrolling, readable cel
   for (const [hash, file] of [['#/', 'phone-workspace.png'], [`#/apply/${id}/members`, 'phone-editor.png'], ['#/unit', 'phone-unit.png'], ['#/card', 'phone-card.png']]) {
     await page.goto(`${server.url}${hash}`);
     await page.waitForSelector('main :is(h1, h2)');
-    await page.waitForTimeout(300);
+    // The page whole (no part still loading, fonts in) and painted, not a moment after a sleep.
+    await page.waitForFunction(() => !document.querySelector('main .loading'));
+    await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
     await page.screenshot({ path: path.join(SHOTS, file) });
     assert.ok(fs.statSync(path.join(SHOTS, file)).size > 10000, file);
   }

@@ -61,8 +61,10 @@ async function importFiles(page, files) {
 /** The rules of the findings on an application's 核对 page (every finding, not only those of fields left). */
 async function findingRules(page, id) {
   await page.goto(`${shared.server.url}#/apply/${id}/check`);
-  await page.waitForSelector('[data-editor-page="check"]');
-  await page.waitForTimeout(200);
+  // This application's 核对 page (the page may have shown another's a moment ago): the
+  // editor is made anew for each application, its task list, findings and count together.
+  await page.waitForSelector(`.task-list a[href="#/apply/${id}/check"][aria-current="page"]`);
+  await page.waitForSelector('[data-editor-page="check"] [data-errors]');
   return page.$$eval('[data-editor-page="check"] .finding-summary li[data-rule]', (els) =>
     els.map((e) => `${e.dataset.rule} ${e.dataset.path}`),
   );

@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ready, newPage, fileSession, download, seriousViolations } = require('./support');
+const { ready, newPage, fileSession, download, seriousViolations, noSavePending } = require('./support');
 
 const shared = fileSession();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-rule-sets-'));
@@ -93,7 +93,8 @@ test('copy the built-in rule-set, fix a problem at its field, save and use it, e
   // The summary's link moves focus to the field.
   await page.click('#rs-summary li a');
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'rs-categories.youth.max_members');
-  await page.waitForTimeout(500);
+  // A save would have been asked for with the click (status pending); none waits now.
+  await noSavePending(page);
   assert.equal(await storage(page), before, 'nothing saved while there is a problem');
 
   await page.fill(field('categories.youth.min_members'), '3');
@@ -239,7 +240,8 @@ test('a cut-off rule-set file is refused in Chinese and changes nothing; the bui
   assert.match(message, /[\u4e00-\u9fff]{4,}/);
   assert.equal(await page.locator('[data-rule-set-preview]').count(), 0);
   assert.equal(await page.locator('main li[data-rule-set]').count(), 1);
-  await page.waitForTimeout(500);
+  // The refusal is the app's whole reaction: a save would be pending with it.
+  await noSavePending(page);
   assert.equal(await storage(page), before);
 
   // The built-in rule-set's own file cannot replace it: it comes in as a copy.

@@ -3,9 +3,10 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { session, ready, controlled, newPage } = require('./support');
+const { session, ready, controlled, newPage, SCREENSHOTS: OUT } = require('./support');
 
-const OUT = path.resolve(__dirname, '..', 'docs', 'screenshots');
+// The README's pictures are rewritten only by `make screenshots` (PEIXUN_SCREENSHOTS=1);
+// `make test` takes the same pictures into e2e/artifacts/screenshots and checks them.
 
 test('screenshots of the home, rules, editor and print pages for the README', async (t) => {
   const { server, browser } = await session(t);

@@ -5,7 +5,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { session, openApp, ready, newPage, download: saveDownload } = require('./support');
+const { session, openApp, ready, newPage, download: saveDownload, saveRan } = require('./support');
 
 const id = (p) => `[id="f-${p}"]`;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-share-'));
@@ -107,8 +107,11 @@ test('a group comes together through files: export, member card, import, conflic
 
 test('every bad file gets its own message in Chinese and leaves the drafts byte for byte as they were', async (t) => {
   const { page } = await openApp(t);
-  await page.click('[data-action="examples"]');
-  const good = await download(page, () => page.click('[data-action="export-all"]'));
+  await saveRan(page, () => page.click('[data-action="examples"]'));
+  // The export marks each application as sent, a change saved like any other: the
+  // snapshot below is taken once that save has run.
+  let good;
+  await saveRan(page, async () => { good = await download(page, () => page.click('[data-action="export-all"]')); });
   const text = fs.readFileSync(good, 'utf8');
   const bundle = JSON.parse(text);
   const write = (name, content) => {
@@ -128,7 +131,6 @@ test('every bad file gets its own message in Chinese and leaves the drafts byte 
     [write('huge.peixun.json', Buffer.alloc(21 * 1024 * 1024, 32)), /超过 20 MB/],
     [write('many.peixun.json', JSON.stringify(many)), /一次最多导入 1000 份申请/],
   ];
-  await page.waitForTimeout(400); // let the export's save land before the snapshot
   const before = await snapshot(page);
   for (const [file, message] of cases) {
     await importFiles(page, [file]);

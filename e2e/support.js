@@ -236,3 +236,59 @@ const allCached = () =>
   fetch('./__peixun-offline.txt').then((r) => r.text()).then((t) => t.trim().split('\n').every((l) => l.endsWith(' 1')));
 
 Object.assign(module.exports, { until, allCached });
+
+/**
+ * Runs `action`, then waits until the save it caused has run: the header's save status
+ * (`data-save-status`) went to "pending" after `action` began, and later to `to` ("saved";
+ * "failed" where the app must write nothing). Every value is recorded as it changes, so a
+ * status that already said `to` before the action does not count. For a test that then
+ * asserts what was (or was not) written: a positive sign that the app has reacted, never a
+ * fixed sleep. (Same document only: a reload loses the record.)
+ */
+async function saveRan(page, action, to = 'saved') {
+  await page.evaluate(() => {
+    const read = () => document.querySelector('[data-save-status]')?.dataset.saveStatus;
+    const seen = (window.__peixunSaveStatus = [read()]);
+    window.__peixunSaveObserver?.disconnect();
+    const push = (value) => {
+      if (value !== seen[seen.length - 1]) seen.push(value);
+    };
+    // Several changes may come in one batch: each record's old value is the value the
+    // change before it set.
+    window.__peixunSaveObserver = new MutationObserver((records) => {
+      const changes = records.filter((r) => r.type === 'attributes');
+      for (const r of changes.slice(1)) push(r.oldValue);
+      push(read());
+    });
+    window.__peixunSaveObserver.observe(document.documentElement, {
+      subtree: true, childList: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-save-status'],
+    });
+  });
+  // A status already "pending" before the action is not the action's: only what follows counts.
+  const from = await page.evaluate(() => window.__peixunSaveStatus.length);
+  await action();
+  await page.waitForFunction(([from, to]) => {
+    const seen = window.__peixunSaveStatus.slice(from);
+    const i = seen.indexOf('pending');
+    return i >= 0 && seen.indexOf(to, i + 1) > i;
+  }, [from, to], { timeout: 15000 });
+}
+
+/**
+ * Waits until no save is waiting (the header's status is not "pending"): a change the app
+ * made in reaction to something is written by then, so what storage holds is final.
+ */
+async function noSavePending(page) {
+  await page.waitForSelector('[data-save-status]:not([data-save-status="pending"])', { state: 'attached' });
+}
+
+/**
+ * Where the tests' screenshots go: the README's docs/screenshots only under
+ * `make screenshots` (PEIXUN_SCREENSHOTS=1); else e2e/artifacts/screenshots (gitignored),
+ * so `make test` leaves the checkout as it was.
+ */
+const SCREENSHOTS = process.env.PEIXUN_SCREENSHOTS === '1'
+  ? path.resolve(__dirname, '..', 'docs', 'screenshots')
+  : path.resolve(__dirname, 'artifacts', 'screenshots');
+
+Object.assign(module.exports, { saveRan, noSavePending, SCREENSHOTS });

@@ -3,7 +3,7 @@
 // the same draft, neither overwrites the other until the user chooses.
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { openApp, ready } = require('./support');
+const { openApp, ready, noSavePending } = require('./support');
 
 // Adds a 核销表 row and types its person, in one task (no save can come between).
 const addRow = (page, person) => page.evaluate((name) => {
@@ -67,7 +67,7 @@ test('an edit in one tab shows up in the other; a clash asks which to keep and l
   for (let i = 0; i < 50; i++) {
     const [x, y] = [await title(a), await title(b)];
     if (x === y) { saved = x; break; }
-    await a.waitForTimeout(100);
+    await a.waitForTimeout(100); // a poll (5 s at most) for a condition, not a wait for time
   }
   assert.ok(['A 的改动', 'B 的改动'].includes(saved), saved);
   // The tab whose version is not stored still shows its own text and asks.
@@ -172,8 +172,10 @@ test('an index written over an older version (two tabs saving at once) gets this
   const after = { ...merged, parent: version(await index()), workspace: { ...merged.workspace, reimbursements: [row] } };
   await write(after);
   await a.waitForFunction(() => document.querySelectorAll('fieldset[data-row]').length === 1);
-  // And not written back: A's page shows, and the key keeps, the other tab's version.
-  await a.waitForTimeout(1000);
+  // And not written back: A's page shows, and the key keeps, the other tab's version. A
+  // write-back would have been asked for as A took the change (the save status pending):
+  // once nothing is pending, the key holds whatever A was going to write.
+  await noSavePending(a);
   assert.equal(await index(), JSON.stringify(after));
   assert.equal(await rows(), 1);
 });

@@ -33,7 +33,7 @@ async function savedApp(page, id, want) {
     const app = await stored(page, `peixun/app/${id}`);
     if (app !== null && want(app)) return;
     if (Date.now() > deadline) assert.fail(`peixun/app/${id} not saved as expected: ${JSON.stringify(app)?.slice(0, 300)}`);
-    await page.waitForTimeout(100);
+    await page.waitForTimeout(100); // a poll (5 s at most) for the condition, not a wait for time
   }
 }
 
