@@ -123,6 +123,9 @@ split_points! {
     // Reading stored drafts: awaited at start when something is saved (`ui::start`), else
     // fetched by `Store::reader` once another tab's write must be read.
     reader() -> crate::storage::Reader => crate::storage::READER;
+    // 「载入示例」: the sample generator and its names and sentences, when first clicked.
+    examples(rule_set: &'static crate::rule_set::RuleSet) -> Vec<crate::model::Application>
+        => crate::sample::example_applications(rule_set);
 }
 
 /// 成员信息卡: a card stored in this browser is read by the reader's chunk (awaited first if

@@ -15,7 +15,6 @@ use crate::list_query::Checked;
 use crate::model::{Application, Workspace};
 use crate::rule_set::RuleSet;
 use crate::rules::{Cx, check_application};
-use crate::sample::example_applications;
 use crate::ui::clock::{new_id, today};
 use crate::ui::editor::{Page, Section, href};
 use crate::ui::lazy;
@@ -57,7 +56,21 @@ pub fn Workspace() -> impl IntoView {
         store.add(vec![app]);
         navigate(&href(&id, Page::Section(Section::Basic)));
     };
-    let examples = move |_| store.add(example_applications(store.rule_set()).iter().map(fresh_copy).collect());
+    // The sample generator comes as a chunk (its names and sentences are not first-load bytes).
+    let examples_error = RwSignal::new(None::<&'static str>);
+    let examples = move |_| {
+        leptos::task::spawn_local(async move {
+            match crate::ui::lazy::examples(store.rule_set()).await {
+                Ok(apps) => {
+                    examples_error.set(None);
+                    store.add(apps.iter().map(fresh_copy).collect());
+                }
+                Err(_) => {
+                    examples_error.set(Some("示例暂时无法载入（网络不通或本页已有新版本），请稍后再试或刷新本页。"))
+                }
+            }
+        })
+    };
     let round_over = move || {
         store.rule_set().round_over_note(today).map(|note| {
             view! { <div class="notice" role="note" data-round-over><p>{note}</p><a href="#/rule-sets">"管理规则集"</a></div> }
@@ -83,6 +96,7 @@ pub fn Workspace() -> impl IntoView {
         </div>
         <p class="field__hint">"导出的 .peixun.json 文件可发给人事处或合作单位；也可以把收到的文件直接拖到本页面导入。合作单位成员请填写"<a href="#/card">"成员信息卡"</a>"。"</p>
         {move || export_error.get().map(|e| view! { <p class="finding finding--error" role="alert">{e}</p> })}
+        {move || examples_error.get().map(|e| view! { <p class="finding finding--error" role="alert" data-examples-error>{e}</p> })}
         {move || if any.get() {
             lazy::part(lazy::workspace_list, list::unavailable)
         } else {
