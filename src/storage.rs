@@ -61,12 +61,15 @@ pub struct Reader {
     pub load_all: fn() -> Loaded,
     pub parse_application: fn(&str) -> Option<Application>,
     pub parse_index: fn(&str) -> Option<Index>,
+    /// Whether an index says it was written by a newer storage version than this one reads.
+    pub newer_index: fn(&str) -> bool,
     /// The partner's member card (成员信息卡) from its stored text (`stored_card`), if readable.
     pub parse_card: fn(&str) -> Option<CardDraft>,
 }
 
 /// Named only by the chunk's split point, so that its functions stay out of the first module.
-pub const READER: Reader = Reader { load_all, parse_application, parse_index, parse_card };
+pub const READER: Reader =
+    Reader { load_all, parse_application, parse_index, newer_index: crate::backup::newer_schema, parse_card };
 
 thread_local! {
     static LOADED_READER: std::cell::Cell<Option<Reader>> = const { std::cell::Cell::new(None) };
@@ -155,22 +158,33 @@ pub fn save_application(app: &Application, expected: Stored) -> Result<Option<u6
     write(&key, app).map(Some)
 }
 
-pub fn remove_application(id: &str) {
-    if let Some(s) = local() {
-        _ = s.remove_item(&app_key(id));
+/// Removes the application unless its key no longer holds `expected` (another tab wrote it
+/// since this tab last saw it): then `false` and nothing removed.
+pub fn remove_application(id: &str, expected: Stored) -> bool {
+    let key = app_key(id);
+    if stored(&key) != expected {
+        return false;
     }
+    if let Some(s) = local() {
+        _ = s.remove_item(&key);
+    }
+    true
 }
 
-/// Writes the index. `listed`: the ids the stored index lists (as this tab last wrote or
-/// read it, or another tab's just read): those not in `ws` whose drafts are still stored
-/// (added by another tab, or unreadable here) stay listed. Returns the text's hash and the
-/// ids written. `parent`: the version of the index this write is made over.
+/// Writes the index unless it no longer holds `parent`, the version this write is made
+/// over (another tab wrote it since): then `Ok(None)` and nothing written. `listed`: the
+/// ids the stored index lists (as this tab last wrote or read it, or another tab's just
+/// read): those not in `ws` whose drafts are still stored (added by another tab, or
+/// unreadable here) stay listed. Returns the text's hash and the ids written.
 pub fn save_index(
     ws: &Workspace,
     done_sections: &BTreeMap<String, BTreeSet<String>>,
     listed: &[String],
     parent: Stored,
-) -> Result<(u64, Vec<String>), String> {
+) -> Result<Option<(u64, Vec<String>)>, String> {
+    if stored(INDEX_KEY) != parent {
+        return Ok(None);
+    }
     let mut applications: Vec<String> = ws.applications.iter().map(|a| a.id.clone()).collect();
     let ours: std::collections::HashSet<&str> = ws.applications.iter().map(|a| a.id.as_str()).collect();
     let extra: Vec<String> =
@@ -183,7 +197,24 @@ pub fn save_index(
         done_sections: done_sections.clone(),
         parent: Some(crate::backup::lineage::name(parent)),
     };
-    write(INDEX_KEY, &index).map(|hash| (hash, index.applications))
+    write(INDEX_KEY, &index).map(|hash| Some((hash, index.applications)))
+}
+
+/// What this page holds, as the keys it would store (the index, then each application):
+/// the entries of a backup of what is on screen, when it can no longer be saved.
+pub fn page_entries(ws: &Workspace, done_sections: &BTreeMap<String, BTreeSet<String>>) -> BTreeMap<String, String> {
+    let index = Index {
+        schema: SCHEMA,
+        applications: ws.applications.iter().map(|a| a.id.clone()).collect(),
+        workspace: ws.settings(),
+        done_sections: done_sections.clone(),
+        parent: None,
+    };
+    // Plain structs always serialise.
+    let app = |a: &Application| (app_key(&a.id), serde_json::to_string(a).unwrap_or_default());
+    std::iter::once((INDEX_KEY.to_string(), serde_json::to_string(&index).unwrap_or_default()))
+        .chain(ws.applications.iter().map(app))
+        .collect()
 }
 
 /// A change another tab made.
@@ -238,7 +269,7 @@ pub fn save_backup_record(record: &BackupRecord) -> Result<(), String> {
     write(crate::backup::RECORD_KEY, record).map(drop)
 }
 
-const CARD_KEY: &str = "peixun/card";
+pub const CARD_KEY: &str = "peixun/card";
 
 /// The stored text of a partner's member card (成员信息卡), kept apart from the drafts; read
 /// by `Reader::parse_card`.
@@ -250,8 +281,22 @@ fn parse_card(text: &str) -> Option<CardDraft> {
     crate::json::from_str(text).ok()
 }
 
-pub fn save_card(card: &CardDraft) -> Result<(), String> {
-    write(CARD_KEY, card).map(drop)
+/// Writes the card unless its key no longer holds `expected` (another tab saved a card
+/// since this page last saw it): then `Ok(None)` and nothing written.
+pub fn save_card(card: &CardDraft, expected: Stored) -> Result<Option<u64>, String> {
+    if stored(CARD_KEY) != expected {
+        return Ok(None);
+    }
+    write(CARD_KEY, card).map(Some)
+}
+
+/// Calls `f` with the card's new text each time another tab writes it (removed with the handle).
+pub fn on_other_tab_card(f: impl Fn(Option<String>) + 'static) -> leptos::prelude::WindowListenerHandle {
+    leptos::prelude::window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        if ev.key().as_deref() == Some(CARD_KEY) {
+            f(ev.new_value());
+        }
+    })
 }
 
 fn local() -> Option<web_sys::Storage> {

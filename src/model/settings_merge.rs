@@ -1,11 +1,13 @@
 //! Two tabs changing the workspace's settings (unit name, ranking, 排序意见, 核销表 rows,
 //! closure days, rule-sets, the bureau's selections) at once: a three-way merge against what the saving tab last
 //! saw keeps both tabs' changes. Only the same setting changed both ways clashes; the
-//! saving tab's value stays and the clash is named, so the user can look.
+//! saving tab's value stays and the clash is named, so the user can look. The ranking is
+//! the exception: reordered both ways, it waits for the user's choice (`ranking_merge`).
 
 use std::collections::BTreeMap;
 
 use super::Workspace;
+use super::ranking_merge::{RankingChoice, RankingMerge, merge_ranking};
 
 /// The merged settings (no applications: those are stored one per key) and the labels of
 /// the settings both tabs changed differently.
@@ -13,6 +15,9 @@ use super::Workspace;
 pub struct SettingsMerge {
     pub merged: Workspace,
     pub clashes: Vec<&'static str>,
+    /// Both tabs reordered the ranking differently: the two orders to choose from (`merged`
+    /// holds this tab's meanwhile).
+    pub ranking: Option<RankingChoice>,
 }
 
 /// `base`: the settings this tab last wrote or read; `ours`: this tab's now; `theirs`:
@@ -41,7 +46,10 @@ pub fn merge_settings3(base: &Workspace, ours: &Workspace, theirs: &Workspace) -
     clash(c, "遴选结果");
     let (opinions, c) = map(&base.opinions, &ours.opinions, &theirs.opinions);
     clash(c, "排序意见");
-    let ranking = ranking(&base.ranking, &ours.ranking, &theirs.ranking);
+    let (ranking, choice) = match merge_ranking(&base.ranking, &ours.ranking, &theirs.ranking) {
+        RankingMerge::Merged(r) => (r, None),
+        RankingMerge::Clash(c) => (c.mine.clone(), Some(c)),
+    };
     let merged = Workspace {
         unit,
         applications: Vec::new(),
@@ -53,7 +61,7 @@ pub fn merge_settings3(base: &Workspace, ours: &Workspace, theirs: &Workspace) -
         rule_sets,
         selections,
     };
-    SettingsMerge { merged, clashes }
+    SettingsMerge { merged, clashes, ranking: choice }
 }
 
 /// One value: whichever side changed it; both changed differently → ours, a clash.
@@ -119,21 +127,6 @@ fn map(
     let entries = |m: &BTreeMap<String, String>| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<Vec<_>>();
     let (list, clashed) = keyed(&entries(base), &entries(ours), &entries(theirs), |(k, _)| k.clone());
     (list.into_iter().collect(), clashed)
-}
-
-/// The unit's order: ours, less what theirs took out, plus what theirs added at the end.
-/// An order changed on both sides keeps ours (a ranking is re-read on the ranking page).
-fn ranking(base: &[String], ours: &[String], theirs: &[String]) -> Vec<String> {
-    if ours == base {
-        return theirs.to_vec();
-    }
-    let mut out: Vec<String> = ours.iter().filter(|id| !base.contains(id) || theirs.contains(id)).cloned().collect();
-    for id in theirs {
-        if !base.contains(id) && !out.contains(id) {
-            out.push(id.clone());
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -235,10 +228,29 @@ mod tests {
         assert_eq!(m.merged.opinions.get("a").map(String::as_str), Some("很好"));
         assert_eq!(m.merged.opinions.get("b").map(String::as_str), Some("可"));
         assert!(m.clashes.is_empty());
+        assert_eq!(m.ranking, None);
         // Only ours reordered: ours. Only theirs: theirs.
         let theirs_order = Workspace { ranking: s(&["c", "b", "a"]), ..base.clone() };
         assert_eq!(merge_settings3(&base, &base, &theirs_order).merged.ranking, s(&["c", "b", "a"]));
         let ours_order = Workspace { ranking: s(&["c", "a", "b"]), ..base.clone() };
         assert_eq!(merge_settings3(&base, &ours_order, &base).merged.ranking, s(&["c", "a", "b"]));
+    }
+
+    #[test]
+    fn a_ranking_reordered_both_ways_waits_for_a_choice() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let base = Workspace { ranking: s(&["a", "b", "c"]), unit: "物理所".into(), ..Default::default() };
+        let ours = Workspace { ranking: s(&["c", "a", "b"]), ..base.clone() };
+        let theirs = Workspace { ranking: s(&["b", "c", "a"]), unit: "化学所".into(), ..base.clone() };
+        let m = merge_settings3(&base, &ours, &theirs);
+        assert_eq!(m.ranking, Some(RankingChoice { mine: ours.ranking.clone(), theirs: theirs.ranking.clone() }));
+        // Meanwhile this tab's order stays on screen; the rest merges as ever, and the
+        // ranking is not among the settings whose clash keeps ours.
+        assert_eq!(m.merged.ranking, ours.ranking);
+        assert_eq!(m.merged.unit, "化学所");
+        assert!(m.clashes.is_empty());
+        // Both to the same order: no clash.
+        let m = merge_settings3(&base, &ours, &ours);
+        assert_eq!((m.ranking, m.merged.ranking), (None, ours.ranking));
     }
 }

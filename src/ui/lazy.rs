@@ -103,7 +103,7 @@ split_points! {
     execution() -> AnyView => super::execution::Execution().into_any();
     rules() -> AnyView => super::pages::Rules().into_any();
     data() -> AnyView => super::pages::Data().into_any();
-    card(saved: Option<super::card::CardDraft>, unreadable: bool) -> AnyView => super::card::member_card_page(saved, unreadable);
+    card(saved: Option<super::card::CardDraft>, unreadable: bool, stored: crate::storage::Stored) -> AnyView => super::card::member_card_page(saved, unreadable, stored);
     // The card's findings and export, fetched once its form is up.
     card_tools() -> super::card::CardTools => super::card::CARD_TOOLS;
     rule_sets() -> AnyView => super::rule_sets::RuleSets().into_any();
@@ -131,7 +131,10 @@ split_points! {
 /// 成员信息卡: a card stored in this browser is read by the reader's chunk (awaited first if
 /// it is not here), so a first visit by the card's link fetches no JSON reading.
 pub async fn card_page() -> Result<AnyView, Unavailable> {
-    let saved = match crate::storage::stored_card() {
+    let text = crate::storage::stored_card();
+    // What the page saw: its saves are compare-and-set on it.
+    let stored = text.as_deref().map(crate::model::text_hash);
+    let saved = match text {
         Some(text) => {
             let reader = super::state::Store::get().fetch_reader().await.ok_or(Unavailable)?;
             Some((reader.parse_card)(&text))
@@ -139,7 +142,7 @@ pub async fn card_page() -> Result<AnyView, Unavailable> {
         None => None,
     };
     let unreadable = matches!(saved, Some(None));
-    card(saved.flatten(), unreadable).await
+    card(saved.flatten(), unreadable, stored).await
 }
 
 /// A page (a route): the view `load` brings once its chunk is there, 「正在加载…」 until

@@ -231,6 +231,28 @@ impl Trash {
         self.deletions
     }
 
+    /// Takes application `id`'s deletion out (alone, or out of a 「删除所选」 group, whose
+    /// undo then restores the others): another tab's version of it is now the question.
+    pub fn take_application(&mut self, id: &str) -> Option<Deleted> {
+        let is = |d: &Deleted| matches!(d, Deleted::Application { app, .. } if app.id == id);
+        for i in (0..self.entries.len()).rev() {
+            match &mut self.entries[i] {
+                d if is(d) => return Some(self.entries.remove(i)),
+                Deleted::Applications(all) => {
+                    if let Some(j) = all.iter().position(is) {
+                        let taken = all.remove(j);
+                        if all.is_empty() {
+                            self.entries.remove(i);
+                        }
+                        return Some(taken);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
     /// Makes every deletion final.
     pub fn clear(&mut self) {
         self.entries.clear();

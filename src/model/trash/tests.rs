@@ -232,3 +232,32 @@ fn several_already_back_are_not_restored_twice() {
     w.applications.push(before.applications[0].clone());
     assert_eq!(d.restore(&mut w).unwrap().applications, ["b"]);
 }
+
+#[test]
+fn one_application_is_taken_out_alone_or_out_of_its_group() {
+    let before = ws();
+    let mut w = before.clone();
+    let mut trash = Trash::default();
+    trash.push(Deleted::application(&mut w, "c").unwrap());
+    trash.push(Deleted::applications(&mut w, &["d".into(), "a".into()]).unwrap());
+    // Out of the group: the group's undo brings back the other one only.
+    let a = trash.take_application("a").unwrap();
+    assert!(matches!(&a, Deleted::Application { app, rank: Some(0), .. } if app.id == "a"));
+    assert_eq!(trash.len(), 2);
+    assert_eq!(trash.take_application("a"), None);
+    // Alone: gone from the trash.
+    let c = trash.take_application("c").unwrap();
+    assert_eq!(trash.len(), 1);
+    // Each still restores at its place and rank (back in the reverse order they went).
+    a.restore(&mut w).unwrap();
+    assert_eq!(trash.undo(&mut w).unwrap().unwrap().applications, ["d"]);
+    assert!(trash.is_empty());
+    c.restore(&mut w).unwrap();
+    assert_eq!(w, before);
+    // The last of a group taken: the group goes.
+    let mut w = before.clone();
+    trash.push(Deleted::applications(&mut w, &["b".into(), "d".into()]).unwrap());
+    trash.take_application("b").unwrap();
+    trash.take_application("d").unwrap();
+    assert!(trash.is_empty());
+}

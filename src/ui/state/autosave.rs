@@ -1,6 +1,7 @@
 //! Saves changed applications within 300 ms of a change and on `pagehide`; a failed
 //! write is kept pending and shown, never swallowed. A key another tab wrote since this
-//! tab last saw it is not written: the clash goes to the user (`tabs`).
+//! tab last saw it is not written: the clash goes to the user (`tabs`). The index's own
+//! saving (merging another tab's settings first) is `index.rs`; removals are `deletion.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
@@ -9,7 +10,7 @@ use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
 
 use super::Store;
-use crate::backup::lineage::{self, Lineage, Place};
+use crate::backup::lineage::Lineage;
 use crate::storage;
 use crate::ui::clock;
 
@@ -31,17 +32,21 @@ pub struct Saver {
     /// The content hash each application was last saved with: a save that changes no
     /// content (an export's sync point, say) must not bump the revision.
     saved: StoredValue<BTreeMap<String, u64>>,
-    index_dirty: StoredValue<bool>,
+    pub(super) index_dirty: StoredValue<bool>,
     timer: StoredValue<Option<TimeoutHandle>>,
     /// What each application's key held when this tab last wrote or read it.
     stored: StoredValue<BTreeMap<String, u64>>,
     /// The versions of `peixun/index` this tab wrote or read, with their settings: the
     /// base of the merge when another tab wrote it since.
-    lineage: StoredValue<Lineage>,
+    pub(super) lineage: StoredValue<Lineage>,
     /// The application ids that index listed.
-    listed: StoredValue<Vec<String>>,
-    /// The stored index could not be read: it is kept as it is, and nothing is written.
-    blocked: Option<&'static str>,
+    pub(super) listed: StoredValue<Vec<String>>,
+    /// Applications deleted here whose keys are still to be removed (this tab stopped
+    /// saving, or another tab's version waits for the reader to be asked about).
+    pub(super) removals: StoredValue<BTreeSet<String>>,
+    /// Why nothing is written: the stored index could not be read at start, or another
+    /// tab left one this version cannot read (`index.rs`). It is kept as it is.
+    pub(super) blocked: StoredValue<Option<String>>,
 }
 
 impl Saver {
@@ -55,11 +60,10 @@ impl Saver {
             stored: StoredValue::new(loaded.stored.clone()),
             lineage: StoredValue::new(Lineage::new(loaded.index_stored, loaded.workspace.settings())),
             listed: StoredValue::new(loaded.listed.clone()),
-            // Once per page load.
-            blocked: loaded
-                .index_error
-                .as_ref()
-                .map(|e| &*String::leak(format!("本地数据无法读取（{e}），未作任何改动。请先导出备份"))),
+            removals: StoredValue::new(BTreeSet::new()),
+            blocked: StoredValue::new(
+                loaded.index_error.as_ref().map(|e| format!("本地数据无法读取（{e}），未作任何改动。请先导出备份")),
+            ),
         }
     }
 
@@ -67,13 +71,15 @@ impl Saver {
         self.dirty.with_value(|d| d.contains(id))
     }
 
-    pub fn blocked(&self) -> Option<&'static str> {
-        self.blocked
+    pub fn blocked(&self) -> Option<String> {
+        self.blocked.get_value()
     }
 
     /// Whether anything still waits to be written.
     pub fn pending(&self) -> bool {
-        self.index_dirty.get_value() || self.dirty.with_value(|d| !d.is_empty())
+        self.index_dirty.get_value()
+            || self.dirty.with_value(|d| !d.is_empty())
+            || self.removals.with_value(|r| !r.is_empty())
     }
 
     pub fn index_dirty(&self) -> bool {
@@ -115,57 +121,6 @@ impl Saver {
         self.listed.set_value(listed);
     }
 
-    /// What `peixun/index` held when this tab last wrote or read it.
-    pub fn index_current(&self) -> storage::Stored {
-        self.lineage.with_value(Lineage::current)
-    }
-
-    /// Whether the index stored as `hash` was written over an earlier version of this
-    /// tab's, missing what this tab wrote since.
-    pub fn index_missed_ours(&self, hash: u64, parent: Option<&str>) -> bool {
-        let parent = parent.and_then(lineage::parse_name);
-        self.lineage.with_value(|l| matches!(l.place(hash, parent), Place::Missed(_)))
-    }
-
-    /// Another tab wrote the settings since this tab last saw them: both tabs' changes
-    /// are merged into this tab's before it writes (a clash is named on the page).
-    /// `false`: the other tab's index cannot be read yet (the reader's chunk is on its
-    /// way), so ours must wait.
-    fn merge_other_tab_settings(&self, store: Store) -> bool {
-        let Some(text) = storage::raw(storage::INDEX_KEY) else { return true };
-        let hash = crate::model::text_hash(&text);
-        if Some(hash) == self.index_current() {
-            return true;
-        }
-        let Some(reader) = store.reader() else { return false };
-        let Some(theirs) = (reader.parse_index)(&text) else { return true };
-        self.merge_index(store, hash, theirs);
-        true
-    }
-
-    /// Merges the index another tab stored as `hash` into this tab's settings, from the
-    /// version both tabs last shared; this tab then holds that index as read.
-    pub fn merge_index(&self, store: Store, hash: u64, theirs: storage::Index) {
-        let parent = theirs.parent.as_deref().and_then(lineage::parse_name);
-        let m = self.lineage.with_value(|l| {
-            let base = match l.place(hash, parent) {
-                Place::Missed(base) => base.clone(),
-                _ => l.base(),
-            };
-            store.ws.with_untracked(|w| crate::model::merge_settings3(&base, w, &theirs.workspace))
-        });
-        store.ws.update(|w| w.set_settings(m.merged));
-        store.done.update(|d| {
-            for (id, sections) in theirs.done_sections {
-                d.entry(id).or_insert(sections);
-            }
-        });
-        if !m.clashes.is_empty() {
-            store.settings_clash.set(m.clashes);
-        }
-        self.adopt_index(hash, theirs.workspace, theirs.applications);
-    }
-
     pub fn mark(&self, store: Store, id: &str) {
         self.dirty.update_value(|d| {
             d.insert(id.to_string());
@@ -180,7 +135,7 @@ impl Saver {
 
     /// A flush 300 ms after the first unsaved change, not after the last: steady typing
     /// never postpones saving.
-    fn schedule(&self, store: Store) {
+    pub(super) fn schedule(&self, store: Store) {
         if !matches!(store.status.get_untracked(), SaveStatus::Pending) {
             store.status.set(SaveStatus::Pending);
         }
@@ -205,11 +160,15 @@ impl Saver {
         }
         self.timer.set_value(None);
         let ids = self.dirty.get_value();
-        if ids.is_empty() && !self.index_dirty.get_value() {
+        if !self.pending() {
             return;
         }
-        if let Some(why) = self.blocked {
-            return store.status.set(SaveStatus::Failed(why.into()));
+        if let Some(why) = self.blocked() {
+            return store.status.set(SaveStatus::Failed(why));
+        }
+        // Another tab left an index this version cannot read: nothing is written (it stops).
+        if !self.index_readable(store) {
+            return;
         }
         let _span = crate::ui::perf::Span::new("peixun-save");
         let now = clock::now();
@@ -252,20 +211,15 @@ impl Saver {
                 });
             }
         }
-        if self.index_dirty.get_value() && self.merge_other_tab_settings(store) {
-            let parent = self.lineage.with_value(Lineage::current);
-            let written = store.ws.with_untracked(|w| {
-                store
-                    .done
-                    .with_untracked(|d| self.listed.with_value(|listed| storage::save_index(w, d, listed, parent)))
-            });
-            match written {
-                Ok((hash, listed)) => {
-                    self.index_dirty.set_value(false);
-                    self.adopt_index(hash, store.ws.with_untracked(crate::model::Workspace::settings), listed);
-                }
-                Err(e) => failed = failed.or(Some(e)),
-            }
+        self.remove_pending(store);
+        if self.index_dirty.get_value()
+            && let Err(e) = self.save_index(store)
+        {
+            failed = failed.or(Some(e));
+        }
+        if let Some(why) = self.blocked() {
+            // Stopped meanwhile (`index.rs`): nothing more is written.
+            return store.status.set(SaveStatus::Failed(why));
         }
         if failed.is_some() {
             // Space may free up (another tab, the user deleting something): try again.
@@ -276,6 +230,9 @@ impl Saver {
         store.status.set(match failed {
             Some(e) => SaveStatus::Failed(e),
             None if store.conflicts.with_untracked(|c| !c.is_empty()) => SaveStatus::Failed(super::tabs::CLASH.into()),
+            None if store.ranking_clash.with_untracked(Option::is_some) => {
+                SaveStatus::Failed(super::index::RANKING_CLASH.into())
+            }
             // Waiting for the reader (see `merge_other_tab_settings`).
             None if self.pending() => SaveStatus::Pending,
             None => SaveStatus::Saved(now),

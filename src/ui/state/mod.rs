@@ -2,6 +2,8 @@
 //! goes through [`Store`] so that it is saved. Components get the store from context.
 
 mod autosave;
+mod deletion;
+mod index;
 mod tabs;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -9,9 +11,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use leptos::prelude::*;
 
 pub use autosave::SaveStatus;
+pub use index::{DAMAGED_INDEX, NEWER_INDEX};
 pub use tabs::TabConflict;
 
-use crate::model::{Application, Deleted, Trash, Workspace};
+use crate::model::{Application, Deleted, RankingChoice, Trash, Workspace};
 use crate::rule_set::RuleSet;
 use crate::storage::{Loaded, Reader};
 
@@ -28,6 +31,12 @@ pub struct Store {
     pub conflicts: RwSignal<Vec<TabConflict>>,
     /// Settings another tab changed differently at the same time (this tab's value kept).
     pub settings_clash: RwSignal<Vec<&'static str>>,
+    /// The ranking this tab and another reordered differently: nothing of the settings is
+    /// saved until the user chooses (`choose_ranking`).
+    pub ranking_clash: RwSignal<Option<RankingChoice>>,
+    /// Why this tab stopped saving while it ran (another tab left an index this version
+    /// cannot read): [`NEWER_INDEX`] or [`DAMAGED_INDEX`].
+    pub stopped: RwSignal<Option<&'static str>>,
     /// Keys of stored drafts this page could not read when it loaded.
     pub unreadable: StoredValue<Vec<String>>,
     /// The rule-set in use (the workspace's choice), as a `'static` for the many closures.
@@ -60,12 +69,14 @@ impl Store {
             ws,
             done: RwSignal::new(loaded.done_sections),
             status: RwSignal::new(match saver.blocked() {
-                Some(why) => SaveStatus::Failed(why.into()),
+                Some(why) => SaveStatus::Failed(why),
                 None => last.map_or(SaveStatus::Idle, SaveStatus::Saved),
             }),
             trash: RwSignal::new(Trash::default()),
             conflicts: RwSignal::new(Vec::new()),
             settings_clash: RwSignal::new(Vec::new()),
+            ranking_clash: RwSignal::new(None),
+            stopped: RwSignal::new(None),
             unreadable: StoredValue::new(loaded.unreadable),
             rule_set: Memo::new(move |_| ws.with(|w| w.rule_set().interned())),
             saver,
@@ -219,8 +230,7 @@ impl Store {
             .with_untracked(|w| w.applications.iter().filter(|a| !ids.contains(&a.id)).map(|a| a.id.clone()).collect());
         self.ws.set(ws);
         for id in gone {
-            crate::storage::remove_application(&id);
-            self.saver.adopt(&id, None, None);
+            self.saver.remove(*self, &id);
         }
         for id in &ids {
             self.saver.mark(*self, id);
@@ -231,33 +241,6 @@ impl Store {
     /// Saves everything pending now (pagehide, before export).
     pub fn flush(&self) {
         self.saver.flush(*self);
-    }
-
-    /// Deletes at once; 「撤销」 brings it back, at its place and rank, while it is in the trash.
-    pub fn delete(&self, id: &str) {
-        let mut removed = None;
-        self.ws.update(|w| removed = Deleted::application(w, id));
-        if let Some(d) = removed {
-            crate::storage::remove_application(id);
-            self.saver.adopt(id, None, None);
-            self.trash.update(|t| t.push(d));
-            self.saver.mark_index(*self);
-        }
-    }
-
-    /// Deletes several applications as one deletion: one 「撤销」 brings them all back.
-    pub fn delete_many(&self, ids: &[String]) {
-        let here: Vec<String> =
-            self.ws.with_untracked(|w| ids.iter().filter(|id| w.get(id).is_some()).cloned().collect());
-        let mut removed = None;
-        self.ws.update(|w| removed = Deleted::applications(w, &here));
-        let Some(d) = removed else { return };
-        for id in &here {
-            crate::storage::remove_application(id);
-            self.saver.adopt(id, None, None);
-        }
-        self.trash.update(|t| t.push(d));
-        self.saver.mark_index(*self);
     }
 
     /// Undoes the most recent deletion in the trash and saves what came back.

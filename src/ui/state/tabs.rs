@@ -1,14 +1,16 @@
 //! Several tabs on the same drafts. Another tab's write reaches this one as a `storage`
 //! event: a draft with no unsaved change here takes the other tab's version; one that
 //! changed on both sides becomes a [`TabConflict`] and the user chooses which to keep.
-//! (A write this tab would make over another tab's is refused in `autosave` the same way.)
+//! (A write this tab would make over another tab's is refused in `autosave` the same way,
+//! and a removal in `deletion`.) An index this version cannot read stops this tab's saving
+//! (`index`).
 
 use std::cell::RefCell;
 
 use leptos::prelude::*;
 
 use super::Store;
-use crate::model::{Application, text_hash};
+use crate::model::{Application, Deleted, text_hash};
 use crate::storage::{self, Change, Reader, Stored};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -18,7 +20,19 @@ pub struct TabConflict {
     /// The other tab's version; `None`: it deleted the application.
     pub theirs: Option<Application>,
     /// What the key held when the clash was seen.
-    stored: Stored,
+    pub(super) stored: Stored,
+    /// This tab deleted the application (`deletion`): keeping "mine" deletes theirs.
+    pub mine_deleted: bool,
+    /// Where the deleted one stood, for theirs to come back there.
+    pub(super) restore: Option<Box<Deleted>>,
+}
+
+impl TabConflict {
+    /// Tells one question from another about the same application (a deletion, or another
+    /// version of theirs, replaces the one asked): a list keyed by it shows the new one.
+    pub fn key(&self) -> String {
+        format!("{}:{}:{:?}", self.id, self.mine_deleted, self.stored)
+    }
 }
 
 /// The save status while a clash waits for the user.
@@ -41,6 +55,11 @@ pub fn listen(store: Store) {
 pub(super) fn apply_waiting(store: Store) {
     let Some(reader) = store.reader() else { return };
     for change in WAITING.take() {
+        // This tab writes nothing more and asks for a reload: other tabs' writes are left
+        // to the reloaded page.
+        if store.stopped.get_untracked().is_some() {
+            continue;
+        }
         match change {
             Change::Application { id, text, old } => {
                 store.other_tab_wrote(reader, &id, text.as_deref(), old.as_deref())
@@ -55,6 +74,11 @@ pub(super) fn apply_waiting(store: Store) {
 impl Store {
     fn other_tab_wrote(&self, reader: Reader, id: &str, text: Option<&str>, old: Option<&str>) {
         let stored = text.map(text_hash);
+        let deletion_asked = self.conflicts.with_untracked(|cs| cs.iter().any(|c| c.id == id && c.mine_deleted));
+        if deletion_asked || self.saver.removing(id) {
+            // Deleted here, not yet removed there: this write is the question.
+            return self.other_tab_wrote_deleted(reader, id, text);
+        }
         if self.saver.stored(id) == stored {
             return;
         }
@@ -102,12 +126,34 @@ impl Store {
         self.saver.adopt(id, stored, content);
     }
 
+    /// Another tab wrote (or removed) an application this tab deleted and has not removed.
+    fn other_tab_wrote_deleted(&self, reader: Reader, id: &str, text: Option<&str>) {
+        self.saver.forget_removal(id);
+        match text.map(|t| (t, (reader.parse_application)(t))) {
+            Some((t, Some(theirs))) => self.clash_deleted(id, theirs, Some(text_hash(t))),
+            // A damaged write: never removed unread (see `Saver::try_remove`).
+            Some((t, None)) => {
+                self.conflicts.update(|cs| cs.retain(|c| c.id != id));
+                self.saver.adopt(id, Some(text_hash(t)), None);
+            }
+            // Deleted there too: nothing left to ask.
+            None => {
+                self.conflicts.update(|cs| cs.retain(|c| c.id != id));
+                self.saver.adopt(id, None, None);
+            }
+        }
+        if self.conflicts.with_untracked(Vec::is_empty) {
+            self.flush();
+        }
+    }
+
     fn other_tab_wrote_index(&self, reader: Reader, text: &str) {
         let hash = text_hash(text);
         if self.saver.index_current() == Some(hash) {
             return;
         }
-        let Some(index) = (reader.parse_index)(text) else { return };
+        // A newer version's (or a damaged write): never written over; this tab stops saving.
+        let Some(index) = (reader.parse_index)(text) else { return self.saver.stop(*self, reader, text) };
         if self.saver.index_missed_ours(hash, index.parent.as_deref()) {
             // Both tabs wrote over the same version at once. The browser kept the later
             // write, and each tab's view of the key ends with it: if that is ours, the
@@ -139,7 +185,7 @@ impl Store {
 
     fn clash_with(&self, id: &str, theirs: Option<Application>, stored: Stored) {
         let title = self.ws.with_untracked(|w| w.get(id).map(Application::display_title)).unwrap_or_default();
-        let conflict = TabConflict { id: id.to_string(), title, theirs, stored };
+        let conflict = TabConflict { id: id.to_string(), title, theirs, stored, mine_deleted: false, restore: None };
         self.conflicts.update(|cs| {
             cs.retain(|c| c.id != id);
             cs.push(conflict);
@@ -155,6 +201,9 @@ impl Store {
         else {
             return;
         };
+        if c.mine_deleted {
+            return self.resolve_deleted(c, keep_mine);
+        }
         if keep_mine {
             // Saved as a new revision above theirs, so the other tab sees it continues theirs.
             let theirs = c.theirs.as_ref().map_or(0, |t| t.revision);
