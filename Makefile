@@ -26,6 +26,8 @@ build-next:
 
 lint:
 	cargo fmt --check
+	# The top-level modules form layers (ARCHITECTURE.md): it prints them, or each cycle and fails.
+	python3 scripts/layers.py src
 	cargo clippy --all-targets --features xlsx -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 	# The release app as scripts/build_app.py builds it, with its split points.

@@ -7,10 +7,10 @@ use std::hint::black_box;
 use chrono::{DateTime, NaiveDate};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use peixun::bundle::{Kind, Resolutions, apply, export, parse, plan_import};
-use peixun::model::Workspace;
 use peixun::rule_set::RuleSet;
 use peixun::rules::{Cx, check_all, check_application};
 use peixun::sample::{sample_workspace, unit_bundle_of_size};
+use peixun::workspace::Workspace;
 
 const UNIT_SIZE: usize = 300;
 

@@ -21,6 +21,7 @@ pub mod rules;
 pub mod sample;
 pub mod selection;
 pub mod summary;
+pub mod workspace;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 

@@ -15,8 +15,9 @@ use wasm_bindgen::JsCast;
 
 use crate::backup::BackupRecord;
 pub use crate::backup::{APP_PREFIX, INDEX_KEY, SCHEMA, StoredIndex as Index, app_key};
-use crate::model::{Application, Workspace, text_hash};
-use crate::ui::card::CardDraft;
+use crate::bundle::CardDraft;
+use crate::model::{Application, text_hash};
+use crate::workspace::Workspace;
 
 /// A hash of the text under a key as this tab last wrote or read it; `None`: no value.
 pub type Stored = Option<u64>;

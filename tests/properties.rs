@@ -10,11 +10,12 @@ use peixun::execution::ics::{fold_line, summary_deadlines_ics};
 use peixun::execution::{deadlines, sharing_log};
 use peixun::model::{
     Application, Category, Contact, CountryCode, Execution, ExecutionStatus, Gender, Host, Member, Money, Priority,
-    Reimbursement, SharingActivity, TitleLevel, Workspace,
+    Reimbursement, SharingActivity, TitleLevel,
 };
 use peixun::reimbursement::ReimbursementTable;
 use peixun::rule_set::RuleSet;
 use peixun::rules::{Cx, check_all};
+use peixun::workspace::Workspace;
 use proptest::prelude::*;
 use proptest::sample::select;
 

@@ -3,10 +3,10 @@
 
 use chrono::NaiveDate;
 use peixun::bundle::{Kind, Resolutions, apply, parse, plan_import};
-use peixun::model::Workspace;
 use peixun::rule_set::RuleSet;
 use peixun::rules::{Cx, Severity, check_all};
 use peixun::sample::{unit_bundle, unit_bundle_of_size};
+use peixun::workspace::Workspace;
 
 fn chars(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()

@@ -17,7 +17,7 @@ use peixun::bundle::{
     Action, Batch, Bundle, Choice, Kind, MAX_APPLICATIONS, Resolution, Resolutions, RuleSetChoices, commit, prepare,
     workspace_of,
 };
-use peixun::model::Workspace;
+use peixun::workspace::Workspace;
 
 use super::{bundle_of, split_nul};
 

@@ -13,7 +13,8 @@ use peixun::bundle::{
     Action, ApplyError, Bundle, Choice, ImportPlan, Kind, MemberAction, PlanError, Resolution, Resolutions, Unchanged,
     apply, mark_exported, plan_import, plan_member_import, workspace_of,
 };
-use peixun::model::{Application, Workspace};
+use peixun::model::Application;
+use peixun::workspace::Workspace;
 
 use super::{bundle_of, content, split_nul, unique_ids};
 

@@ -14,8 +14,9 @@
 
 use chrono::{DateTime, NaiveDate};
 use peixun::bundle::{Choice, ResultField, apply_results, export_result, parse, plan_results, workspace_of};
-use peixun::model::{Category, Decision, Execution, ExecutionStatus, Money, Selection, Workspace};
+use peixun::model::{Category, Decision, Execution, ExecutionStatus, Money, Selection};
 use peixun::rule_set::RuleSet;
+use peixun::workspace::Workspace;
 
 use super::{bundle_of, split_nul, unique_ids};
 

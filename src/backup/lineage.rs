@@ -5,7 +5,7 @@
 //! tab whose write was lost sees that the stored index does not continue its own and
 //! merges its changes in again, from the version both started from.
 
-use crate::model::Workspace;
+use crate::workspace::Workspace;
 
 /// How many versions a tab remembers: a write made over an older one than these is taken
 /// as it is (as before versions were named).

@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Duration, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Application, Workspace};
+use crate::model::Application;
+use crate::workspace::Workspace;
 
 /// The storage layout's version, in `peixun/index`.
 pub const SCHEMA: u32 = 1;

@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::merge::{merge, union};
 use super::plan::{Action, ImportPlan, MemberAction, PlanItem, Unchanged};
-use crate::model::{Application, Workspace};
+use crate::model::Application;
+use crate::workspace::Workspace;
 
 pub use super::merge::Choice;
 

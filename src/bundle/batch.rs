@@ -13,7 +13,7 @@ use super::plan::{ImportPlan, plan_import, plan_member_import};
 use super::result_plan::{ResultPlan, apply_results, plan_results};
 use super::rule_sets::{RuleSetChoices, RuleSetOffer, note_rule_set, take_rule_sets};
 use crate::backup::{Backup, Damaged};
-use crate::model::Workspace;
+use crate::workspace::Workspace;
 
 /// Larger files are refused before they are read.
 pub const MAX_BYTES: u64 = 20 * 1024 * 1024;

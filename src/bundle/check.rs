@@ -3,9 +3,10 @@
 use chrono::NaiveDate;
 
 use super::format::{Bundle, Kind};
-use crate::model::{Application, Workspace};
+use crate::model::Application;
 use crate::rule_set::RuleSet;
 use crate::rules::{Cx, Finding, check_all};
+use crate::workspace::Workspace;
 
 /// The id of the stand-in application a member card is checked in.
 pub const MEMBER_CARD_ID: &str = "member-card";

@@ -4,8 +4,9 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::format::{Bundle, FILE_SUFFIX, Kind};
-use crate::model::{Application, Member, Workspace};
+use crate::model::{Application, Member};
 use crate::rule_set::RuleSet;
+use crate::workspace::Workspace;
 
 /// The file's text: pretty-printed, fields in struct order, ending with a newline.
 ///

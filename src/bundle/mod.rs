@@ -4,6 +4,7 @@
 
 mod apply;
 mod batch;
+mod card;
 mod check;
 mod export;
 mod format;
@@ -22,6 +23,7 @@ mod rule_sets;
 pub use crate::json::{ErrorKind, ReadError as BundleError, describe_value};
 pub use apply::{ApplyError, Choice, Resolution, Resolutions, apply};
 pub use batch::{Batch, FileReport, MAX_APPLICATIONS, MAX_BYTES, commit, prepare};
+pub use card::CardDraft;
 pub use check::{MEMBER_CARD_ID, check_bundle, check_member_card, workspace_of};
 pub use export::{export, file_name, mark_exported, to_text};
 pub use format::{Bundle, FILE_SUFFIX, FORMAT, Kind};

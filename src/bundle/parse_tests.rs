@@ -199,7 +199,7 @@ fn id_less_applications_and_other_kinds_are_not_repeats() {
     let text = unit_with_ids("unit", &["", "a", ""]);
     let b = parse(&text).unwrap();
     assert_eq!(b.applications.len(), 3);
-    let batch = crate::bundle::prepare(&crate::model::Workspace::default(), vec![("u.json".into(), Ok(text))]);
+    let batch = crate::bundle::prepare(&crate::workspace::Workspace::default(), vec![("u.json".into(), Ok(text))]);
     assert!(batch.files[0].outcome.is_ok(), "{:?}", batch.files[0]);
     let ids: Vec<&str> = batch.plan.as_ref().unwrap().items.iter().map(|i| i.incoming.id.as_str()).collect();
     assert_eq!(batch.renamed.len(), 2);

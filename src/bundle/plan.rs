@@ -10,7 +10,8 @@ use super::format::{Bundle, Kind};
 use super::merge::{FieldConflict, diff};
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Application, Member, SyncPoint, Workspace};
+use crate::model::{Application, Member, SyncPoint};
+use crate::workspace::Workspace;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportPlan {

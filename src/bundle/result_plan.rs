@@ -10,8 +10,9 @@ use super::format::{Bundle, Kind};
 use super::merge::Choice;
 use super::result_rows::{ResultProblem, ResultProblemKind, read_rows};
 use crate::model::unit_name::same_unit;
-use crate::model::{Application, Decision, Execution, ExecutionStatus, Selection, Workspace};
+use crate::model::{Application, Decision, Execution, ExecutionStatus, Selection};
 use crate::rule_set::RuleSet;
+use crate::workspace::Workspace;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultField {

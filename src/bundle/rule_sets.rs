@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 
 use super::format::Bundle;
-use crate::model::Workspace;
 use crate::rule_set::{Difference, RuleSet, differences, validate};
+use crate::workspace::Workspace;
 
 /// A rule-set some files of a batch carry.
 #[derive(Debug, Clone, PartialEq)]

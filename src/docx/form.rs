@@ -5,8 +5,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::{Application, Workspace};
+use crate::model::Application;
 use crate::rule_set::RuleSet;
+use crate::workspace::Workspace;
 
 pub const FORM_TITLE: &str = "因公出国（境）培训项目计划申请表";
 pub const OPINION_TITLE: &str = "单位总体排序意见";

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::form::{FORM_TITLE, OPINION_TITLE, application_form, ranking_opinion};
 use super::package::write_docx;
-use crate::model::Workspace;
+use crate::workspace::Workspace;
 
 /// `{"kind":"application_forms","workspace":{…},"date":"2020-01-10","ids":["a","b"]}`
 /// (附件1 of those applications, in that order; of every application in the unit's order

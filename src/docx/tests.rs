@@ -8,9 +8,10 @@ use chrono::NaiveDate;
 use super::form::{FORM_TITLE, OPINION_TITLE, application_form, ranking_opinion};
 use super::xml::as_read;
 use super::{export, is_docx, write_docx};
-use crate::model::{Application, Member, TitleLevel, Workspace};
+use crate::model::{Application, Member, TitleLevel};
 use crate::rule_set::RuleSet;
 use crate::sample::{example_applications, sample_workspace};
+use crate::workspace::Workspace;
 
 fn date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2020, 1, 10).unwrap()

@@ -5,8 +5,9 @@
 use chrono::NaiveDate;
 
 use crate::calendar::Calendar;
-use crate::model::{Application, ExecutionStatus, Workspace};
+use crate::model::{Application, ExecutionStatus};
 use crate::rule_set::RuleSet;
+use crate::workspace::Workspace;
 
 /// A deadline this close (in working days after today, today not counted) is 即将到期.
 /// A reminder threshold of the app, not a number of the notice.

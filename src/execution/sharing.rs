@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{SharingForm, Workspace};
+use crate::model::SharingForm;
+use crate::workspace::Workspace;
 
 /// One activity, with the group it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]

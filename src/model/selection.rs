@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Application, Category, Money, Workspace};
+use super::{Application, Category, Money};
 
 /// 入选 / 未入选.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -73,31 +73,11 @@ impl Selection {
     }
 }
 
-impl Workspace {
-    /// The bureau's outcome for application `id` of `unit` (ids are only unique per unit).
-    pub fn selection(&self, unit: &str, id: &str) -> Option<&Selection> {
-        self.selections.iter().find(|s| s.id == id && super::unit_name::same_unit(&s.unit, unit))
-    }
-
-    /// Records an outcome, replacing the one for the same application; a blank one is
-    /// removed, so an undone decision leaves nothing behind.
-    pub fn put_selection(&mut self, sel: Selection) {
-        let at = self.selections.iter().position(|s| s.id == sel.id && super::unit_name::same_unit(&s.unit, &sel.unit));
-        match (at, sel.is_blank()) {
-            (Some(i), true) => {
-                self.selections.remove(i);
-            }
-            (Some(i), false) => self.selections[i] = sel,
-            (None, true) => {}
-            (None, false) => self.selections.push(sel),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Member;
+    use crate::workspace::Workspace;
 
     #[test]
     fn put_replaces_per_unit_and_id_and_drops_blank_ones() {

@@ -41,8 +41,9 @@ pub fn to_report(table: &ReimbursementTable, date: NaiveDate) -> Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Money, Reimbursement, Workspace};
+    use crate::model::{Money, Reimbursement};
     use crate::rule_set::RuleSet;
+    use crate::workspace::Workspace;
 
     #[test]
     fn the_report_shows_what_the_page_shows_with_money_as_numbers() {

@@ -1,9 +1,10 @@
 use chrono::NaiveDate;
 
-use crate::model::{CountryCode, Money, Reimbursement, Workspace};
+use crate::model::{CountryCode, Money, Reimbursement};
 use crate::report::Cell;
 use crate::rule_set::RuleSet;
 use crate::summary::{country_cell, write_csv};
+use crate::workspace::Workspace;
 
 /// The form's name, as the notice writes it.
 pub const TITLE: &str = "中国科学院因公出国（境）院内资助费用核销表（单位）";

@@ -1,9 +1,10 @@
 use super::*;
-use crate::model::{Application, CountryCode, Execution, Money, Reimbursement, Workspace};
+use crate::model::{Application, CountryCode, Execution, Money, Reimbursement};
 use crate::report::Cell;
 use crate::rule_set::RuleSet;
 use crate::rules::testing::{AppExt, d, youth};
 use crate::rules::{Cx, check_all};
+use crate::workspace::Workspace;
 
 fn yuan(s: &str) -> Money {
     Money::parse(s).unwrap()

@@ -1,6 +1,7 @@
 use super::{Check, Cx, Report, Rule, Severity};
-use crate::model::{ExecutionStatus, Workspace};
+use crate::model::ExecutionStatus;
 use crate::rule_set::RuleSet;
+use crate::workspace::Workspace;
 
 /// 请严格遵守申报时间要求，逾期提交将不予受理：after the rule-set's submission deadline, a
 /// workspace that still holds applications not yet decided (no execution record, or status

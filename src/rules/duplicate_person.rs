@@ -3,8 +3,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::{Check, Cx, Report, Rule, Severity, member_path};
-use crate::model::{Member, Workspace};
+use crate::model::Member;
 use crate::rule_set::RuleSet;
+use crate::workspace::Workspace;
 
 /// 同一人（姓名 + 出生日期）不在同一工作区的两份申请中，也不在一份申请中出现两次。Every
 /// occurrence in another application is flagged and names the other applications; a repeat

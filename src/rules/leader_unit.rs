@@ -1,7 +1,7 @@
 use super::{Check, Cx, Report, Rule, Severity, member_path};
-use crate::model::Workspace;
 use crate::model::unit_name::same_unit;
 use crate::rule_set::RuleSet;
+use crate::workspace::Workspace;
 
 /// 院内跨单位团组由团组带头人所在单位统一报送：in a unit's workspace (its name set), each
 /// group's leader works at this unit; in any workspace, 团组带头人所在单位 (`lead_unit`) is

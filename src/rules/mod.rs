@@ -35,8 +35,9 @@ pub use finding::{Finding, Severity};
 use chrono::NaiveDate;
 
 use crate::calendar::Calendar;
-use crate::model::{Application, Workspace};
+use crate::model::Application;
 use crate::rule_set::RuleSet;
+use crate::workspace::Workspace;
 
 /// A rule's identity, docs and check, in one declaration.
 pub struct Rule {

@@ -1,6 +1,6 @@
 use super::{Check, Cx, Report, Rule, Severity};
-use crate::model::Workspace;
 use crate::rule_set::RuleSet;
+use crate::workspace::Workspace;
 
 /// 各类项目计划名额：persons (members) and groups applied for, per plan, against the
 /// rule-set's plan numbers. An application with any special topic counts in the key-fields

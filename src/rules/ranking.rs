@@ -1,8 +1,8 @@
 use std::collections::BTreeMap;
 
 use super::{Check, Cx, Report, Rule, Severity};
-use crate::model::Workspace;
 use crate::rule_set::RuleSet;
+use crate::workspace::Workspace;
 
 /// 单位研究明确总体排序：in a unit's submission the ranking (application ids, first =
 /// rank 1) names each application exactly once, and nothing else. Position is rank, so
@@ -61,8 +61,8 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
 #[cfg(test)]
 mod tests {
     use super::RANKING as R;
-    use crate::model::Workspace;
     use crate::rules::testing::*;
+    use crate::workspace::Workspace;
 
     fn ranked(ranking: &[&str], required: bool) -> Vec<crate::rules::Finding> {
         let apps = vec![youth().named("a", "项目甲"), youth().named("b", "项目乙"), youth().named("c", "项目丙")];

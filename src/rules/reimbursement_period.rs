@@ -1,6 +1,6 @@
 use super::{Check, Cx, Report, Rule, Severity};
-use crate::model::Workspace;
 use crate::rule_set::RuleSet;
+use crate::workspace::Workspace;
 
 /// 核销表只列核销期内的费用：每年 9 月 1 日至 30 日核销上一年 9 月 1 日至当年 8 月 31 日的支出。
 ///
@@ -53,9 +53,10 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
 #[cfg(test)]
 mod tests {
     use super::REIMBURSEMENT_PERIOD as R;
-    use crate::model::{Reimbursement, Workspace};
+    use crate::model::Reimbursement;
     use crate::rules::Finding;
     use crate::rules::testing::*;
+    use crate::workspace::Workspace;
 
     fn rows(today: &str, dates: &[Option<&str>]) -> Vec<Finding> {
         let reimbursements = dates

@@ -4,8 +4,9 @@
 use chrono::{Days, NaiveDate};
 
 use super::{Check, Cx, Finding, Report, Rule};
-use crate::model::{Application, Category, Contact, CountryCode, Host, Member, TitleLevel, Workspace};
+use crate::model::{Application, Category, Contact, CountryCode, Host, Member, TitleLevel};
 use crate::rule_set::RuleSet;
+use crate::workspace::Workspace;
 
 pub fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -7,10 +7,9 @@ use chrono::{DateTime, Datelike, Days, NaiveDate};
 
 use crate::bundle::Kind;
 
-use crate::model::{
-    Application, Category, Contact, CountryCode, Gender, Host, Member, Priority, TitleLevel, Workspace,
-};
+use crate::model::{Application, Category, Contact, CountryCode, Gender, Host, Member, Priority, TitleLevel};
 use crate::rule_set::RuleSet;
+use crate::workspace::Workspace;
 
 mod data;
 mod text;

@@ -8,9 +8,10 @@ pub mod report;
 pub use report::to_report;
 
 use crate::bundle::Bundle;
-use crate::model::{Application, Category, Decision, Money, Selection, rank_order};
+use crate::model::{Application, Category, Decision, Money, Selection};
 use crate::rule_set::RuleSet;
 use crate::summary::Totals;
+use crate::workspace::rank_order;
 
 /// A bundle's unit as the bureau lists it.
 pub fn unit_of(b: &Bundle) -> String {

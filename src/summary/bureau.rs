@@ -8,8 +8,9 @@ use chrono::NaiveDate;
 
 use super::totals::Totals;
 use crate::bundle::Bundle;
-use crate::model::{Application, rank_order};
+use crate::model::Application;
 use crate::rule_set::RuleSet;
+use crate::workspace::rank_order;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {

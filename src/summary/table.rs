@@ -1,6 +1,7 @@
 use crate::model::unit_name::same_unit;
-use crate::model::{Application, CountryCode, Workspace};
+use crate::model::{Application, CountryCode};
 use crate::rule_set::RuleSet;
+use crate::workspace::Workspace;
 
 use super::totals::Totals;
 

@@ -1,8 +1,9 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::model::{Category, Contact, CountryCode, Host, Member, Priority, Workspace};
+use crate::model::{Category, Contact, CountryCode, Host, Member, Priority};
 use crate::summary::{guard_formula, to_csv, to_report, write_csv};
+use crate::workspace::Workspace;
 
 fn m(name: &str, title: &str, leader: bool, unit: &str) -> Member {
     Member { name: name.into(), title: title.into(), is_leader: leader, unit: unit.into(), ..Default::default() }

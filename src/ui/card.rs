@@ -6,10 +6,10 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::bundle::{Kind, MEMBER_CARD_ID, file_name};
-use crate::model::{Application, Category, Member, text_hash};
+pub use crate::bundle::CardDraft;
+use crate::bundle::{Kind, file_name};
+use crate::model::{Category, Member, text_hash};
 use crate::rule_set::RuleSet;
 use crate::rules::{Finding, Severity};
 use crate::storage::{self, Stored};
@@ -19,40 +19,6 @@ use crate::ui::editor::{CardForm, EditorCx};
 use crate::ui::lazy::{self, Unavailable};
 use crate::ui::pages::PageTitle;
 use crate::ui::state::Store;
-
-/// The card and the category the member applies under (for the age limit).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct CardDraft {
-    pub member: Member,
-    pub category: Option<Category>,
-}
-
-impl CardDraft {
-    /// The card as the only member of an application, so the editor's parts can edit it.
-    pub fn as_application(&self) -> Application {
-        Application {
-            id: MEMBER_CARD_ID.into(),
-            category: self.category,
-            exit_date: self.member.exit_date,
-            return_date: self.member.return_date,
-            country: self.member.country,
-            members: vec![self.member.clone()],
-            ..Default::default()
-        }
-    }
-
-    pub fn take_back(&mut self, app: Application) {
-        self.category = app.category;
-        if let Some(mut m) = app.members.into_iter().next() {
-            m.exit_date = app.exit_date;
-            m.return_date = app.return_date;
-            m.country = app.country;
-            m.is_leader = false;
-            self.member = m;
-        }
-    }
-}
 
 /// What the card does once its form is up: its findings (the rules' code) and its export
 /// (the bundle's writing). A chunk (`lazy::card_tools`), so a partner opening the card by

@@ -92,7 +92,7 @@ pub async fn after_paint() {
 
 /// What 工作台 shows as each application's problem count: the rules' code, in a chunk.
 pub type Checks =
-    fn(&crate::rule_set::RuleSet, &crate::model::Workspace, chrono::NaiveDate) -> Vec<crate::list_query::Checked>;
+    fn(&crate::rule_set::RuleSet, &crate::workspace::Workspace, chrono::NaiveDate) -> Vec<crate::list_query::Checked>;
 
 /// The import's work, started from the first module and run by code in the chunk.
 pub type Task = Pin<Box<dyn Future<Output = ()>>>;

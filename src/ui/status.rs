@@ -6,7 +6,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::state::{SaveStatus, Store, TabConflict};
-use crate::model::Trash;
+use crate::workspace::Trash;
 
 /// 「已保存 14:32:05」, or a failure that says the change is not saved yet.
 #[component]

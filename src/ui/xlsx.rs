@@ -9,9 +9,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::model::Workspace;
 use crate::ui::clock::today;
 use crate::ui::download::download_part;
+use crate::workspace::Workspace;
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -153,7 +153,8 @@ pub fn export_xlsx(request: String, file_name: String, done: impl Fn(Option<Stri
     }
     // The previous export's handlers go now (none of them runs: the worker's handlers are
     // this export's, and the previous time-out was cleared when it finished).
-    HANDLERS.with(|h| *h.borrow_mut() = Some(Handlers { _message: on_message, _error: on_error, _timeout: on_timeout }));
+    HANDLERS
+        .with(|h| *h.borrow_mut() = Some(Handlers { _message: on_message, _error: on_error, _timeout: on_timeout }));
     if ready.get() {
         post();
     }

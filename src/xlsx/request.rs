@@ -5,11 +5,11 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::bundle::{Bundle, ISSUER};
-use crate::model::Workspace;
 use crate::reimbursement::{self, ReimbursementTable};
 use crate::rule_set::RuleSet;
 use crate::selection;
 use crate::summary::SummaryTable;
+use crate::workspace::Workspace;
 
 /// `{"kind":"summary","workspace":{…},"unit":"…","date":"2020-01-10"}` (附件2) or
 /// `{"kind":"reimbursement","workspace":{…},"period_year":2020,"date":"2020-09-08"}` (核销表);

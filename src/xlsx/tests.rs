@@ -7,11 +7,12 @@ use calamine::{Data, DataType, Dimensions, Reader, Xlsx, open_workbook_from_rs};
 use chrono::NaiveDate;
 
 use super::*;
-use crate::model::{Money, Workspace};
+use crate::model::Money;
 use crate::report::{Cell, Column, Orientation, Report};
 use crate::rule_set::RuleSet;
 use crate::sample::sample_workspace;
 use crate::summary::{COLUMNS, SHEET_NAME, TITLE};
+use crate::workspace::Workspace;
 
 const UNIT: &str = "中国科学院物理研究所";
 

@@ -116,7 +116,7 @@ impl Saver {
 
     /// This tab now knows the settings and the list of applications (`listed`) of the
     /// index stored as `stored`.
-    pub fn adopt_index(&self, stored: u64, settings: crate::model::Workspace, listed: Vec<String>) {
+    pub fn adopt_index(&self, stored: u64, settings: crate::workspace::Workspace, listed: Vec<String>) {
         self.lineage.update_value(|l| l.record(stored, settings));
         self.listed.set_value(listed);
     }

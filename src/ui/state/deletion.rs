@@ -8,8 +8,9 @@ use leptos::prelude::*;
 
 use super::autosave::Saver;
 use super::{Store, TabConflict};
-use crate::model::{Application, Deleted, text_hash};
+use crate::model::{Application, text_hash};
 use crate::storage::{self, Stored};
+use crate::workspace::Deleted;
 
 impl Store {
     /// Deletes at once; 「撤销」 brings it back, at its place and rank, while it is in the trash.

@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use super::Store;
 use super::autosave::{SaveStatus, Saver};
 use crate::backup::lineage::{self, Lineage, Place};
-use crate::model::{RankingChoice, Workspace, text_hash};
+use crate::model::text_hash;
 use crate::storage::{self, Reader};
+use crate::workspace::{RankingChoice, Workspace};
 
 /// The save status, and the banner's text, once another tab left an index of a newer version.
 pub const NEWER_INDEX: &str = "另一个标签页使用了新版本的数据，请刷新本页";
@@ -100,7 +101,7 @@ impl Saver {
                 Place::Missed(base) => base.clone(),
                 _ => l.base(),
             };
-            store.ws.with_untracked(|w| crate::model::merge_settings3(&base, w, &theirs.workspace))
+            store.ws.with_untracked(|w| crate::workspace::merge_settings3(&base, w, &theirs.workspace))
         });
         store.ws.update(|w| w.set_settings(m.merged));
         store.done.update(|d| {

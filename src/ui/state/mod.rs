@@ -14,9 +14,10 @@ pub use autosave::SaveStatus;
 pub use index::{DAMAGED_INDEX, NEWER_INDEX};
 pub use tabs::TabConflict;
 
-use crate::model::{Application, Deleted, RankingChoice, Trash, Workspace};
+use crate::model::Application;
 use crate::rule_set::RuleSet;
 use crate::storage::{Loaded, Reader};
+use crate::workspace::{Deleted, RankingChoice, Trash, Workspace};
 
 #[derive(Clone, Copy)]
 pub struct Store {

@@ -10,8 +10,9 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 
 use super::Store;
-use crate::model::{Application, Deleted, text_hash};
+use crate::model::{Application, text_hash};
 use crate::storage::{self, Change, Reader, Stored};
+use crate::workspace::Deleted;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TabConflict {

@@ -6,12 +6,12 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use crate::list_query::{Checked, SortKey};
-use crate::model::Workspace;
 use crate::rules::{Cx, check_application};
 use crate::ui::clock::today;
 use crate::ui::list::{ListFilters, Listing, SelectShown, list_item};
 use crate::ui::sharing::export_applications;
 use crate::ui::state::Store;
+use crate::workspace::Workspace;
 
 /// Ranked ids first (each once), then every unranked application in workspace order.
 pub fn order(w: &Workspace) -> Vec<String> {

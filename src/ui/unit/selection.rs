@@ -39,7 +39,7 @@ pub fn Selections(bundles: RwSignal<Vec<Bundle>>) -> impl IntoView {
         message.set(Some((true, "正在生成 XLSX…".into())));
         let units = bundles.with_untracked(|b| serde_json::to_string(b).unwrap_or_default());
         let request = store.ws.with_untracked(|w| {
-            let ws = crate::model::Workspace {
+            let ws = crate::workspace::Workspace {
                 unit: w.unit.clone(),
                 selections: w.selections.clone(),
                 rule_set: w.rule_set.clone(),

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use super::{EmptyState, PageTitle};
 use crate::list_query::Checked;
-use crate::model::{Application, Workspace};
+use crate::model::Application;
 use crate::rule_set::RuleSet;
 use crate::rules::{Cx, check_application};
 use crate::ui::clock::{new_id, today};
@@ -21,6 +21,7 @@ use crate::ui::lazy;
 use crate::ui::route::navigate;
 use crate::ui::sharing::{ImportButton, export_applications};
 use crate::ui::state::Store;
+use crate::workspace::Workspace;
 
 /// A copy with fresh ids that starts its own history.
 fn fresh_copy(a: &Application) -> Application {

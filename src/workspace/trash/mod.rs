@@ -2,7 +2,8 @@
 //! (with its place in the ranking and its 排序意见), a member, a host, a 核销表 row. The
 //! [`Trash`] keeps the most recent deletions; each undo restores the last one.
 
-use super::{Application, Host, Member, Reimbursement, Workspace};
+use super::Workspace;
+use crate::model::{Application, Host, Member, Reimbursement};
 
 /// How many deletions can be undone, the most recent first.
 pub const TRASH_DEPTH: usize = 20;

@@ -1,9 +1,22 @@
+//! The workspace: the aggregate a browser (or a bundle's import) holds — applications,
+//! their ranking, the unit's settings and rule-sets — above the data it holds (`model`)
+//! and the rule-sets (`rule_set`); its three-way merges and the trash of deletions.
+
+mod ranking_merge;
+mod selection;
+mod settings_merge;
+mod trash;
+
+pub use ranking_merge::{RankingChoice, RankingMerge, merge_ranking};
+pub use settings_merge::{SettingsMerge, merge_settings3};
+pub use trash::{Deleted, NotRestored, Restored, TRASH_DEPTH, Trash};
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Application, Reimbursement, Selection};
+use crate::model::{Application, Reimbursement, Selection};
 use crate::rule_set::RuleSet;
 
 /// Everything one browser (or one unit bundle) holds.
