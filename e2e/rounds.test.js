@@ -157,7 +157,9 @@ test('工作台 says once that a round is over after its deadline, and not befor
   await after.waitForSelector('[data-round-over]');
   assert.equal(await after.locator('[data-round-over]').count(), 1);
   assert.match(await after.textContent('[data-round-over]'), /申报截止日期 2020-01-31 已过/);
-  await after.click('[data-round-over] a');
+  // With the way to end the round's personal data here.
+  assert.equal(await after.getAttribute('[data-round-over] [data-link="clear-data"]', 'href'), '#/data');
+  await after.click('[data-round-over] a[href="#/rule-sets"]');
   await after.waitForSelector(row('cas-2020'));
   await after.context().close();
 });

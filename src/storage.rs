@@ -254,6 +254,18 @@ pub fn entries() -> BTreeMap<String, String> {
         .collect()
 }
 
+/// Removes every `peixun/` key (「清除本机数据」); the app's offline files (the service
+/// worker's cache) are not storage and stay. Returns how many keys were removed, or why
+/// one could not be.
+pub fn clear_all() -> Result<usize, String> {
+    let Some(storage) = local() else { return Err("无法访问本浏览器的本地存储".into()) };
+    let keys: Vec<String> = entries().into_keys().collect();
+    for key in &keys {
+        storage.remove_item(key).map_err(|e| format!("无法删除 {key}：{e:?}"))?;
+    }
+    Ok(keys.len())
+}
+
 /// When the last backup was made (`read` at start); started now if this browser has no
 /// record yet. One this page did not read (damaged, or its reader missing) stays as it is.
 pub fn backup_record(read: Option<BackupRecord>, now: chrono::DateTime<chrono::FixedOffset>) -> BackupRecord {

@@ -23,6 +23,10 @@ pub fn SaveIndicator() -> impl IntoView {
                 SaveStatus::Idle => "".into_any(),
                 SaveStatus::Pending => "正在保存…".into_any(),
                 SaveStatus::Saved(at) => format!("已保存 {}", crate::ui::clock::hms(at)).into_any(),
+                // Cleared on purpose (「清除本机数据」): nothing is owed a save.
+                SaveStatus::Failed(why) if why == crate::ui::state::CLEARED => {
+                    view! { <span class="save-status__failed">{why}</span> }.into_any()
+                }
                 SaveStatus::Failed(why) => view! {
                     <span class="save-status__failed">{format!("更改尚未保存：{why}。页面上的内容仍在，请先导出备份。")}</span>
                     " "

@@ -17,6 +17,7 @@ pub fn Data() -> impl IntoView {
         </section>
         <super::offline::OfflineStatus/>
         <crate::ui::backup::BackupPanel/>
+        <super::clear::ClearData/>
         <section class="panel">
             <h2>"当前规则集"</h2>
             {move || {

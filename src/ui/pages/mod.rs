@@ -1,5 +1,6 @@
 //! One component per page of the navigation.
 
+mod clear;
 mod data;
 mod offline;
 mod rules;

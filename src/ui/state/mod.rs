@@ -2,6 +2,7 @@
 //! goes through [`Store`] so that it is saved. Components get the store from context.
 
 mod autosave;
+mod clear;
 mod deletion;
 mod index;
 mod tabs;
@@ -11,6 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use leptos::prelude::*;
 
 pub use autosave::SaveStatus;
+pub use clear::CLEARED;
 pub use index::{DAMAGED_INDEX, NEWER_INDEX};
 pub use tabs::TabConflict;
 

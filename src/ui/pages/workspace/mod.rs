@@ -74,7 +74,13 @@ pub fn Workspace() -> impl IntoView {
     };
     let round_over = move || {
         store.rule_set().round_over_note(today).map(|note| {
-            view! { <div class="notice" role="note" data-round-over><p>{note}</p><a href="#/rule-sets">"管理规则集"</a></div> }
+            view! {
+                <div class="notice" role="note" data-round-over>
+                    <p>{note}</p>
+                    <a href="#/rule-sets">"管理规则集"</a>
+                    <p>"这一轮的申请已交出、不再需要时，可在「数据与设置」中"<a href="#/data" data-link="clear-data">"清除本机数据"</a>"。"</p>
+                </div>
+            }
         })
     };
     let export_error = RwSignal::new(None::<String>);

@@ -1,0 +1,67 @@
+'use strict';
+// Personal data has an end: 「清除本机数据」 on 数据与设置 offers the backup first, names what
+// will go (applications, persons), asks once more, and then leaves no `peixun/` key behind,
+// not even after the page is hidden (the save that runs then writes nothing). Cancelling
+// changes nothing. The app's offline files are not storage and stay.
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { ready, fileSession, download, newPage } = require('./support');
+
+const shared = fileSession();
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-clear-'));
+const keys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('peixun/')).sort());
+
+test('清除本机数据: backup first, what goes is named, asked twice, then no peixun/ key is left', async () => {
+  const page = await newPage(shared.browser);
+  await page.goto(shared.server.url);
+  await ready(page);
+  await page.click('[data-action="examples"]');
+  await page.waitForSelector('tr[data-app]');
+  await page.waitForSelector('[data-save-status="saved"]');
+  const before = await keys(page);
+  assert.ok(before.filter((k) => k.startsWith('peixun/app/')).length === 3, before.join());
+
+  await page.click('nav a[data-route="data"]');
+  await page.click('[data-action="clear-data"]');
+  await page.waitForSelector('[data-clear-asked]');
+  // The three examples' members: each a person of their own.
+  const persons = await page.evaluate(() => {
+    const apps = Object.keys(localStorage).filter((k) => k.startsWith('peixun/app/')).map((k) => JSON.parse(localStorage.getItem(k)));
+    return new Set(apps.flatMap((a) => a.members.map((m) => `${m.name}|${m.birth_date}`))).size;
+  });
+  assert.match(await page.textContent('[data-clear-what]'), new RegExp(`将从本浏览器删除 3 份申请、${persons} 位人员的资料`));
+
+  // Cancelling changes nothing.
+  await page.click('[data-clear-asked] [data-action="clear-cancel"]');
+  await page.waitForSelector('[data-action="clear-data"]');
+  assert.deepEqual(await keys(page), before);
+
+  // The backup first: a real file with every key.
+  await page.click('[data-action="clear-data"]');
+  const file = await download(page, () => page.click('[data-action="clear-export-backup"]'), tmp);
+  const backup = JSON.parse(fs.readFileSync(file, 'utf8'));
+  for (const k of before.filter((k) => k !== 'peixun/backup')) assert.ok(k in backup.entries, `${k} in the backup`);
+  await page.waitForSelector('[data-clear-backup]');
+
+  await page.click('[data-action="clear-continue"]');
+  await page.waitForSelector('[data-clear-confirm]');
+  assert.ok((await keys(page)).length > 0, 'nothing removed before the second answer');
+  await page.click('[data-action="confirm-clear"]');
+  await page.waitForSelector('[data-cleared]');
+  assert.deepEqual(await keys(page), []);
+  assert.equal((await page.textContent('[data-save-status]')).trim(), '本机数据已清除：本页不再保存。刷新本页即可重新开始。');
+
+  // Hidden (the page's last save runs at once): still nothing written.
+  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  await page.waitForSelector('[data-save-status="failed"]');
+  assert.deepEqual(await keys(page), []);
+  // 工作台 shows nothing of what was there.
+  await page.click('nav a[data-route=""]');
+  await page.waitForSelector('[data-action="examples"]');
+  assert.equal(await page.locator('tr[data-app]').count(), 0);
+  assert.deepEqual(await keys(page), []);
+  await page.context().close();
+});
