@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ready, fileSession, download, newPage } = require('./support');
+const { ready, fileSession, download, newPage, importFile } = require('./support');
 
 const shared = fileSession();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-export-memory-'));
@@ -47,11 +47,7 @@ test(`${EXPORTS} XLSX exports with ${N} applications keep the page's memory with
   await ready(page);
   const file = path.join(tmp, `unit-${N}.peixun.json`);
   fs.writeFileSync(file, JSON.stringify(bundle()));
-  await page.setInputFiles('input[data-action="import"]', file);
-  await page.waitForSelector('[data-import-preview] [data-plan-summary]', { timeout: 30000 });
-  await page.click('[data-action="confirm-import"]');
-  await page.waitForSelector('[data-import-done]', { timeout: 30000 });
-  await page.waitForSelector('[data-save-status="saved"]', { timeout: 30000 });
+  await importFile(page, file);
   await page.click('nav a[data-route="unit"]');
   await page.waitForSelector('[data-action="export-xlsx"]');
 

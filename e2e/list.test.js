@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { openApp, download, until } = require('./support');
+const { openApp, download, until, importFile } = require('./support');
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-list-'));
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'tests', 'fixtures', 'unit-3-ranked.peixun.json'), 'utf8'));
@@ -37,11 +37,7 @@ function bundle() {
 async function importAll(page) {
   const file = path.join(tmp, 'unit-300.peixun.json');
   fs.writeFileSync(file, JSON.stringify(bundle()));
-  await page.setInputFiles('input[data-action="import"]', file);
-  await page.waitForSelector('[data-import-preview] [data-plan-summary]', { timeout: 30000 });
-  await page.click('[data-action="confirm-import"]');
-  await page.waitForSelector('[data-import-done]', { timeout: 30000 });
-  await page.waitForSelector('[data-save-status="saved"]', { timeout: 30000 });
+  await importFile(page, file);
 }
 
 const count = (page) => page.textContent('[data-shown-count]');

@@ -292,3 +292,27 @@ const SCREENSHOTS = process.env.PEIXUN_SCREENSHOTS === '1'
   : path.resolve(__dirname, 'artifacts', 'screenshots');
 
 Object.assign(module.exports, { saveRan, noSavePending, SCREENSHOTS });
+
+/** Imports `file` on 工作台 through the preview and waits until it is saved. */
+async function importFile(page, file) {
+  await page.setInputFiles('input[data-action="import"]', file);
+  await page.waitForSelector('[data-import-preview] [data-plan-summary]', { timeout: 30000 });
+  await page.click('[data-action="confirm-import"]');
+  await page.waitForSelector('[data-import-done]', { timeout: 30000 });
+  await page.waitForSelector('[data-save-status="saved"]', { timeout: 30000 });
+}
+
+/**
+ * Another tab's version of draft `id`, written from `page` (a real second tab) over the
+ * stored text `base`: the title changed and the revision one higher.
+ */
+function writeOtherVersion(page, id, base, title) {
+  return page.evaluate(([k, text, t]) => {
+    const app = JSON.parse(text);
+    app.title = t;
+    app.revision += 1;
+    localStorage.setItem(k, JSON.stringify(app));
+  }, [`peixun/app/${id}`, base, title]);
+}
+
+Object.assign(module.exports, { importFile, writeOtherVersion });

@@ -3,7 +3,7 @@
 // overwrites or removes what another saved without the user's choice.
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { openApp, ready } = require('./support');
+const { openApp, ready, writeOtherVersion } = require('./support');
 
 const NAME = '[id="f-members[0].name"]';
 const UNIT = '[id="f-members[0].unit"]';
@@ -83,12 +83,7 @@ test('deleting a draft another tab changed meanwhile asks; the other tab\'s vers
   // A types while B saves another version (a real second tab): A asks, as ever.
   const base = await stored(b, id);
   await type(a, '[id="f-title"]', '本页未保存的标题');
-  await b.evaluate(([k, text]) => {
-    const app = JSON.parse(text);
-    app.title = '另一标签页的标题';
-    app.revision += 1;
-    localStorage.setItem(k, JSON.stringify(app));
-  }, [`peixun/app/${id}`, base]);
+  await writeOtherVersion(b, id, base, '另一标签页的标题');
   const sel = `[data-tab-conflict="${id}"]`;
   await a.waitForSelector(sel);
   const theirs = await stored(a, id);

@@ -3,7 +3,7 @@
 // the same draft, neither overwrites the other until the user chooses.
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { openApp, ready, noSavePending } = require('./support');
+const { openApp, ready, noSavePending, writeOtherVersion } = require('./support');
 
 // Adds a 核销表 row and types its person, in one task (no save can come between).
 const addRow = (page, person) => page.evaluate((name) => {
@@ -108,12 +108,7 @@ test('taking the other tab\'s version replaces ours on screen and in storage', a
     i.value = '本页未保存的标题';
     i.dispatchEvent(new Event('input', { bubbles: true }));
   });
-  await b.evaluate(([k, text]) => {
-    const app = JSON.parse(text);
-    app.title = '另一标签页的标题';
-    app.revision += 1;
-    localStorage.setItem(k, JSON.stringify(app));
-  }, [`peixun/app/${id}`, base]);
+  await writeOtherVersion(b, id, base, '另一标签页的标题');
   await a.waitForSelector(`[data-tab-conflict="${id}"]`);
   assert.equal(await a.inputValue('[id="f-title"]'), '本页未保存的标题');
   await a.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).title === '另一标签页的标题', `peixun/app/${id}`);
