@@ -21,6 +21,8 @@ def modules(src):
     out = set()
     for name in os.listdir(src):
         full = os.path.join(src, name)
+        if "test" in name:
+            continue  # a module's tests kept beside it (`#[path = "cli_tests.rs"]`)
         if name.endswith(".rs") and name not in ("lib.rs", "main.rs"):
             out.add(name[:-3])
         elif os.path.isdir(full) and name != "bin":
