@@ -16,6 +16,8 @@ const peixunKeys = (page) => page.evaluate(() => Object.fromEntries(Object.keys(
 test('export all data, restore it into an empty browser: every draft and setting comes back', async (t) => {
   const { page, browser, server } = await openApp(t);
   await page.click('[data-action="examples"]');
+  // The examples come with their chunk: wait until they are listed.
+  await page.waitForSelector('tr[data-app]');
   await page.goto(`${server.url}#/execution/reimbursement`);
   await page.click('[data-action="add-row"]');
   await page.fill('[id="r-0-person"]', '张三');
@@ -66,6 +68,9 @@ test('export all data, restore it into an empty browser: every draft and setting
 test('a week after an unbacked change the app reminds, and a backup clears the reminder', async (t) => {
   const { page } = await openApp(t);
   await page.click('[data-action="examples"]');
+  // The examples (their chunk fetched on the click) listed and saved before the reload.
+  await page.waitForSelector('tr[data-app]');
+  await page.waitForSelector('[data-save-status="saved"]');
   assert.equal(await page.locator('[data-backup-reminder]').count(), 0, 'not on day one');
   // Eight days ago this browser started keeping drafts without a backup.
   await page.evaluate(() => {

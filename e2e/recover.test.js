@@ -32,6 +32,7 @@ const snapshot = (page) =>
 /** Drafts made the way a person makes them: the examples, plus one typed by hand. */
 async function seedDrafts(page) {
   await page.click('[data-action="examples"]');
+  await page.waitForSelector('tr[data-app]');
   await page.click('[data-action="new"]');
   await page.waitForSelector('[id="f-title"]');
   await page.fill('[id="f-title"]', '草稿：<b>量子</b> &amp; 👩‍🔬 𠀀');

@@ -20,6 +20,7 @@ async function twelveApplications(browser, server) {
   await page.goto(server.url);
   await ready(page);
   await page.click('[data-action="examples"]');
+  await page.waitForSelector('tr[data-app]');
   const file = await download(page, () => page.click('[data-action="export-all"]'));
   await page.context().close();
   const bundle = JSON.parse(fs.readFileSync(file, 'utf8'));
