@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ready, fileSession, download, newPage, importFile } = require('./support');
+const { ready, fileSession, newPage, importFile } = require('./support');
 
 const shared = fileSession();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-export-memory-'));
@@ -52,8 +52,25 @@ test(`${EXPORTS} XLSX exports with ${N} applications keep the page's memory with
   await page.waitForSelector('[data-action="export-xlsx"]');
 
   const client = await page.context().newCDPSession(page);
+  // One export: its file, or (the app's own way out when the worker fails or does not answer
+  // in 20 s, on a loaded machine) 「重试」 once, said in the output. What is measured is the
+  // page's memory, whichever way the file came.
+  let retried = 0;
   const exportOnce = async () => {
-    const saved = await download(page, () => page.click('[data-action="export-xlsx"]'), tmp, { timeout: 60000 });
+    const dl = page.waitForEvent('download', { timeout: 90000 });
+    await page.click('[data-action="export-xlsx"]');
+    const retry = page.waitForSelector('[data-action="retry-xlsx"]', { timeout: 90000 }).then(() => null, () => null);
+    let got = await Promise.race([dl, retry]);
+    if (!got) {
+      console.log(`export ${retried + 1} retried: ${await page.textContent('[data-export-message]')}`);
+      retried += 1;
+      assert.ok(retried <= 1, 'at most one export needed 重试');
+      const again = page.waitForEvent('download', { timeout: 90000 });
+      await page.click('[data-action="retry-xlsx"]');
+      got = await again;
+    }
+    const saved = path.join(tmp, got.suggestedFilename());
+    await got.saveAs(saved);
     assert.equal(fs.readFileSync(saved).subarray(0, 2).toString(), 'PK');
     fs.rmSync(saved);
     await page.waitForSelector('[data-export-message]:has-text("已导出 XLSX")');
