@@ -22,12 +22,14 @@ import base64
 import hashlib
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import split_loader  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 # PEIXUN_SPLIT_TARGET: a cargo target folder of one's own (parallel builds on one tree).
@@ -112,22 +114,15 @@ LOADS = {"@saved": "reader"}
 
 def page_files(split_js: str) -> dict:
     """Each page's wasm files (its split module and every chunk it needs), from the loader."""
-    loads = {}
-    for m in re.finditer(r'const (\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = '
-                         r'fetch\(new URL\("\./([^"]+)".*?\n\}\n, \[([^\]]*)\]', split_js, flags=re.S):
-        loads[m[1]] = (m[2], [d.strip() for d in m[3].split(",") if d.strip()])
-
-    def files(name, seen):
-        if name in seen or name not in loads:
-            return []
-        seen.add(name)
-        own, deps = loads[name]
-        return [f for d in deps for f in files(d, seen)] + [own]
-
-    out = {slug: files(f"__wasm_split_load_{split}", set()) for slug, split in [*PAGES.items(), *LOADS.items()]}
-    if not all(out.values()):
-        sys.exit(f"build_app: no chunks found in __wasm_split.js for {[s for s, f in out.items() if not f]}")
-    return out
+    try:
+        loads = split_loader.parse(split_js)
+    except split_loader.LoaderFormatError as e:
+        sys.exit(f"build_app: {e}")
+    named = split_loader.splits(loads)
+    absent = [s for s in [*PAGES.values(), *LOADS.values()] if s not in named]
+    if absent:
+        sys.exit(f"build_app: __wasm_split.js has no split point for {absent} (src/ui/lazy.rs)")
+    return {slug: split_loader.files(loads, named[split].name) for slug, split in [*PAGES.items(), *LOADS.items()]}
 
 
 # The loader fetches a chunk through this `fetch`: the file from the page's start file when
@@ -144,7 +139,7 @@ const WebAssembly = { instantiateStreaming: async (src, imports) => {
 
 
 def with_start_files(split_js: str) -> str:
-    head = 'import { initSync } from "./peixun.js";\n'
+    head = split_loader.HEAD
     if not split_js.startswith(head) or "globalThis.fetch" in split_js:
         sys.exit("build_app: __wasm_split.js does not start as expected; see with_start_files")
     return head + FETCH + split_js[len(head):]

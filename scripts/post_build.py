@@ -23,6 +23,7 @@ if not staging.is_dir():
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_app  # noqa: E402
+import split_loader  # noqa: E402
 
 build_app.main(staging)
 
@@ -81,21 +82,13 @@ rest = [rel(p) for p in files if rel(p) not in core and not p.name.startswith("s
 
 # Each page's files (its split module and the chunks it loads), so the page can say what
 # is available offline: from the split loader that build_app.py wrote.
-loader = (app_dir / "__wasm_split.js").read_text(encoding="utf-8")
-chunks = dict(re.findall(r'const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./([\w.]+)"', loader))
-parts = {}
-for name, module, deps in re.findall(
-    r'export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./([\w.]+)".*?\n, \[([^\]]*)\]\)\);',
-    loader,
-    flags=re.S,
-):
-    names = [d.strip() for d in deps.split(",") if d.strip()]
-    unknown = [d for d in names if d not in chunks]
-    if unknown:
-        sys.exit(f"post_build: split {name} loads unknown chunks {unknown}")
-    parts[name] = [rel(app_dir / module)] + [rel(app_dir / chunks[d]) for d in names]
-if not parts:
-    sys.exit("post_build: no split points found in __wasm_split.js")
+try:
+    loads = split_loader.parse((app_dir / "__wasm_split.js").read_text(encoding="utf-8"))
+except split_loader.LoaderFormatError as e:
+    sys.exit(f"post_build: {e}")
+# The split module first, then the chunks it awaits.
+parts = {split: [rel(app_dir / f) for f in [(fs := split_loader.files(loads, load.name))[-1], *fs[:-1]]]
+         for split, load in split_loader.splits(loads).items()}
 parts["worker"] = [rel(folder / name) for name in WORKER]
 for name, paths in parts.items():
     absent = [p for p in paths if not (staging / p[2:]).is_file()]
