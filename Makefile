@@ -26,6 +26,8 @@ build-next:
 
 lint:
 	cargo fmt --check
+	# view! markup, as leptosfmt.toml says (leptosfmt, installed by scripts/setup.sh).
+	leptosfmt --check --quiet src/
 	# The top-level modules form layers (ARCHITECTURE.md): it prints them, or each cycle and fails.
 	python3 scripts/layers.py src
 	cargo clippy --all-targets --features xlsx -- -D warnings
@@ -46,6 +48,7 @@ test-data:
 	set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	cargo run --quiet --features xlsx --example peixun-due-dates > "$$tmp/due-dates.json"; \
 	PEIXUN_DUE_DATES_FILE="$$tmp/due-dates.json" node --test tests/js/
+	PYTHONDONTWRITEBYTECODE=1 python3 -m unittest discover -s tests/py
 
 test-e2e:
 	node --test --test-concurrency=1 e2e/
