@@ -14,6 +14,7 @@ TRUNK_VERSION=0.21.14
 CARGO_FUZZ_VERSION=0.13.2
 WASM_SPLIT_VERSION=0.2.4
 BINARYEN_VERSION=132.0.0
+LEPTOSFMT_VERSION=0.1.33
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32 target"
@@ -60,6 +61,12 @@ fi
 if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -q "^wasm_split_cli_support v${WASM_SPLIT_VERSION}:"; then
   say "building wasm-split-cli ${WASM_SPLIT_VERSION} (about 2 minutes)"
   cargo install --locked wasm_split_cli_support --version "${WASM_SPLIT_VERSION}" --features build-binary
+fi
+
+# Formats the view! markup (`make lint` checks it; leptosfmt.toml).
+if ! leptosfmt --version 2>/dev/null | grep -q "leptosfmt ${LEPTOSFMT_VERSION}"; then
+  say "building leptosfmt ${LEPTOSFMT_VERSION} (about 4 minutes)"
+  cargo install --locked leptosfmt --version "${LEPTOSFMT_VERSION}"
 fi
 
 # The fuzz targets (`make fuzz-smoke`) run on stable through RUSTC_BOOTSTRAP.

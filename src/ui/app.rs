@@ -34,23 +34,31 @@ pub fn App() -> impl IntoView {
         now
     });
     view! {
-        <a class="skip-link" href="#main" on:click=|ev| {
-            ev.prevent_default();
-            focus_by_id("main");
-        }>"跳到正文"</a>
+        <a
+            class="skip-link"
+            href="#main"
+            on:click=|ev| {
+                ev.prevent_default();
+                focus_by_id("main");
+            }
+        >
+            "跳到正文"
+        </a>
         <header class="masthead">
             <div>
                 <p class="masthead__product">{PRODUCT_NAME}</p>
-                <p class="masthead__notice" data-notice>{move || format!("依据《{}》", store.rule_set().notice.title)}</p>
+                <p class="masthead__notice" data-notice>
+                    {move || format!("依据《{}》", store.rule_set().notice.title)}
+                </p>
             </div>
-            <SaveIndicator/>
+            <SaveIndicator />
         </header>
-        <Nav route/>
+        <Nav route />
         <main id="main" tabindex="-1" data-page=move || route.get().slug()>
-            <TabConflicts/>
-            <super::backup::BackupReminder/>
-            <super::backup::UnreadableDrafts/>
-            <super::sharing::ImportPreview/>
+            <TabConflicts />
+            <super::backup::BackupReminder />
+            <super::backup::UnreadableDrafts />
+            <super::sharing::ImportPreview />
             {move || match route.get() {
                 Route::Workspace => pages::Workspace().into_any(),
                 Route::Editor => lazy::page(lazy::editor),
@@ -62,7 +70,7 @@ pub fn App() -> impl IntoView {
                 Route::RuleSets => lazy::page(lazy::rule_sets),
             }}
         </main>
-        <UndoToast/>
+        <UndoToast />
         <footer class="footer">"所有数据只保存在本浏览器中，不会上传到任何服务器。"</footer>
     }
 }

@@ -77,18 +77,43 @@ pub fn BackupReminder() -> impl IntoView {
     });
     let message = RwSignal::new(None::<String>);
     view! {
-        {move || due.get().map(|(days, never)| view! {
-            <div class="notice" role="status" data-backup-reminder=days>
-                <p>{if never {
-                    format!("草稿已在本浏览器中保存 {days} 天，还没有备份过。浏览器清理数据或更换电脑时草稿会丢失。")
-                } else {
-                    format!("距上次备份已 {days} 天，其间草稿有改动。")
-                }}</p>
-                <button type="button" class="button button--small" data-action="export-backup"
-                    on:click=move |_| message.set(backups.export(store).err())>"导出全部数据"</button>
-            </div>
-        })}
-        {move || message.get().map(|m| view! { <p class="finding finding--error" role="alert">{m}</p> })}
+        {move || {
+            due.get()
+                .map(|(days, never)| {
+                    view! {
+                        <div class="notice" role="status" data-backup-reminder=days>
+                            <p>
+                                {if never {
+                                    format!(
+                                        "草稿已在本浏览器中保存 {days} 天，还没有备份过。浏览器清理数据或更换电脑时草稿会丢失。",
+                                    )
+                                } else {
+                                    format!("距上次备份已 {days} 天，其间草稿有改动。")
+                                }}
+                            </p>
+                            <button
+                                type="button"
+                                class="button button--small"
+                                data-action="export-backup"
+                                on:click=move |_| message.set(backups.export(store).err())
+                            >
+                                "导出全部数据"
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            message
+                .get()
+                .map(|m| {
+                    view! {
+                        <p class="finding finding--error" role="alert">
+                            {m}
+                        </p>
+                    }
+                })
+        }}
     }
 }
 
@@ -100,11 +125,15 @@ pub fn UnreadableDrafts() -> impl IntoView {
     (!keys.is_empty()).then(|| {
         view! {
             <div class="notice" role="status" data-unreadable-drafts=keys.len()>
-                <p>{format!(
-                    "本浏览器中有 {} 份草稿无法读取（可能已损坏），没有显示在列表中；它们仍原样保存在本机，不会被覆盖。",
-                    keys.len()
-                )}</p>
-                <a class="button button--small" href="./recover.html" data-action="recover">"恢复数据"</a>
+                <p>
+                    {format!(
+                        "本浏览器中有 {} 份草稿无法读取（可能已损坏），没有显示在列表中；它们仍原样保存在本机，不会被覆盖。",
+                        keys.len(),
+                    )}
+                </p>
+                <a class="button button--small" href="./recover.html" data-action="recover">
+                    "恢复数据"
+                </a>
             </div>
         }
     })
@@ -125,24 +154,49 @@ pub fn BackupPanel() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="backup-title">
             <h2 id="backup-title">"备份与恢复"</h2>
-            <p data-last-backup>{move || backups.record.with(|r| match r.last {
-                Some(t) => format!("上次备份：{}", crate::ui::clock::date_hm(t)),
-                None => "还没有备份过。".into(),
-            })}</p>
+            <p data-last-backup>
+                {move || {
+                    backups
+                        .record
+                        .with(|r| match r.last {
+                            Some(t) => format!("上次备份：{}", crate::ui::clock::date_hm(t)),
+                            None => "还没有备份过。".into(),
+                        })
+                }}
+            </p>
             <div class="actions">
-                <button type="button" class="button" data-action="export-backup" on:click=export>"导出全部数据"</button>
-                <ImportButton label="从备份恢复"/>
+                <button type="button" class="button" data-action="export-backup" on:click=export>
+                    "导出全部数据"
+                </button>
+                <ImportButton label="从备份恢复" />
             </div>
-            <p class="field__hint">"备份文件包含本浏览器中的全部申请、单位设置和核销表。恢复时先显示将要发生的变化，确认后才写入；已有的申请不会被悄悄覆盖。"</p>
-            {move || message.get().map(|(ok, m)| view! {
-                <p class=if ok { "import-done" } else { "finding finding--error" } role="status">{m}</p>
-            })}
-            <p data-persisted>{move || match backups.persisted.get() {
-                None => "正在向浏览器申请持久存储…".to_string(),
-                Some(Ok(true)) => "浏览器已同意持久存储：不会因空间紧张而自动清除本站数据。".into(),
-                Some(Ok(false)) => "浏览器未同意持久存储：空间紧张时可能清除本站数据，请定期导出备份。".into(),
-                Some(Err(_)) => "此浏览器不支持持久存储申请，请定期导出备份。".into(),
-            }}</p>
+            <p class="field__hint">
+                "备份文件包含本浏览器中的全部申请、单位设置和核销表。恢复时先显示将要发生的变化，确认后才写入；已有的申请不会被悄悄覆盖。"
+            </p>
+            {move || {
+                message
+                    .get()
+                    .map(|(ok, m)| {
+                        view! {
+                            <p class=if ok { "import-done" } else { "finding finding--error" } role="status">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
+            <p data-persisted>
+                {move || match backups.persisted.get() {
+                    None => "正在向浏览器申请持久存储…".to_string(),
+                    Some(Ok(true)) => {
+                        "浏览器已同意持久存储：不会因空间紧张而自动清除本站数据。".into()
+                    }
+                    Some(Ok(false)) => {
+                        "浏览器未同意持久存储：空间紧张时可能清除本站数据，请定期导出备份。"
+                            .into()
+                    }
+                    Some(Err(_)) => "此浏览器不支持持久存储申请，请定期导出备份。".into(),
+                }}
+            </p>
         </section>
     }
 }

@@ -46,7 +46,7 @@ const TOOLS_MISSING: &str =
 /// `unreadable`: a card is stored but cannot be read (damaged, or written by a newer version);
 /// `stored`: what the card's key held when it was read.
 pub fn member_card_page(saved: Option<CardDraft>, unreadable: bool, stored: Stored) -> AnyView {
-    view! { <MemberCardPage saved unreadable stored/> }.into_any()
+    view! { <MemberCardPage saved unreadable stored /> }.into_any()
 }
 
 /// Another tab saved a card this page had not seen while this page had a change of its own.
@@ -217,25 +217,35 @@ fn MemberCardPage(saved: Option<CardDraft>, unreadable: bool, stored: Stored) ->
     };
     view! {
         <PageTitle>"成员信息卡（合作单位成员填写）"</PageTitle>
-        <p class="lead">"院内跨单位组成团组时，合作单位的成员在这里只填写本人的信息，导出为文件后发给团组带头人；带头人导入后无需重复录入（通知二(八)：由团组带头人所在单位统一报送）。"</p>
-        {unreadable.then(|| view! {
-            <div class="notice" role="alert" data-card-unreadable>
-                <p>
-                    "本浏览器中保存的成员信息卡无法读取（可能已损坏，或由更新的版本写入），下面是一张空白的卡。原来的卡仍原样保存着：在这里填写会替换它，如需保留，请先用"
-                    <a href="recover.html">"「恢复数据」"</a>
-                    "把它下载下来。"
-                </p>
-            </div>
-        })}
-        <CardClashNotice sync/>
-        <p class="save-note" role="status">{move || status.get()}</p>
+        <p class="lead">
+            "院内跨单位组成团组时，合作单位的成员在这里只填写本人的信息，导出为文件后发给团组带头人；带头人导入后无需重复录入（通知二(八)：由团组带头人所在单位统一报送）。"
+        </p>
+        {unreadable
+            .then(|| {
+                view! {
+                    <div class="notice" role="alert" data-card-unreadable>
+                        <p>
+                            "本浏览器中保存的成员信息卡无法读取（可能已损坏，或由更新的版本写入），下面是一张空白的卡。原来的卡仍原样保存着：在这里填写会替换它，如需保留，请先用"
+                            <a href="recover.html">"「恢复数据」"</a> "把它下载下来。"
+                        </p>
+                    </div>
+                }
+            })}
+        <CardClashNotice sync />
+        <p class="save-note" role="status">
+            {move || status.get()}
+        </p>
         // Made anew for another member (another tab's card taken): its fields follow the member's id.
         <For each=move || [member_id.get()] key=String::clone let:_id>
-            <CardForm/>
+            <CardForm />
         </For>
         <div class="actions">
-            <button type="button" class="button" data-action="export-card" on:click=export_card>"导出成员信息卡"</button>
-            <span class="field__hint" data-card-check>{hint}</span>
+            <button type="button" class="button" data-action="export-card" on:click=export_card>
+                "导出成员信息卡"
+            </button>
+            <span class="field__hint" data-card-check>
+                {hint}
+            </span>
         </div>
     }
 }
@@ -252,18 +262,51 @@ fn CardClashNotice(sync: CardSync) -> impl IntoView {
             view! {
                 <div class="finding-summary" role="alert" data-card-clash>
                     <h2>"另一个标签页也修改了成员信息卡"</h2>
-                    <p>{match &theirs {
-                        Some(t) => format!("两个标签页的修改不会互相覆盖：请选择保留本页的卡，还是采用{t}。未选择前，本页的修改只在本页中。"),
-                        None => "另一个标签页保存的卡无法读取（可能已损坏，或由更新的版本写入）。保留本页的卡会替换它；如需保留它，请先用「恢复数据」下载。".to_string(),
-                    }}</p>
+                    <p>
+                        {match &theirs {
+                            Some(t) => {
+                                format!(
+                                    "两个标签页的修改不会互相覆盖：请选择保留本页的卡，还是采用{t}。未选择前，本页的修改只在本页中。",
+                                )
+                            }
+                            None => {
+                                "另一个标签页保存的卡无法读取（可能已损坏，或由更新的版本写入）。保留本页的卡会替换它；如需保留它，请先用「恢复数据」下载。"
+                                    .to_string()
+                            }
+                        }}
+                    </p>
                     <div class="actions">
-                        <button type="button" class="button" data-action="card-keep-mine"
-                            on:click=move |_| sync.resolve(true)>"保留本页的卡"</button>
-                        {theirs.is_some().then(|| view! {
-                            <button type="button" class="button button--secondary" data-action="card-take-theirs"
-                                on:click=move |_| sync.resolve(false)>"采用另一个标签页的卡"</button>
-                        })}
-                        {theirs.is_none().then(|| view! { <a class="button button--secondary" href="recover.html">"恢复数据"</a> })}
+                        <button
+                            type="button"
+                            class="button"
+                            data-action="card-keep-mine"
+                            on:click=move |_| sync.resolve(true)
+                        >
+                            "保留本页的卡"
+                        </button>
+                        {theirs
+                            .is_some()
+                            .then(|| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="button button--secondary"
+                                        data-action="card-take-theirs"
+                                        on:click=move |_| sync.resolve(false)
+                                    >
+                                        "采用另一个标签页的卡"
+                                    </button>
+                                }
+                            })}
+                        {theirs
+                            .is_none()
+                            .then(|| {
+                                view! {
+                                    <a class="button button--secondary" href="recover.html">
+                                        "恢复数据"
+                                    </a>
+                                }
+                            })}
                     </div>
                 </div>
             }

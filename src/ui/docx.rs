@@ -75,12 +75,34 @@ pub fn DocxButton(
     };
     let class = if secondary { "button button--secondary" } else { "button" };
     view! {
-        <button type="button" class=class data-action=action on:click=run>{label}</button>
-        {move || message.get().map(|(ok, m)| view! {
-            <span class=if ok { "import-done" } else { "finding finding--error" } role="status" data-docx-message=action>{m}</span>
-        })}
-        {move || failed.get().then(|| view! {
-            <button type="button" class="button" data-action="retry-docx" on:click=run>"重试"</button>
-        })}
+        <button type="button" class=class data-action=action on:click=run>
+            {label}
+        </button>
+        {move || {
+            message
+                .get()
+                .map(|(ok, m)| {
+                    view! {
+                        <span
+                            class=if ok { "import-done" } else { "finding finding--error" }
+                            role="status"
+                            data-docx-message=action
+                        >
+                            {m}
+                        </span>
+                    }
+                })
+        }}
+        {move || {
+            failed
+                .get()
+                .then(|| {
+                    view! {
+                        <button type="button" class="button" data-action="retry-docx" on:click=run>
+                            "重试"
+                        </button>
+                    }
+                })
+        }}
     }
 }

@@ -170,7 +170,13 @@ where
 {
     let retry = Trigger::new();
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">"正在加载…"</p> }>
+        <Suspense fallback=|| {
+            view! {
+                <p class="loading" role="status">
+                    "正在加载…"
+                </p>
+            }
+        }>
             {move || {
                 retry.track();
                 Suspend::new(async move {
@@ -199,13 +205,22 @@ fn unavailable_page(retry: Trigger) -> AnyView {
                 "本页的程序文件没有下载成功：可能网络已断开，或者网站刚刚更新。您的数据都还在本浏览器中，没有受到影响。"
             </p>
             // Offline: this page was never used online here, so it is not saved yet.
-            {(!window().navigator().on_line()).then(|| view! {
-                <p data-offline-never>"本浏览器尚未保存此页：联网时打开一次，之后断网也能使用（「数据与设置」中列出已可离线使用的页面）。"</p>
-            })}
+            {(!window().navigator().on_line())
+                .then(|| {
+                    view! {
+                        <p data-offline-never>
+                            "本浏览器尚未保存此页：联网时打开一次，之后断网也能使用（「数据与设置」中列出已可离线使用的页面）。"
+                        </p>
+                    }
+                })}
             <p class="actions">
-                <button type="button" class="button" data-action="retry-page" on:click=again>"重试"</button>
+                <button type="button" class="button" data-action="retry-page" on:click=again>
+                    "重试"
+                </button>
                 " "
-                <a class="button button--secondary" href="./">"重新加载"</a>
+                <a class="button button--secondary" href="./">
+                    "重新加载"
+                </a>
             </p>
         </section>
     }

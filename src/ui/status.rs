@@ -13,44 +13,78 @@ use crate::workspace::Trash;
 pub fn SaveIndicator() -> impl IntoView {
     let store = Store::get();
     view! {
-        <div class="save-status" role="status" aria-live="polite" data-save-status=move || match store.status.get() {
-            SaveStatus::Idle => "idle",
-            SaveStatus::Pending => "pending",
-            SaveStatus::Saved(_) => "saved",
-            SaveStatus::Failed(_) => "failed",
-        }>
+        <div
+            class="save-status"
+            role="status"
+            aria-live="polite"
+            data-save-status=move || match store.status.get() {
+                SaveStatus::Idle => "idle",
+                SaveStatus::Pending => "pending",
+                SaveStatus::Saved(_) => "saved",
+                SaveStatus::Failed(_) => "failed",
+            }
+        >
             {move || match store.status.get() {
                 SaveStatus::Idle => "".into_any(),
                 SaveStatus::Pending => "正在保存…".into_any(),
                 SaveStatus::Saved(at) => format!("已保存 {}", crate::ui::clock::hms(at)).into_any(),
-                // Cleared on purpose (「清除本机数据」): nothing is owed a save.
                 SaveStatus::Failed(why) if why == crate::ui::state::CLEARED => {
-                    view! { <span class="save-status__failed">{why}</span> }.into_any()
+                    // Cleared on purpose (「清除本机数据」): nothing is owed a save.
+                    view! { <span class="save-status__failed">{why}</span> }
+                        .into_any()
                 }
-                SaveStatus::Failed(why) => view! {
-                    <span class="save-status__failed">{format!("更改尚未保存：{why}。页面上的内容仍在，请先导出备份。")}</span>
-                    " "
-                    <button type="button" class="button button--small button--secondary" data-action="backup"
-                        on:click=move |_| {
-                            let ids: Vec<String> = store.ws.with_untracked(|w| w.applications.iter().map(|a| a.id.clone()).collect());
-                            crate::ui::sharing::export_applications(store, ids, move |r| {
-                                if let Err(e) = r {
-                                    store.status.set(SaveStatus::Failed(e));
-                                }
-                            });
-                        }>"导出备份"</button>
-                }.into_any(),
+                SaveStatus::Failed(why) => {
+                    view! {
+                        <span class="save-status__failed">
+                            {format!("更改尚未保存：{why}。页面上的内容仍在，请先导出备份。")}
+                        </span>
+                        " "
+                        <button
+                            type="button"
+                            class="button button--small button--secondary"
+                            data-action="backup"
+                            on:click=move |_| {
+                                let ids: Vec<String> = store
+                                    .ws
+                                    .with_untracked(|w| w.applications.iter().map(|a| a.id.clone()).collect());
+                                crate::ui::sharing::export_applications(
+                                    store,
+                                    ids,
+                                    move |r| {
+                                        if let Err(e) = r {
+                                            store.status.set(SaveStatus::Failed(e));
+                                        }
+                                    },
+                                );
+                            }
+                        >
+                            "导出备份"
+                        </button>
+                    }
+                        .into_any()
+                }
             }}
             {move || {
                 let clash = store.settings_clash.get();
-                (!clash.is_empty()).then(|| view! {
-                    <span class="save-status__merged" data-settings-clash>
-                        {format!("另一个标签页同时修改了{}：两边新增的都已保留，同一项两边不同之处保留了本页的内容，请核对。", clash.join("、"))}
-                        " "
-                        <button type="button" class="button button--small button--secondary"
-                            on:click=move |_| store.settings_clash.set(Vec::new())>"知道了"</button>
-                    </span>
-                })
+                (!clash.is_empty())
+                    .then(|| {
+                        view! {
+                            <span class="save-status__merged" data-settings-clash>
+                                {format!(
+                                    "另一个标签页同时修改了{}：两边新增的都已保留，同一项两边不同之处保留了本页的内容，请核对。",
+                                    clash.join("、"),
+                                )}
+                                " "
+                                <button
+                                    type="button"
+                                    class="button button--small button--secondary"
+                                    on:click=move |_| store.settings_clash.set(Vec::new())
+                                >
+                                    "知道了"
+                                </button>
+                            </span>
+                        }
+                    })
             }}
         </div>
     }
@@ -95,7 +129,12 @@ pub fn UndoToast() -> impl IntoView {
                 <div class="toast" data-undo-toast>
                     <span>{what}</span>
                     <Show when=move || store.trash.with(|t| !t.is_empty())>
-                        <button type="button" class="button button--secondary" data-action="undo" on:click=move |_| store.undo_delete()>
+                        <button
+                            type="button"
+                            class="button button--secondary"
+                            data-action="undo"
+                            on:click=move |_| store.undo_delete()
+                        >
                             "撤销"
                         </button>
                     </Show>
@@ -111,18 +150,22 @@ pub fn UndoToast() -> impl IntoView {
 pub fn TabConflicts() -> impl IntoView {
     let store = Store::get();
     view! {
-        <StoppedSaving/>
-        <RankingClash/>
+        <StoppedSaving />
+        <RankingClash />
         <Show when=move || store.conflicts.with(|c| !c.is_empty())>
             <div class="finding-summary" role="alert" data-tab-conflicts>
                 <h2>"另一个标签页也修改了这些申请"</h2>
-                <p>"两个标签页的修改不会互相覆盖。请为每份申请选择保留哪一份（未选择前，本页的修改只在本页中）。"</p>
+                <p>
+                    "两个标签页的修改不会互相覆盖。请为每份申请选择保留哪一份（未选择前，本页的修改只在本页中）。"
+                </p>
                 <ul>
                     <For each=move || store.conflicts.get() key=TabConflict::key let:c>
                         {
                             let (mine, theirs) = (c.id.clone(), c.id.clone());
                             let what = match (c.mine_deleted, c.theirs.is_some()) {
-                                (true, _) => "本页删除了它，但另一个标签页保存过本页还没有看到的修改",
+                                (true, _) => {
+                                    "本页删除了它，但另一个标签页保存过本页还没有看到的修改"
+                                }
                                 (false, true) => "另一个标签页修改了它",
                                 (false, false) => "另一个标签页删除了它",
                             };
@@ -134,11 +177,23 @@ pub fn TabConflicts() -> impl IntoView {
                             view! {
                                 <li data-tab-conflict=c.id.clone() data-mine-deleted=c.mine_deleted.then_some("")>
                                     {format!("「{}」：{what}。", c.title)}
-                                    <button type="button" class="button button--small" data-action="keep-mine"
-                                        on:click=move |_| store.resolve(&mine, true)>{keep}</button>
+                                    <button
+                                        type="button"
+                                        class="button button--small"
+                                        data-action="keep-mine"
+                                        on:click=move |_| store.resolve(&mine, true)
+                                    >
+                                        {keep}
+                                    </button>
                                     " "
-                                    <button type="button" class="button button--small button--secondary" data-action="take-theirs"
-                                        on:click=move |_| store.resolve(&theirs, false)>{take}</button>
+                                    <button
+                                        type="button"
+                                        class="button button--small button--secondary"
+                                        data-action="take-theirs"
+                                        on:click=move |_| store.resolve(&theirs, false)
+                                    >
+                                        {take}
+                                    </button>
                                 </li>
                             }
                         }
@@ -160,9 +215,17 @@ fn StoppedSaving() -> impl IntoView {
             view! {
                 <div class="finding-summary" role="alert" data-stopped-saving>
                     <h2>{why}</h2>
-                    <p>"为免覆盖另一个标签页的数据，本页从现在起不再保存任何修改；页面上的内容仍在。请先导出备份（包含本页上的全部内容，可在「数据与设置」中用「从备份恢复」导入），再刷新本页。"</p>
-                    <button type="button" class="button" data-action="export-page-backup"
-                        on:click=move |_| failed.set(export_page_backup(store).err())>"导出备份"</button>
+                    <p>
+                        "为免覆盖另一个标签页的数据，本页从现在起不再保存任何修改；页面上的内容仍在。请先导出备份（包含本页上的全部内容，可在「数据与设置」中用「从备份恢复」导入），再刷新本页。"
+                    </p>
+                    <button
+                        type="button"
+                        class="button"
+                        data-action="export-page-backup"
+                        on:click=move |_| failed.set(export_page_backup(store).err())
+                    >
+                        "导出备份"
+                    </button>
                     {move || failed.get().map(|e| view! { <p class="finding finding--error">{e}</p> })}
                 </div>
             }
@@ -218,10 +281,20 @@ fn RankingClash() -> impl IntoView {
             view! {
                 <div class="finding-summary" role="alert" data-ranking-clash>
                     <h2>"另一个标签页同时调整了总体排序"</h2>
-                    <p>{match from {
-                        0 => "两个标签页的排序不会互相覆盖，请选择保留哪一个（选择前，本页的设置修改只在本页中）。".to_string(),
-                        k => format!("两个标签页的排序前 {k} 名相同，从第 {} 名起不同；请选择保留哪一个（选择前，本页的设置修改只在本页中）。", k + 1),
-                    }}</p>
+                    <p>
+                        {match from {
+                            0 => {
+                                "两个标签页的排序不会互相覆盖，请选择保留哪一个（选择前，本页的设置修改只在本页中）。"
+                                    .to_string()
+                            }
+                            k => {
+                                format!(
+                                    "两个标签页的排序前 {k} 名相同，从第 {} 名起不同；请选择保留哪一个（选择前，本页的设置修改只在本页中）。",
+                                    k + 1,
+                                )
+                            }
+                        }}
+                    </p>
                     <div class="ranking-clash">
                         <section data-ranking-order="mine">
                             <h3>"本页的排序"</h3>
@@ -233,10 +306,22 @@ fn RankingClash() -> impl IntoView {
                         </section>
                     </div>
                     <div class="actions">
-                        <button type="button" class="button" data-action="keep-my-ranking"
-                            on:click=move |_| store.choose_ranking(true)>"保留本页的排序"</button>
-                        <button type="button" class="button button--secondary" data-action="take-their-ranking"
-                            on:click=move |_| store.choose_ranking(false)>"采用另一个标签页的排序"</button>
+                        <button
+                            type="button"
+                            class="button"
+                            data-action="keep-my-ranking"
+                            on:click=move |_| store.choose_ranking(true)
+                        >
+                            "保留本页的排序"
+                        </button>
+                        <button
+                            type="button"
+                            class="button button--secondary"
+                            data-action="take-their-ranking"
+                            on:click=move |_| store.choose_ranking(false)
+                        >
+                            "采用另一个标签页的排序"
+                        </button>
                     </div>
                 </div>
             }

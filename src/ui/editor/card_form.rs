@@ -33,15 +33,43 @@ pub fn CardForm() -> impl IntoView {
     };
     view! {
         <form class="form" on:submit=|ev| ev.prevent_default() novalidate>
-            <RadioGroup legend="申报的项目类别（用于检查年龄条件）" path="category" options value=category set=set_category/>
+            <RadioGroup
+                legend="申报的项目类别（用于检查年龄条件）"
+                path="category"
+                options
+                value=category
+                set=set_category
+            />
             {limits}
-            <MemberCard index=0 count=1 mid standalone=true/>
+            <MemberCard index=0 count=1 mid standalone=true />
             <fieldset class="card">
                 <legend>"本人预计的出入境日期和国别（须与团组一致）"</legend>
-                <TextInput label="出境日期" path="exit_date" width="medium" value=exit set=set_exit normalize=normalize_date placeholder=date_example()/>
-                <TextInput label="入境（回国）日期" path="return_date" width="medium" value=ret set=set_ret normalize=normalize_date placeholder=date_example()/>
-                <CountryInput label="培训国别" path="country".into() index=0 get=|a, _| a.country set=|a, _, c| a.country = c/>
-                <CountryList/>
+                <TextInput
+                    label="出境日期"
+                    path="exit_date"
+                    width="medium"
+                    value=exit
+                    set=set_exit
+                    normalize=normalize_date
+                    placeholder=date_example()
+                />
+                <TextInput
+                    label="入境（回国）日期"
+                    path="return_date"
+                    width="medium"
+                    value=ret
+                    set=set_ret
+                    normalize=normalize_date
+                    placeholder=date_example()
+                />
+                <CountryInput
+                    label="培训国别"
+                    path="country".into()
+                    index=0
+                    get=|a, _| a.country
+                    set=|a, _, c| a.country = c
+                />
+                <CountryList />
             </fieldset>
         </form>
     }

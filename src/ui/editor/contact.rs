@@ -14,11 +14,23 @@ pub fn Contact() -> impl IntoView {
     let (email, set_email) = text(|a| a.contact.email.clone(), |a, v| a.contact.email = v);
     view! {
         <SectionPage section=Section::Contact>
-            <TextInput label="团组带头人所在单位" path="lead_unit" value=unit set=set_unit
-                hint="跨单位组成的团组由带头人所在单位统一报送（通知二(八)）"/>
-            <TextInput label="联系人" path="contact.name" value=name set=set_name width="medium"/>
-            <TextInput label="联系电话" path="contact.phone" kind="tel" value=phone set=set_phone width="medium"/>
-            <TextInput label="电子邮箱" path="contact.email" kind="email" value=email set=set_email width="medium"/>
+            <TextInput
+                label="团组带头人所在单位"
+                path="lead_unit"
+                value=unit
+                set=set_unit
+                hint="跨单位组成的团组由带头人所在单位统一报送（通知二(八)）"
+            />
+            <TextInput label="联系人" path="contact.name" value=name set=set_name width="medium" />
+            <TextInput label="联系电话" path="contact.phone" kind="tel" value=phone set=set_phone width="medium" />
+            <TextInput
+                label="电子邮箱"
+                path="contact.email"
+                kind="email"
+                value=email
+                set=set_email
+                width="medium"
+            />
         </SectionPage>
     }
 }

@@ -14,13 +14,31 @@ pub fn Content() -> impl IntoView {
     let (sharing, set_sharing) = text(|a| a.sharing_plan.clone(), |a, v| a.sharing_plan = v);
     view! {
         <SectionPage section=Section::Content>
-            <TextArea label="项目理由" path="rationale" value=rationale set=set_rationale rows=8
-                hint="单位相关背景；拟解决的问题及与发达国家的差距"/>
-            <TextArea label="培训内容与日程安排" path="content" value=content set=set_content rows=10
-                hint="按周或按天列出培训内容、形式和地点"/>
-            <TextArea label="预期目标与成果" path="objectives" value=objectives set=set_objectives rows=6/>
-            <TextArea label="回国后成果分享计划" path="sharing_plan" value=sharing set=set_sharing rows=4
-                hint="例如：回国后一个月内在所内作学术报告（通知二(七)）"/>
+            <TextArea
+                label="项目理由"
+                path="rationale"
+                value=rationale
+                set=set_rationale
+                rows=8
+                hint="单位相关背景；拟解决的问题及与发达国家的差距"
+            />
+            <TextArea
+                label="培训内容与日程安排"
+                path="content"
+                value=content
+                set=set_content
+                rows=10
+                hint="按周或按天列出培训内容、形式和地点"
+            />
+            <TextArea label="预期目标与成果" path="objectives" value=objectives set=set_objectives rows=6 />
+            <TextArea
+                label="回国后成果分享计划"
+                path="sharing_plan"
+                value=sharing
+                set=set_sharing
+                rows=4
+                hint="例如：回国后一个月内在所内作学术报告（通知二(七)）"
+            />
         </SectionPage>
     }
 }

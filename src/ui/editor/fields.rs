@@ -65,8 +65,17 @@ fn describedby(path: &str, hint: bool) -> String {
 fn Label(path: String, label: &'static str, hint: Option<String>) -> impl IntoView {
     let id = field_id(&path);
     view! {
-        <label class="field__label" for=id.clone()>{label}</label>
-        {hint.map(|h| view! { <p class="field__hint" id=format!("{id}-hint")>{h}</p> })}
+        <label class="field__label" for=id.clone()>
+            {label}
+        </label>
+        {hint
+            .map(|h| {
+                view! {
+                    <p class="field__hint" id=format!("{id}-hint")>
+                        {h}
+                    </p>
+                }
+            })}
     }
 }
 
@@ -98,11 +107,33 @@ pub fn TextInput(
         }
     });
     let unreadable = move || normalize.is_some() && draft.with(|d| !d.trim().is_empty() && canonical(d).is_empty());
+    let on_input = move |ev| {
+        let v = event_target_value(&ev);
+        draft.set(v.clone());
+        set.run(v);
+    };
+    let on_focusout = move |_| {
+        ecx.touch(&p);
+        // Show a date the one way it is stored, once it is one.
+        let v = value.try_get_untracked().unwrap_or_default();
+        if normalize.is_some() && !v.is_empty() {
+            draft.try_set(v);
+        }
+    };
     view! {
         <div class="field" data-field=path.clone()>
-            <Label path=path.clone() label hint=hint.clone()/>
-            <FieldFindings path=path.clone()/>
-            {move || unreadable().then(|| view! { <p class="finding finding--error" role="alert">{draft.with(|d| unreadable_date(d))}</p> })}
+            <Label path=path.clone() label hint=hint.clone() />
+            <FieldFindings path=path.clone() />
+            {move || {
+                unreadable()
+                    .then(|| {
+                        view! {
+                            <p class="finding finding--error" role="alert">
+                                {draft.with(|d| unreadable_date(d))}
+                            </p>
+                        }
+                    })
+            }}
             <input
                 class=format!("input input--{}", width.unwrap_or("full"))
                 id=field_id(&path)
@@ -111,19 +142,8 @@ pub fn TextInput(
                 autocomplete=autocomplete.unwrap_or("off")
                 aria-describedby=describedby(&path, hint.is_some())
                 prop:value=move || draft.get()
-                on:input=move |ev| {
-                    let v = event_target_value(&ev);
-                    draft.set(v.clone());
-                    set.run(v);
-                }
-                on:focusout=move |_| {
-                    ecx.touch(&p);
-                    // Show a date the one way it is stored, once it is one.
-                    let v = value.try_get_untracked().unwrap_or_default();
-                    if normalize.is_some() && !v.is_empty() {
-                        draft.try_set(v);
-                    }
-                }
+                on:input=on_input
+                on:focusout=on_focusout
             />
         </div>
     }
@@ -144,8 +164,8 @@ pub fn TextArea(
     let count = move || value.with(|v| v.chars().filter(|c| !c.is_whitespace()).count());
     view! {
         <div class="field" data-field=path.clone()>
-            <Label path=path.clone() label hint=hint.clone()/>
-            <FieldFindings path=path.clone()/>
+            <Label path=path.clone() label hint=hint.clone() />
+            <FieldFindings path=path.clone() />
             <textarea
                 class="textarea"
                 id=field_id(&path)
@@ -155,7 +175,9 @@ pub fn TextArea(
                 on:input=move |ev| set.run(event_target_value(&ev))
                 on:focusout=move |_| ecx.touch(&p)
             ></textarea>
-            <p class="field__count" aria-live="off">{move || format!("已输入 {} 字", count())}</p>
+            <p class="field__count" aria-live="off">
+                {move || format!("已输入 {} 字", count())}
+            </p>
         </div>
     }
 }
@@ -177,23 +199,39 @@ pub fn RadioGroup(
     view! {
         <fieldset class="field fieldset" id=id.clone() tabindex="-1" data-field=path.clone() aria-describedby=described>
             <legend class="field__label">{legend}</legend>
-            {hint.map(|h| view! { <p class="field__hint" id=format!("{id}-hint")>{h}</p> })}
-            <FieldFindings path=path.clone()/>
-            <div class="radios">
-                {options.into_iter().enumerate().map(|(i, (v, l))| {
-                    let (ecx, p, name) = (ecx.clone(), path.clone(), name.clone());
-                    let opt_id = format!("{name}-{i}");
-                    let checked = v.clone();
+            {hint
+                .map(|h| {
                     view! {
-                        <div class="radio">
-                            <input type="radio" id=opt_id.clone() name=name value=v.clone()
-                                prop:checked=move || value.with(|x| *x == checked)
-                                on:change=move |_| set.run(v.clone())
-                                on:focusout=move |_| ecx.touch(&p)/>
-                            <label for=opt_id>{l}</label>
-                        </div>
+                        <p class="field__hint" id=format!("{id}-hint")>
+                            {h}
+                        </p>
                     }
-                }).collect_view()}
+                })}
+            <FieldFindings path=path.clone() />
+            <div class="radios">
+                {options
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (v, l))| {
+                        let (ecx, p, name) = (ecx.clone(), path.clone(), name.clone());
+                        let opt_id = format!("{name}-{i}");
+                        let checked = v.clone();
+                        view! {
+                            <div class="radio">
+                                <input
+                                    type="radio"
+                                    id=opt_id.clone()
+                                    name=name
+                                    value=v.clone()
+                                    prop:checked=move || value.with(|x| *x == checked)
+                                    on:change=move |_| set.run(v.clone())
+                                    on:focusout=move |_| ecx.touch(&p)
+                                />
+                                <label for=opt_id>{l}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
             </div>
         </fieldset>
     }
@@ -205,9 +243,12 @@ pub fn Checkbox(label: String, #[prop(into)] path: String, checked: Memo<bool>, 
     let id = field_id(&path);
     view! {
         <div class="checkbox" data-field=path.clone()>
-            <input type="checkbox" id=id.clone()
+            <input
+                type="checkbox"
+                id=id.clone()
                 prop:checked=move || checked.get()
-                on:change=move |ev| set.run(event_target_checked(&ev))/>
+                on:change=move |ev| set.run(event_target_checked(&ev))
+            />
             <label for=id>{label}</label>
         </div>
     }

@@ -31,7 +31,11 @@ pub fn go_to_field(app_id: &str, path: &str) {
 #[component]
 pub fn FindingLine(finding: Finding) -> impl IntoView {
     view! {
-        <p class=format!("finding finding--{}", finding.severity.css()) data-rule=finding.rule data-path=finding.path.clone()>
+        <p
+            class=format!("finding finding--{}", finding.severity.css())
+            data-rule=finding.rule
+            data-path=finding.path.clone()
+        >
             <span class="finding__severity">{finding.severity.label()}</span>
             <span class="finding__message">{finding.message.clone()}</span>
             <span class="finding__clause">{format!("依据通知{}", finding.clause)}</span>
@@ -49,7 +53,7 @@ pub fn FieldFindings(#[prop(into)] path: String) -> impl IntoView {
     };
     view! {
         <div class="field__findings" id=id aria-live="polite">
-            {move || shown().into_iter().map(|f| view! { <FindingLine finding=f/> }).collect_view()}
+            {move || shown().into_iter().map(|f| view! { <FindingLine finding=f /> }).collect_view()}
         </div>
     }
 }
@@ -101,7 +105,8 @@ pub fn FindingSummary(
                                 <li data-rule=f.rule data-path=f.path.clone()>
                                     // Acting on mousedown keeps focus where it is until the jump,
                                     // so leaving a field can't reshuffle the list under the pointer.
-                                    <a href="#"
+                                    <a
+                                        href="#"
                                         on:mousedown=move |ev| {
                                             if ev.button() == 0 {
                                                 ev.prevent_default();
@@ -111,7 +116,10 @@ pub fn FindingSummary(
                                         on:click=move |ev| {
                                             ev.prevent_default();
                                             go_to_field(&app, &path);
-                                        }>{f.message.clone()}</a>
+                                        }
+                                    >
+                                        {f.message.clone()}
+                                    </a>
                                 </li>
                             }
                         }

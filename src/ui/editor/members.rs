@@ -52,21 +52,33 @@ pub fn Members() -> impl IntoView {
         <SectionPage section=Section::Members>
             <div class="field" id=field_id("members") tabindex="-1" data-field="members">
                 {move || category.get().map(|c| view! { <p class="limits">{category_limits(rs, c)}</p> })}
-                <FieldFindings path="members"/>
+                <FieldFindings path="members" />
                 {move || {
                     let ids = ids.get();
                     let n = ids.len();
-                    ids.into_iter().enumerate().map(|(i, mid)| view! { <MemberCard index=i count=n mid/> }).collect_view()
+                    ids.into_iter()
+                        .enumerate()
+                        .map(|(i, mid)| view! { <MemberCard index=i count=n mid /> })
+                        .collect_view()
                 }}
-                <button type="button" class="button button--secondary" data-action="add-member"
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    data-action="add-member"
                     disabled=move || { ids.with(Vec::len) >= max }
                     on:click=move |_| {
                         add.edit(|a| {
                             let first = a.members.is_empty();
-                            a.members.push(Member { id: new_id(), is_leader: first, ..Default::default() });
+                            a.members
+                                .push(Member {
+                                    id: new_id(),
+                                    is_leader: first,
+                                    ..Default::default()
+                                });
                         });
                         add.touch("members");
-                    }>
+                    }
+                >
                     "添加成员"
                 </button>
             </div>
@@ -150,35 +162,103 @@ pub(super) fn MemberCard(
     let yes_no = vec![("yes".into(), "是".into()), ("no".into(), "否".into())];
     view! {
         <fieldset class="card member" data-member=index>
-            <legend>{move || format!("{}{}", display(), if leader.get() { "（团组带头人）" } else { "" })}</legend>
+            <legend>
+                {move || format!("{}{}", display(), if leader.get() { "（团组带头人）" } else { "" })}
+            </legend>
             // A partner's own card (standalone) has one member: nothing to order or remove.
-            {(!standalone).then(|| view! {
-            <div class="card__actions">
-                <button type="button" class="button button--small" data-action="make-leader" disabled=move || leader.get()
-                    on:click=act(|a, i| a.members.iter_mut().enumerate().for_each(|(j, m)| m.is_leader = j == i))>
-                    {move || format!("设{}为团组带头人", display())}
-                </button>
-                <button type="button" class="button button--small" data-action="move-up" disabled={ index == 0 }
-                    on:click=act(|a, i| if i > 0 { a.members.swap(i, i - 1) })>{move || format!("上移{}", display())}</button>
-                <button type="button" class="button button--small" data-action="move-down" disabled={ index + 1 >= count }
-                    on:click=act(|a, i| if i + 1 < a.members.len() { a.members.swap(i, i + 1) })>{move || format!("下移{}", display())}</button>
-                <button type="button" class="button button--small button--warning" data-action="remove-member"
-                    on:click=remove>{move || format!("删除{}", display())}</button>
-            </div>
-            })}
+            {(!standalone)
+                .then(|| {
+                    view! {
+                        <div class="card__actions">
+                            <button
+                                type="button"
+                                class="button button--small"
+                                data-action="make-leader"
+                                disabled=move || leader.get()
+                                on:click=act(|a, i| {
+                                    a.members.iter_mut().enumerate().for_each(|(j, m)| m.is_leader = j == i)
+                                })
+                            >
+                                {move || format!("设{}为团组带头人", display())}
+                            </button>
+                            <button
+                                type="button"
+                                class="button button--small"
+                                data-action="move-up"
+                                disabled={index == 0}
+                                on:click=act(|a, i| {
+                                    if i > 0 {
+                                        a.members.swap(i, i - 1)
+                                    }
+                                })
+                            >
+                                {move || format!("上移{}", display())}
+                            </button>
+                            <button
+                                type="button"
+                                class="button button--small"
+                                data-action="move-down"
+                                disabled={index + 1 >= count}
+                                on:click=act(|a, i| {
+                                    if i + 1 < a.members.len() {
+                                        a.members.swap(i, i + 1)
+                                    }
+                                })
+                            >
+                                {move || format!("下移{}", display())}
+                            </button>
+                            <button
+                                type="button"
+                                class="button button--small button--warning"
+                                data-action="remove-member"
+                                on:click=remove
+                            >
+                                {move || format!("删除{}", display())}
+                            </button>
+                        </div>
+                    }
+                })}
             <div class="grid">
-                <TextInput label="姓名" path=p("name") value=name set=set_name width="medium" autocomplete="name"/>
-                <RadioGroup legend="性别" path=p("gender") options=genders value=gender set=set_gender/>
-                <TextInput label="出生日期" path=p("birth_date") value=birth set=set_birth width="medium" normalize=normalize_date placeholder="1985-07-07" hint="格式：1985-07-07"/>
-                <TextInput label="工作单位" path=p("unit") value=unit set=set_unit/>
-                <RadioGroup legend="是否为单位在册职工" path=p("registered_staff") options=yes_no value=staff set=set_staff/>
-                <TextInput label="职称" path=p("title") value=title set=set_title width="medium" hint="例如：研究员、副研究员、高级工程师"/>
-                <RadioGroup legend="职称级别" path=p("title_level") options=levels value=level set=set_level/>
-                <TextInput label="职务" path=p("position") value=position_ set=set_position width="medium"/>
-                <TextInput label="专业 / 研究方向" path=p("discipline") value=discipline set=set_discipline/>
-                <TextInput label="外语语种及水平" path=p("foreign_language") value=language set=set_language width="medium"/>
-                <TextInput label="电话" path=p("phone") kind="tel" value=phone set=set_phone width="medium"/>
-                <TextInput label="电子邮箱" path=p("email") kind="email" value=email set=set_email width="medium"/>
+                <TextInput label="姓名" path=p("name") value=name set=set_name width="medium" autocomplete="name" />
+                <RadioGroup legend="性别" path=p("gender") options=genders value=gender set=set_gender />
+                <TextInput
+                    label="出生日期"
+                    path=p("birth_date")
+                    value=birth
+                    set=set_birth
+                    width="medium"
+                    normalize=normalize_date
+                    placeholder="1985-07-07"
+                    hint="格式：1985-07-07"
+                />
+                <TextInput label="工作单位" path=p("unit") value=unit set=set_unit />
+                <RadioGroup
+                    legend="是否为单位在册职工"
+                    path=p("registered_staff")
+                    options=yes_no
+                    value=staff
+                    set=set_staff
+                />
+                <TextInput
+                    label="职称"
+                    path=p("title")
+                    value=title
+                    set=set_title
+                    width="medium"
+                    hint="例如：研究员、副研究员、高级工程师"
+                />
+                <RadioGroup legend="职称级别" path=p("title_level") options=levels value=level set=set_level />
+                <TextInput label="职务" path=p("position") value=position_ set=set_position width="medium" />
+                <TextInput label="专业 / 研究方向" path=p("discipline") value=discipline set=set_discipline />
+                <TextInput
+                    label="外语语种及水平"
+                    path=p("foreign_language")
+                    value=language
+                    set=set_language
+                    width="medium"
+                />
+                <TextInput label="电话" path=p("phone") kind="tel" value=phone set=set_phone width="medium" />
+                <TextInput label="电子邮箱" path=p("email") kind="email" value=email set=set_email width="medium" />
             </div>
         </fieldset>
     }

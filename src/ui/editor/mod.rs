@@ -41,16 +41,25 @@ pub fn Editor() -> impl IntoView {
     let exists = Memo::new(move |_| id.with(|id| id.as_ref().is_some_and(|id| store.ws.with(|w| w.get(id).is_some()))));
     move || {
         match (id.get(), exists.get()) {
-        (Some(id), true) => view! { <ApplicationEditor id page/> }.into_any(),
+        (Some(id), true) => view! { <ApplicationEditor id page /> }.into_any(),
         (Some(_), false) => view! {
             <PageTitle>"找不到这份申请表"</PageTitle>
-            <EmptyState><p>"它可能已被删除。请回到"<a href="#/">"工作台"</a>"查看本浏览器中的全部申请表。"</p></EmptyState>
+            <EmptyState>
+                <p>
+                    "它可能已被删除。请回到"<a href="#/">"工作台"</a>
+                    "查看本浏览器中的全部申请表。"
+                </p>
+            </EmptyState>
         }
         .into_any(),
         (None, _) => view! {
             <PageTitle>"申请表（附件1）"</PageTitle>
-            <p class="lead">"《因公出国（境）培训项目计划申请表》：分为基本信息、培训安排、团组成员、项目理由与内容、单位与联系人五个部分，边填写边按通知逐条检查。"</p>
-            <EmptyState><p>"请先在"<a href="#/">"工作台"</a>"新建或打开一份申请表。"</p></EmptyState>
+            <p class="lead">
+                "《因公出国（境）培训项目计划申请表》：分为基本信息、培训安排、团组成员、项目理由与内容、单位与联系人五个部分，边填写边按通知逐条检查。"
+            </p>
+            <EmptyState>
+                <p>"请先在"<a href="#/">"工作台"</a>"新建或打开一份申请表。"</p>
+            </EmptyState>
         }
         .into_any(),
     }
@@ -72,7 +81,13 @@ fn ApplicationEditor(id: String, page: Memo<Page>) -> impl IntoView {
         (!made.is_empty() && made != rs.id).then(|| {
             view! {
                 <div class="notice" role="note" data-other-rule-set=made.clone()>
-                    <p>{format!("本申请按规则集 {made} 填写，现按使用中的「{}」（{}）检查。", rs.name, rs.id)}</p>
+                    <p>
+                        {format!(
+                            "本申请按规则集 {made} 填写，现按使用中的「{}」（{}）检查。",
+                            rs.name,
+                            rs.id,
+                        )}
+                    </p>
                     <a href="#/rule-sets">"管理规则集"</a>
                 </div>
             }

@@ -19,18 +19,28 @@ pub fn SectionPage(section: Section, children: Children) -> impl IntoView {
     let done = Memo::new(move |_| store.is_done(&done_id, section.slug()));
     view! {
         <section class="section" data-section=section.slug() aria-labelledby="section-title">
-            <h2 id="section-title" class="section__title">{section.label()}</h2>
-            <FindingSummary section=Some(section)/>
+            <h2 id="section-title" class="section__title">
+                {section.label()}
+            </h2>
+            <FindingSummary section=Some(section) />
             <form class="form" on:submit=|ev| ev.prevent_default() novalidate>
                 {children()}
             </form>
             <div class="section__footer">
                 <div class="checkbox">
-                    <input type="checkbox" id="section-done" prop:checked=move || done.get()
-                        on:change=move |ev| store.set_section_done(&id, section.slug(), event_target_checked(&ev))/>
-                    <label for="section-done">"本部分已填写完成（显示本部分的全部检查结果）"</label>
+                    <input
+                        type="checkbox"
+                        id="section-done"
+                        prop:checked=move || done.get()
+                        on:change=move |ev| store.set_section_done(&id, section.slug(), event_target_checked(&ev))
+                    />
+                    <label for="section-done">
+                        "本部分已填写完成（显示本部分的全部检查结果）"
+                    </label>
                 </div>
-                <a class="button" href=next_href>{next_label}</a>
+                <a class="button" href=next_href>
+                    {next_label}
+                </a>
             </div>
         </section>
     }

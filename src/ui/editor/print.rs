@@ -18,15 +18,31 @@ pub fn PrintView() -> impl IntoView {
     let target = Callback::new(move |()| form_target(&app.get_untracked().unwrap_or_default()));
     view! {
         <div class="print-actions">
-            <button type="button" class="button" data-action="print" on:click=|_| { let _ = window().print(); }>"打印 / 另存为 PDF"</button>
-            <DocxButton label="导出 Word（.docx）" action="export-docx" target=target secondary=true/>
-            <span class="field__hint">"打印后交单位审核并加盖公章；Word 文件可在盖章前修改。"</span>
+            <button
+                type="button"
+                class="button"
+                data-action="print"
+                on:click=|_| {
+                    let _ = window().print();
+                }
+            >
+                "打印 / 另存为 PDF"
+            </button>
+            <DocxButton label="导出 Word（.docx）" action="export-docx" target=target secondary=true />
+            <span class="field__hint">
+                "打印后交单位审核并加盖公章；Word 文件可在盖章前修改。"
+            </span>
         </div>
-        {move || app.get().map(|a| view! {
-            <article class="form-1" data-print="form-1" tabindex="0" aria-label="附件1">
-                {application_form(&a, rs).blocks.into_iter().map(block).collect_view()}
-            </article>
-        })}
+        {move || {
+            app.get()
+                .map(|a| {
+                    view! {
+                        <article class="form-1" data-print="form-1" tabindex="0" aria-label="附件1">
+                            {application_form(&a, rs).blocks.into_iter().map(block).collect_view()}
+                        </article>
+                    }
+                })
+        }}
     }
 }
 
@@ -59,16 +75,31 @@ fn table(t: Table) -> AnyView {
     let class = if t.widths.len() > 6 { "form-1__table form-1__members" } else { "form-1__table" };
     let cell = |c: Cell| {
         if c.label {
-            view! { <th scope="row" colspan=c.span>{c.text}</th> }.into_any()
+            view! {
+                <th scope="row" colspan=c.span>
+                    {c.text}
+                </th>
+            }
+            .into_any()
         } else {
-            view! { <td colspan=c.span class="form-1__text">{c.text}</td> }.into_any()
+            view! {
+                <td colspan=c.span class="form-1__text">
+                    {c.text}
+                </td>
+            }
+            .into_any()
         }
     };
     view! {
         <table class=class data-table=t.caption>
-            {(!t.header.is_empty()).then(|| view! {
-                <thead><tr>{t.header.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr></thead>
-            })}
+            {(!t.header.is_empty())
+                .then(|| {
+                    view! {
+                        <thead>
+                            <tr>{t.header.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
+                        </thead>
+                    }
+                })}
             <tbody>
                 {t.rows.into_iter().map(|r| view! { <tr>{r.into_iter().map(cell).collect_view()}</tr> }).collect_view()}
             </tbody>

@@ -63,10 +63,24 @@ pub(super) fn CountryInput(
     let id = field_id(&path);
     view! {
         <div class="field" data-field=path.clone()>
-            <label class="field__label" for=id.clone()>{label}</label>
-            {hint.clone().map(|h| view! { <p class="field__hint" id=format!("{id}-hint")>{h}</p> })}
-            <super::findings::FieldFindings path=path.clone()/>
-            <input class="input input--medium" id=id.clone() list="country-list" autocomplete="off"
+            <label class="field__label" for=id.clone()>
+                {label}
+            </label>
+            {hint
+                .clone()
+                .map(|h| {
+                    view! {
+                        <p class="field__hint" id=format!("{id}-hint")>
+                            {h}
+                        </p>
+                    }
+                })}
+            <super::findings::FieldFindings path=path.clone() />
+            <input
+                class="input input--medium"
+                id=id.clone()
+                list="country-list"
+                autocomplete="off"
                 aria-describedby=format!("{id}-findings")
                 prop:value=move || draft.get()
                 on:input=move |ev| {
@@ -82,7 +96,8 @@ pub(super) fn CountryInput(
                     if let Some(m) = model.try_get_untracked() {
                         draft.try_set(country_label(m));
                     }
-                }/>
+                }
+            />
         </div>
     }
 }
@@ -159,31 +174,71 @@ pub fn Schedule() -> impl IntoView {
     let add = ecx.clone();
     view! {
         <SectionPage section=Section::Schedule>
-            <CountryList/>
-            <CountryInput label="培训国别" path="country".into() index=0
-                get=|a, _| a.country set=|a, _, c| a.country = c
-                hint="输入国名或代码后从列表中选择；团组须同期赴同一国家培训"/>
-            <RadioGroup legend="培训天数" path="duration_days" options value=duration set=set_duration
-                hint=format!("可选择 {}（通知{}）", (DURATION.limit)(rs), rs.durations.clause)/>
-            {move || (duration.get() == "long").then(|| view! {
-                <TextInput label="天数" path="duration_days.long" kind="number" width="short" value=long_days set=set_long_days
-                    hint=format!("{} 天及以上", long.unwrap_or_default())/>
-            })}
-            <TextInput label="出境日期" path="exit_date" width="medium" value=exit set=set_exit normalize=normalize_date placeholder=date_example()
-                hint="格式：YYYY-MM-DD；出境和入境当天都计为培训天数"/>
+            <CountryList />
+            <CountryInput
+                label="培训国别"
+                path="country".into()
+                index=0
+                get=|a, _| a.country
+                set=|a, _, c| a.country = c
+                hint="输入国名或代码后从列表中选择；团组须同期赴同一国家培训"
+            />
+            <RadioGroup
+                legend="培训天数"
+                path="duration_days"
+                options
+                value=duration
+                set=set_duration
+                hint=format!("可选择 {}（通知{}）", (DURATION.limit)(rs), rs.durations.clause)
+            />
+            {move || {
+                (duration.get() == "long")
+                    .then(|| {
+                        view! {
+                            <TextInput
+                                label="天数"
+                                path="duration_days.long"
+                                kind="number"
+                                width="short"
+                                value=long_days
+                                set=set_long_days
+                                hint=format!("{} 天及以上", long.unwrap_or_default())
+                            />
+                        }
+                    })
+            }}
+            <TextInput
+                label="出境日期"
+                path="exit_date"
+                width="medium"
+                value=exit
+                set=set_exit
+                normalize=normalize_date
+                placeholder=date_example()
+                hint="格式：YYYY-MM-DD；出境和入境当天都计为培训天数"
+            />
             <p class="computed" data-field="return_date" id=field_id("return_date") tabindex="-1">
                 "入境（回国）日期："
-                <strong>{move || return_date.get().unwrap_or_else(|| "填写出境日期和天数后自动计算".into())}</strong>
+                <strong>
+                    {move || return_date.get().unwrap_or_else(|| "填写出境日期和天数后自动计算".into())}
+                </strong>
             </p>
-            <super::findings::FieldFindings path="return_date"/>
+            <super::findings::FieldFindings path="return_date" />
             <div class="field" id=field_id("hosts") tabindex="-1" data-field="hosts">
                 <h3 class="field__label">"境外培训机构"</h3>
                 <p class="field__hint">{hosts_hint}</p>
-                <super::findings::FieldFindings path="hosts"/>
-                {move || (0..host_count.get()).map(|i| view! { <HostCard index=i/> }).collect_view()}
-                <button type="button" class="button button--secondary" data-action="add-host"
+                <super::findings::FieldFindings path="hosts" />
+                {move || (0..host_count.get()).map(|i| view! { <HostCard index=i /> }).collect_view()}
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    data-action="add-host"
                     disabled=move || { host_count.get() >= max_hosts }
-                    on:click=move |_| { add.edit(|a| a.hosts.push(Host::default())); add.touch("hosts"); }>
+                    on:click=move |_| {
+                        add.edit(|a| a.hosts.push(Host::default()));
+                        add.touch("hosts");
+                    }
+                >
                     "添加境外培训机构"
                 </button>
             </div>
@@ -213,16 +268,31 @@ fn HostCard(index: usize) -> impl IntoView {
     view! {
         <fieldset class="card" data-host=index>
             <legend>{format!("境外培训机构 {}", index + 1)}</legend>
-            <TextInput label="机构中文名称" path=p("name_zh") value=zh set=set_zh/>
-            <TextInput label="机构外文名称" path=p("name_en") value=en set=set_en/>
-            <TextInput label="所在城市" path=p("city") value=city set=set_city width="medium"/>
-            <CountryInput label="所在国家（与培训国别不同时填写）" path=p("country") index
+            <TextInput label="机构中文名称" path=p("name_zh") value=zh set=set_zh />
+            <TextInput label="机构外文名称" path=p("name_en") value=en set=set_en />
+            <TextInput label="所在城市" path=p("city") value=city set=set_city width="medium" />
+            <CountryInput
+                label="所在国家（与培训国别不同时填写）"
+                path=p("country")
+                index
                 get=|a, i| a.hosts.get(i).and_then(|h| h.country)
-                set=|a, i, c| if let Some(h) = a.hosts.get_mut(i) { h.country = c }/>
-            <TextInput label="网址" path=p("website") kind="url" value=web set=set_web/>
-            <TextInput label="联系人及联系方式" path=p("contact") value=contact set=set_contact/>
-            <button type="button" class="button button--warning" data-action="remove-host"
-                on:click=move |_| { ecx.remove_host(index); ecx.touch("hosts"); }>
+                set=|a, i, c| {
+                    if let Some(h) = a.hosts.get_mut(i) {
+                        h.country = c;
+                    }
+                }
+            />
+            <TextInput label="网址" path=p("website") kind="url" value=web set=set_web />
+            <TextInput label="联系人及联系方式" path=p("contact") value=contact set=set_contact />
+            <button
+                type="button"
+                class="button button--warning"
+                data-action="remove-host"
+                on:click=move |_| {
+                    ecx.remove_host(index);
+                    ecx.touch("hosts");
+                }
+            >
                 {format!("删除境外培训机构 {}", index + 1)}
             </button>
         </fieldset>

@@ -72,20 +72,37 @@ pub fn TaskList(page: Memo<Page>) -> impl IntoView {
     view! {
         <nav class="task-list" aria-label="申请表各部分">
             <ol>
-                {Section::ALL.into_iter().map(|s| {
-                    let link = href(&id, Page::Section(s));
-                    // Memoized: a keystroke that leaves the status as it was touches no DOM.
-                    let st = Memo::new(move |_| status(s));
-                    view! {
-                        <li data-section=s.slug()>
-                            <a href=link aria-current=move || (page.get() == Page::Section(s)).then_some("page")>{s.label()}</a>
-                            {move || st.with(|st| view! { <span class=format!("tag tag--{}", st.css())>{st.label()}</span> })}
-                        </li>
-                    }
-                }).collect_view()}
+                {Section::ALL
+                    .into_iter()
+                    .map(|s| {
+                        let link = href(&id, Page::Section(s));
+                        let st = Memo::new(move |_| status(s));
+                        // Memoized: a keystroke that leaves the status as it was touches no DOM.
+                        view! {
+                            <li data-section=s.slug()>
+                                <a href=link aria-current=move || (page.get() == Page::Section(s)).then_some("page")>
+                                    {s.label()}
+                                </a>
+                                {move || {
+                                    st.with(|st| {
+                                        view! { <span class=format!("tag tag--{}", st.css())>{st.label()}</span> }
+                                    })
+                                }}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ol>
-            <p><a href=href(&id, Page::Check) aria-current=move || (page.get() == Page::Check).then_some("page")>"核对全部内容"</a></p>
-            <p><a href=href(&id, Page::Print) aria-current=move || (page.get() == Page::Print).then_some("page")>"打印申请表"</a></p>
+            <p>
+                <a href=href(&id, Page::Check) aria-current=move || (page.get() == Page::Check).then_some("page")>
+                    "核对全部内容"
+                </a>
+            </p>
+            <p>
+                <a href=href(&id, Page::Print) aria-current=move || (page.get() == Page::Print).then_some("page")>
+                    "打印申请表"
+                </a>
+            </p>
         </nav>
     }
 }

@@ -28,8 +28,13 @@ pub fn Record(id: String) -> impl IntoView {
     let rs = store.rule_set();
     let exists = store.ws.with_untracked(|w| w.get(&id).is_some());
     if !exists {
-        return view! { <PageTitle>"找不到这份申请"</PageTitle><p><a href="#/execution">"返回执行与核销"</a></p> }
-            .into_any();
+        return view! {
+            <PageTitle>"找不到这份申请"</PageTitle>
+            <p>
+                <a href="#/execution">"返回执行与核销"</a>
+            </p>
+        }
+        .into_any();
     }
     let ecx = EditorCx::new(id.clone());
     provide_context(ecx.clone());
@@ -69,34 +74,92 @@ pub fn Record(id: String) -> impl IntoView {
     });
     let add = ecx.clone();
     view! {
-        <p><a href="#/execution">"返回执行与核销"</a></p>
+        <p>
+            <a href="#/execution">"返回执行与核销"</a>
+        </p>
         <PageTitle>{title}</PageTitle>
         <form class="form" on:submit=|ev| ev.prevent_default() novalidate>
-            <RadioGroup legend="执行状态" path="execution.status" options=statuses value=status set=set_status/>
-            <RadioGroup legend="科技部批准的资助类别" path="execution.approved_category" options=categories value=approved set=set_approved/>
-            {ecx.read(|a| a.execution.as_ref().map(|e| (e.academy_funding, e.selection_note.clone()))).map(|(funding, note)| view! {
-                <p class="computed" data-academy-funding=funding.map(|m| m.plain()).unwrap_or_default()>
-                    {format!("院资助金额：{}", funding.map_or_else(|| "尚未明确".to_string(), |m| m.to_string()))}
-                    {(!note.is_empty()).then(|| format!("；人事局意见：{note}"))}
-                </p>
-            })}
-            <TextInput label="合作意向书签署日期" path="execution.intent_letter_signed" value=letter set=set_letter width="medium" normalize=normalize_date placeholder=date_example()/>
-            <TextInput label="实际出境日期" path="execution.actual_exit_date" value=out set=set_out width="medium" normalize=normalize_date placeholder=date_example()/>
-            <TextInput label="实际回国日期" path="execution.actual_return_date" value=back set=set_back width="medium" normalize=normalize_date placeholder=date_example()/>
+            <RadioGroup legend="执行状态" path="execution.status" options=statuses value=status set=set_status />
+            <RadioGroup
+                legend="科技部批准的资助类别"
+                path="execution.approved_category"
+                options=categories
+                value=approved
+                set=set_approved
+            />
+            {ecx
+                .read(|a| a.execution.as_ref().map(|e| (e.academy_funding, e.selection_note.clone())))
+                .map(|(funding, note)| {
+                    view! {
+                        <p class="computed" data-academy-funding=funding.map(|m| m.plain()).unwrap_or_default()>
+                            {format!(
+                                "院资助金额：{}",
+                                funding.map_or_else(|| "尚未明确".to_string(), |m| m.to_string()),
+                            )}
+                            {(!note.is_empty()).then(|| format!("；人事局意见：{note}"))}
+                        </p>
+                    }
+                })}
+            <TextInput
+                label="合作意向书签署日期"
+                path="execution.intent_letter_signed"
+                value=letter
+                set=set_letter
+                width="medium"
+                normalize=normalize_date
+                placeholder=date_example()
+            />
+            <TextInput
+                label="实际出境日期"
+                path="execution.actual_exit_date"
+                value=out
+                set=set_out
+                width="medium"
+                normalize=normalize_date
+                placeholder=date_example()
+            />
+            <TextInput
+                label="实际回国日期"
+                path="execution.actual_return_date"
+                value=back
+                set=set_back
+                width="medium"
+                normalize=normalize_date
+                placeholder=date_example()
+            />
             <p class="computed" data-summary-due=move || due.get().unwrap_or_default()>
                 {move || match due.get() {
-                    Some(d) => format!("培训总结须于 {d} 前提交（回国后 {} 个工作日，回国当天不计）。", rs.summary_due_working_days),
+                    Some(d) => {
+                        format!(
+                            "培训总结须于 {d} 前提交（回国后 {} 个工作日，回国当天不计）。",
+                            rs.summary_due_working_days,
+                        )
+                    }
                     None => "填写实际回国日期后，这里显示培训总结的截止日期。".into(),
                 }}
             </p>
-            <TextInput label="培训总结提交日期" path="execution.summary_submitted" value=summary set=set_summary width="medium" normalize=normalize_date placeholder=date_example()/>
-            <TextInput label="培训总结文件名" path="execution.summary_file" value=file set=set_file/>
+            <TextInput
+                label="培训总结提交日期"
+                path="execution.summary_submitted"
+                value=summary
+                set=set_summary
+                width="medium"
+                normalize=normalize_date
+                placeholder=date_example()
+            />
+            <TextInput label="培训总结文件名" path="execution.summary_file" value=file set=set_file />
         </form>
         <section class="panel" aria-labelledby="sharing-title">
             <h2 id="sharing-title">"回国后成果分享（通知二(七)）"</h2>
-            {move || (0..activities.get()).map(|i| view! { <Activity index=i/> }).collect_view()}
-            <button type="button" class="button button--secondary" data-action="add-activity"
-                on:click=move |_| add.edit(|a| ex(a).sharing.push(SharingActivity::default()))>"添加分享活动"</button>
+            {move || (0..activities.get()).map(|i| view! { <Activity index=i /> }).collect_view()}
+            <button
+                type="button"
+                class="button button--secondary"
+                data-action="add-activity"
+                on:click=move |_| add.edit(|a| ex(a).sharing.push(SharingActivity::default()))
+            >
+                "添加分享活动"
+            </button>
         </section>
     }
     .into_any()
@@ -127,12 +190,30 @@ fn Activity(index: usize) -> impl IntoView {
     view! {
         <fieldset class="card" data-activity=index>
             <legend>{format!("分享活动 {}", index + 1)}</legend>
-            <TextInput label="日期" path=p("date") value=date set=set_date width="medium" normalize=normalize_date placeholder=date_example()/>
-            <RadioGroup legend="形式" path=p("form") options=forms value=form set=set_form/>
-            <TextInput label="听众人数" path=p("audience") value=audience set=set_audience/>
-            <TextInput label="说明" path=p("note") value=note set=set_note/>
-            <button type="button" class="button button--small button--warning"
-                on:click=move |_| ecx.edit(|a| { let s = &mut ex(a).sharing; if index < s.len() { s.remove(index); } })>
+            <TextInput
+                label="日期"
+                path=p("date")
+                value=date
+                set=set_date
+                width="medium"
+                normalize=normalize_date
+                placeholder=date_example()
+            />
+            <RadioGroup legend="形式" path=p("form") options=forms value=form set=set_form />
+            <TextInput label="听众人数" path=p("audience") value=audience set=set_audience />
+            <TextInput label="说明" path=p("note") value=note set=set_note />
+            <button
+                type="button"
+                class="button button--small button--warning"
+                on:click=move |_| {
+                    ecx.edit(|a| {
+                        let s = &mut ex(a).sharing;
+                        if index < s.len() {
+                            s.remove(index);
+                        }
+                    })
+                }
+            >
                 {format!("删除分享活动 {}", index + 1)}
             </button>
         </fieldset>

@@ -85,52 +85,142 @@ fn Editor(PeriodYear(year): PeriodYear) -> impl IntoView {
         });
     };
     view! {
-        <p><a href="#/execution">"返回执行与核销"</a></p>
+        <p>
+            <a href="#/execution">"返回执行与核销"</a>
+        </p>
         <PageTitle>"院内资助费用核销表"</PageTitle>
         <p class="lead">{TITLE}"：每人每次出访一行，金额以分为单位精确计算。"</p>
         <div class="field field--compact">
-            <label class="field__label" for="period-year">"核销年度"</label>
-            <select class="input input--medium" id="period-year" on:change=move |ev| {
-                if let Ok(y) = event_target_value(&ev).parse() { year.set(y) }
-            }>
-                {(first_year(store)..=this_year + 1).rev().map(|y| {
-                    // The period's months come from the rule-set (二(六)), never from code.
-                    let period = store.rule_set().reimbursement_period(y).map(|(a, b)| format!("（{a} 至 {b}）")).unwrap_or_default();
-                    view! { <option value=y.to_string() selected=move || year.get() == y>{format!("{y} 年{period}")}</option> }
-                }).collect_view()}
+            <label class="field__label" for="period-year">
+                "核销年度"
+            </label>
+            <select
+                class="input input--medium"
+                id="period-year"
+                on:change=move |ev| {
+                    if let Ok(y) = event_target_value(&ev).parse() {
+                        year.set(y)
+                    }
+                }
+            >
+                {(first_year(store)..=this_year + 1)
+                    .rev()
+                    .map(|y| {
+                        let period = store
+                            .rule_set()
+                            .reimbursement_period(y)
+                            .map(|(a, b)| format!("（{a} 至 {b}）"))
+                            .unwrap_or_default();
+                        // The period's months come from the rule-set (二(六)), never from code.
+                        view! {
+                            <option value=y.to_string() selected=move || year.get() == y>
+                                {format!("{y} 年{period}")}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
         </div>
         <p data-period>{move || table.with(ReimbursementTable::period_text)}</p>
-        <p class="computed" data-settlement>{move || table.with(ReimbursementTable::settlement_text)}</p>
-        {move || findings.with(|fs| (!fs.is_empty()).then(|| view! {
-            <div class="finding-summary" role="region" aria-label="核销表中的问题" data-findings>
-                <h2>{format!("核销表中有 {} 个问题（按 {this_year} 年核销期检查）", fs.len())}</h2>
-                <ul>{fs.iter().map(|f| {
-                    let target = f.path.trim_start_matches("reimbursements[").split_once("].")
-                        .map(|(i, field)| input_id(i.parse().unwrap_or(0), field)).unwrap_or_default();
-                    view! { <li><a href="#" on:click=move |ev| { ev.prevent_default(); focus_by_id(&target); }>{f.message.clone()}</a></li> }
-                }).collect_view()}</ul>
-            </div>
-        }))}
+        <p class="computed" data-settlement>
+            {move || table.with(ReimbursementTable::settlement_text)}
+        </p>
+        {move || {
+            findings
+                .with(|fs| {
+                    (!fs.is_empty())
+                        .then(|| {
+                            view! {
+                                <div
+                                    class="finding-summary"
+                                    role="region"
+                                    aria-label="核销表中的问题"
+                                    data-findings
+                                >
+                                    <h2>
+                                        {format!(
+                                            "核销表中有 {} 个问题（按 {this_year} 年核销期检查）",
+                                            fs.len(),
+                                        )}
+                                    </h2>
+                                    <ul>
+                                        {fs
+                                            .iter()
+                                            .map(|f| {
+                                                let target = f
+                                                    .path
+                                                    .trim_start_matches("reimbursements[")
+                                                    .split_once("].")
+                                                    .map(|(i, field)| input_id(i.parse().unwrap_or(0), field))
+                                                    .unwrap_or_default();
+                                                view! {
+                                                    <li>
+                                                        <a
+                                                            href="#"
+                                                            on:click=move |ev| {
+                                                                ev.prevent_default();
+                                                                focus_by_id(&target);
+                                                            }
+                                                        >
+                                                            {f.message.clone()}
+                                                        </a>
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                </div>
+                            }
+                        })
+                })
+        }}
         <section class="panel" aria-labelledby="rows-title">
             <h2 id="rows-title">"填写核销明细"</h2>
-            {move || (0..count.get()).map(|index| view! { <Row index findings apps/> }).collect_view()}
-            <button type="button" class="button button--secondary" data-action="add-row" on:click=add>"添加一行"</button>
+            {move || (0..count.get()).map(|index| view! { <Row index findings apps /> }).collect_view()}
+            <button type="button" class="button button--secondary" data-action="add-row" on:click=add>
+                "添加一行"
+            </button>
         </section>
         <section class="panel" aria-labelledby="table-title">
             <h2 id="table-title">"核销表"</h2>
-            <Table table/>
+            <Table table />
             <div class="actions">
-                <button type="button" class="button" data-action="export-xlsx" on:click=xlsx>"导出核销表（XLSX）"</button>
-                <button type="button" class="button button--secondary" data-action="export-csv" on:click=csv>"导出核销表（CSV）"</button>
-                <a class="button button--secondary" href="#/execution/reimbursement/print">"打印核销表"</a>
+                <button type="button" class="button" data-action="export-xlsx" on:click=xlsx>
+                    "导出核销表（XLSX）"
+                </button>
+                <button type="button" class="button button--secondary" data-action="export-csv" on:click=csv>
+                    "导出核销表（CSV）"
+                </button>
+                <a class="button button--secondary" href="#/execution/reimbursement/print">
+                    "打印核销表"
+                </a>
             </div>
-            {move || message.get().map(|(ok, m)| view! {
-                <p class=if ok { "import-done" } else { "finding finding--error" } role="status" data-export-message>{m}</p>
-            })}
-            {move || xlsx_failed.get().then(|| view! {
-                <button type="button" class="button" data-action="retry-xlsx" on:click=xlsx>"重试"</button>
-            })}
+            {move || {
+                message
+                    .get()
+                    .map(|(ok, m)| {
+                        view! {
+                            <p
+                                class=if ok { "import-done" } else { "finding finding--error" }
+                                role="status"
+                                data-export-message
+                            >
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                xlsx_failed
+                    .get()
+                    .then(|| {
+                        view! {
+                            <button type="button" class="button" data-action="retry-xlsx" on:click=xlsx>
+                                "重试"
+                            </button>
+                        }
+                    })
+            }}
         </section>
     }
 }
@@ -141,17 +231,56 @@ fn Table(table: Memo<ReimbursementTable>) -> impl IntoView {
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label="核销表">
             <table class="form-1__table form-2__table table--cards" data-reimbursement-table>
-                <thead><tr>{COLUMNS.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr></thead>
+                <thead>
+                    <tr>{COLUMNS.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr>
+                </thead>
                 <tbody>
-                    {move || table.with(|t| t.rows.iter().map(|r| view! {
-                        <tr data-out-of-period=(r.in_period == Some(false)).then_some("1")>
-                            {r.cells().into_iter().zip(COLUMNS).enumerate().map(|(i, (c, label))| view! {
-                                <td data-label=label>{c}{(i == 0 && r.in_period == Some(false)).then_some(view! { <span class="tag tag--problems">"不在核销期内"</span> })}</td>
-                            }).collect_view()}
-                        </tr>
-                    }).collect_view())}
-                    <tr class="summary-total" data-total>
-                        {move || table.with(|t| t.total_cells().into_iter().zip(COLUMNS).map(|(c, label)| view! { <td data-label=label>{c}</td> }).collect_view())}
+                    {move || {
+                        table
+                            .with(|t| {
+                                t.rows
+                                    .iter()
+                                    .map(|r| {
+                                        view! {
+                                            <tr data-out-of-period=(r.in_period == Some(false))
+                                                .then_some(
+                                                    "1",
+                                                )>
+                                                {r
+                                                    .cells()
+                                                    .into_iter()
+                                                    .zip(COLUMNS)
+                                                    .enumerate()
+                                                    .map(|(i, (c, label))| {
+                                                        view! {
+                                                            <td data-label=label>
+                                                                {c}
+                                                                {(i == 0 && r.in_period == Some(false))
+                                                                    .then_some(
+                                                                        view! {
+                                                                            <span class="tag tag--problems">"不在核销期内"</span>
+                                                                        },
+                                                                    )}
+                                                            </td>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            })
+                    }} <tr class="summary-total" data-total>
+                        {move || {
+                            table
+                                .with(|t| {
+                                    t.total_cells()
+                                        .into_iter()
+                                        .zip(COLUMNS)
+                                        .map(|(c, label)| view! { <td data-label=label>{c}</td> })
+                                        .collect_view()
+                                })
+                        }}
                     </tr>
                 </tbody>
             </table>
@@ -165,7 +294,7 @@ fn Print(PeriodYear(year): PeriodYear) -> impl IntoView {
     let table = table(store, year);
     let d = today();
     view! {
-        <crate::ui::unit::PrintBar back="#/execution/reimbursement" label="返回核销表"/>
+        <crate::ui::unit::PrintBar back="#/execution/reimbursement" label="返回核销表" />
         <article class="print-landscape form-2" data-print="reimbursement" tabindex="0" aria-label="核销表">
             <h2 class="form-1__title">{TITLE}</h2>
             <p class="form-2__meta">
@@ -173,7 +302,7 @@ fn Print(PeriodYear(year): PeriodYear) -> impl IntoView {
                 <span>{move || table.with(ReimbursementTable::period_text)}</span>
                 <span>{crate::summary::date_line(d)}</span>
             </p>
-            <Table table/>
+            <Table table />
         </article>
     }
 }

@@ -104,24 +104,46 @@ fn Field(index: usize, field: &'static str, label: &'static str, value: Value) -
             Err(e) => error.set(Some(e)),
         }
     };
+    let on_focusout = move |_| {
+        // `try_`: a focused field removed with its page fires focusout after its signals are gone.
+        if error.try_with_untracked(Option::is_none) == Some(true)
+            && let Some(v) = shown.try_get_untracked()
+        {
+            draft.try_set(v);
+        }
+    };
     let id = input_id(index, field);
     let err_id = format!("{id}-error");
     view! {
         <div class="field field--compact" data-field=format!("reimbursements[{index}].{field}")>
-            <label class="field__label" for=id.clone()>{label}</label>
-            <input class="input" id=id type="text" autocomplete="off"
+            <label class="field__label" for=id.clone()>
+                {label}
+            </label>
+            <input
+                class="input"
+                id=id
+                type="text"
+                autocomplete="off"
                 inputmode=matches!(value, Value::Money(_)).then_some("decimal")
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=err_id.clone()
                 prop:value=move || draft.get()
                 on:input=move |ev| input(event_target_value(&ev))
-                on:focusout=move |_| {
-                    // `try_`: a focused field removed with its page fires focusout after its signals are gone.
-                    if error.try_with_untracked(Option::is_none) == Some(true) && let Some(v) = shown.try_get_untracked() {
-                        draft.try_set(v);
-                    }
-                }/>
-            <p class="field__error" id=err_id>{move || error.get().map(|e| view! { <span class="finding finding--error" role="alert">{e}</span> })}</p>
+                on:focusout=on_focusout
+            />
+            <p class="field__error" id=err_id>
+                {move || {
+                    error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <span class="finding finding--error" role="alert">
+                                    {e}
+                                </span>
+                            }
+                        })
+                }}
+            </p>
         </div>
     }
 }
@@ -147,38 +169,66 @@ pub fn Row(
     view! {
         <fieldset class="card reimbursement-row" data-row=index>
             <legend>{format!("第 {} 行", index + 1)}</legend>
-            {move || mine().into_iter().map(|f| view! { <FindingLine finding=f/> }).collect_view()}
+            {move || mine().into_iter().map(|f| view! { <FindingLine finding=f /> }).collect_view()}
             <div class="grid">
-                <Field index field="person" label="姓名" value=text(|r| &mut r.person)/>
+                <Field index field="person" label="姓名" value=text(|r| &mut r.person) />
                 <div class="field field--compact">
-                    <label class="field__label" for=link_id.clone()>"团组"</label>
-                    <select class="input" id=link_id
+                    <label class="field__label" for=link_id.clone()>
+                        "团组"
+                    </label>
+                    <select
+                        class="input"
+                        id=link_id
                         on:change=move |ev| {
                             let id = event_target_value(&ev);
-                            store.edit_workspace(|w| if let Some(r) = w.reimbursements.get_mut(index) { r.application_id = id });
-                        }>
-                        <option value="" selected=move || linked.with(String::is_empty)>"不在本工作台的团组（在下方填写）"</option>
-                        {move || apps.get().into_iter().map(|(id, title)| {
-                            let is = id.clone();
-                            view! { <option value=id selected=move || linked.with(|l| *l == is)>{title}</option> }
-                        }).collect_view()}
+                            store
+                                .edit_workspace(|w| {
+                                    if let Some(r) = w.reimbursements.get_mut(index) {
+                                        r.application_id = id;
+                                    }
+                                });
+                        }
+                    >
+                        <option value="" selected=move || linked.with(String::is_empty)>
+                            "不在本工作台的团组（在下方填写）"
+                        </option>
+                        {move || {
+                            apps.get()
+                                .into_iter()
+                                .map(|(id, title)| {
+                                    let is = id.clone();
+                                    view! {
+                                        <option value=id selected=move || linked.with(|l| *l == is)>
+                                            {title}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
                     </select>
                 </div>
-                <Field index field="expense_date" label="费用日期" value=Value::Date(|r| &mut r.expense_date)/>
+                <Field index field="expense_date" label="费用日期" value=Value::Date(|r| &mut r.expense_date) />
             </div>
             <Show when=move || linked.with(String::is_empty)>
                 <div class="grid">
-                    <Field index field="project" label="团组/项目名称" value=text(|r| &mut r.project)/>
-                    <Field index field="country" label="国别" value=Value::Country(|r| &mut r.country)/>
-                    <Field index field="exit_date" label="出境日期" value=Value::Date(|r| &mut r.exit_date)/>
-                    <Field index field="return_date" label="入境日期" value=Value::Date(|r| &mut r.return_date)/>
+                    <Field index field="project" label="团组/项目名称" value=text(|r| &mut r.project) />
+                    <Field index field="country" label="国别" value=Value::Country(|r| &mut r.country) />
+                    <Field index field="exit_date" label="出境日期" value=Value::Date(|r| &mut r.exit_date) />
+                    <Field index field="return_date" label="入境日期" value=Value::Date(|r| &mut r.return_date) />
                 </div>
             </Show>
             <div class="grid grid--money">
-                {MONEY.into_iter().map(|(field, label, f)| view! { <Field index field label value=Value::Money(f)/> }).collect_view()}
+                {MONEY
+                    .into_iter()
+                    .map(|(field, label, f)| view! { <Field index field label value=Value::Money(f) /> })
+                    .collect_view()}
             </div>
-            <button type="button" class="button button--small button--warning" data-action="delete-row"
-                on:click=move |_| store.remove_reimbursement(index)>
+            <button
+                type="button"
+                class="button button--small button--warning"
+                data-action="delete-row"
+                on:click=move |_| store.remove_reimbursement(index)
+            >
                 {format!("删除第 {} 行", index + 1)}
             </button>
         </fieldset>

@@ -50,11 +50,20 @@ fn Choice(
 ) -> impl IntoView {
     view! {
         <div class="list-filters__field">
-            <label class="field__label" for=id>{label}</label>
+            <label class="field__label" for=id>
+                {label}
+            </label>
             <select class="input" id=id data-filter=id on:change=move |ev| set.run(event_target_value(&ev))>
-                {options.into_iter().map(|(key, text)| view! {
-                    <option value=key selected=move || value.get() == key>{text}</option>
-                }).collect_view()}
+                {options
+                    .into_iter()
+                    .map(|(key, text)| {
+                        view! {
+                            <option value=key selected=move || value.get() == key>
+                                {text}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
         </div>
     }
@@ -89,35 +98,71 @@ pub fn ListFilters(
     view! {
         <div class="list-filters" role="search" aria-label="查找申请">
             <div class="list-filters__field list-filters__search">
-                <label class="field__label" for="list-search">"搜索"</label>
-                <input type="search" class="input" id="list-search" autocomplete="off"
+                <label class="field__label" for="list-search">
+                    "搜索"
+                </label>
+                <input
+                    type="search"
+                    class="input"
+                    id="list-search"
+                    autocomplete="off"
                     placeholder="项目名称、成员姓名、单位或境外机构"
                     prop:value=move || query.with(|q| q.text.clone())
-                    on:input=move |ev| { let v = event_target_value(&ev); query.update(|q| q.text = v) }/>
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        query.update(|q| q.text = v)
+                    }
+                />
             </div>
-            <Choice id="filter-category" label="类别" options=categories
+            <Choice
+                id="filter-category"
+                label="类别"
+                options=categories
                 value=Signal::derive(move || query.with(|q| q.category.map_or("", Category::key)))
-                set=edit(|q, v| q.category = Category::ALL.into_iter().find(|c| c.key() == v))/>
-            <Choice id="filter-status" label="状态" options=statuses
+                set=edit(|q, v| q.category = Category::ALL.into_iter().find(|c| c.key() == v))
+            />
+            <Choice
+                id="filter-status"
+                label="状态"
+                options=statuses
                 value=Signal::derive(move || query.with(|q| q.status.map_or("", Status::key)))
-                set=edit(|q, v| q.status = Status::from_key(v))/>
-            <Choice id="filter-findings" label="检查结果" options=findings
+                set=edit(|q, v| q.status = Status::from_key(v))
+            />
+            <Choice
+                id="filter-findings"
+                label="检查结果"
+                options=findings
                 value=Signal::derive(move || query.with(|q| q.findings.map_or("", FindingFilter::key)))
-                set=edit(|q, v| q.findings = FindingFilter::from_key(v))/>
-            <Choice id="filter-sort" label="排序" options=sort_options
+                set=edit(|q, v| q.findings = FindingFilter::from_key(v))
+            />
+            <Choice
+                id="filter-sort"
+                label="排序"
+                options=sort_options
                 value=Signal::derive(move || query.with(|q| q.sort.key()))
-                set=edit(|q, v| q.sort = SortKey::from_key(v).unwrap_or_default())/>
+                set=edit(|q, v| q.sort = SortKey::from_key(v).unwrap_or_default())
+            />
             <div class="list-filters__field">
-                <button type="button" class="button button--secondary" data-action="sort-direction"
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    data-action="sort-direction"
                     aria-pressed=move || query.with(|q| q.descending.to_string())
-                    on:click=move |_| query.update(|q| q.descending = !q.descending)>
+                    on:click=move |_| query.update(|q| q.descending = !q.descending)
+                >
                     {move || if query.with(|q| q.descending) { "降序 ↓" } else { "升序 ↑" }}
                 </button>
             </div>
             <div class="list-filters__field">
-                <button type="button" class="button button--secondary" data-action="clear-filters"
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    data-action="clear-filters"
                     disabled=move || query.with(ListQuery::is_default)
-                    on:click=move |_| query.set(ListQuery::default())>"清除条件"</button>
+                    on:click=move |_| query.set(ListQuery::default())
+                >
+                    "清除条件"
+                </button>
             </div>
         </div>
         <p class="list-count" role="status" aria-live="polite" data-shown-count>

@@ -32,18 +32,30 @@ pub fn SelectShown(selected: RwSignal<BTreeSet<String>>, shown: Memo<Vec<String>
     };
     view! {
         <label class="select-shown">
-            <input type="checkbox" data-action="select-shown"
+            <input
+                type="checkbox"
+                data-action="select-shown"
                 prop:checked=all
-                prop:indeterminate=move || { let n = ticked(); n > 0 && !all() }
+                prop:indeterminate=move || {
+                    let n = ticked();
+                    n > 0 && !all()
+                }
                 disabled=move || shown.with(Vec::is_empty)
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
                     let mut all = BTreeSet::new();
                     if on {
-                        shown.with_untracked(|ids| ids.iter().for_each(|id| { all.insert(id.clone()); }));
+                        shown
+                            .with_untracked(|ids| {
+                                ids.iter()
+                                    .for_each(|id| {
+                                        all.insert(id.clone());
+                                    })
+                            });
                     }
                     selected.set(all);
-                }/>
+                }
+            />
             "全选显示的"
         </label>
     }

@@ -59,25 +59,56 @@ pub fn ClearData() -> impl IntoView {
         Ok(n) => step.set(Step::Cleared(n)),
         Err(e) => error.set(Some(e)),
     };
-    let body = move || {
-        match step.get() {
+    let body = move || match step.get() {
         Step::Closed => view! {
-            <button type="button" class="button button--warning" data-action="clear-data"
-                on:click=move |_| step.set(Step::Asked)>"清除本机数据…"</button>
+            <button
+                type="button"
+                class="button button--warning"
+                data-action="clear-data"
+                on:click=move |_| step.set(Step::Asked)
+            >
+                "清除本机数据…"
+            </button>
         }
         .into_any(),
         Step::Asked => view! {
             <div class="notice" role="region" aria-label="清除前" data-clear-asked>
                 <p data-clear-what>{what_goes(store)}</p>
-                <p>"建议先导出备份，并关闭本工具的其他标签页（否则它们可能再次写入数据）。"</p>
+                <p>
+                    "建议先导出备份，并关闭本工具的其他标签页（否则它们可能再次写入数据）。"
+                </p>
                 <div class="actions">
-                    <button type="button" class="button" data-action="clear-export-backup" on:click=export>"先导出备份"</button>
-                    <button type="button" class="button button--warning" data-action="clear-continue"
-                        on:click=move |_| step.set(Step::Confirming)>"继续"</button>
-                    <button type="button" class="button button--secondary" data-action="clear-cancel"
-                        on:click=move |_| step.set(Step::Closed)>"取消"</button>
+                    <button type="button" class="button" data-action="clear-export-backup" on:click=export>
+                        "先导出备份"
+                    </button>
+                    <button
+                        type="button"
+                        class="button button--warning"
+                        data-action="clear-continue"
+                        on:click=move |_| step.set(Step::Confirming)
+                    >
+                        "继续"
+                    </button>
+                    <button
+                        type="button"
+                        class="button button--secondary"
+                        data-action="clear-cancel"
+                        on:click=move |_| step.set(Step::Closed)
+                    >
+                        "取消"
+                    </button>
                 </div>
-                {move || backup_said.get().map(|m| view! { <p role="status" data-clear-backup>{m}</p> })}
+                {move || {
+                    backup_said
+                        .get()
+                        .map(|m| {
+                            view! {
+                                <p role="status" data-clear-backup>
+                                    {m}
+                                </p>
+                            }
+                        })
+                }}
             </div>
         }
         .into_any(),
@@ -85,29 +116,59 @@ pub fn ClearData() -> impl IntoView {
             <div class="finding-summary" role="alertdialog" aria-labelledby="clear-confirm-title" data-clear-confirm>
                 <h3 id="clear-confirm-title">"确定要清除本机数据吗？此操作无法撤销。"</h3>
                 <div class="actions">
-                    <button type="button" class="button button--warning" data-action="confirm-clear" on:click=clear>"确认清除"</button>
-                    <button type="button" class="button button--secondary" data-action="clear-cancel"
-                        on:click=move |_| step.set(Step::Closed)>"取消"</button>
+                    <button type="button" class="button button--warning" data-action="confirm-clear" on:click=clear>
+                        "确认清除"
+                    </button>
+                    <button
+                        type="button"
+                        class="button button--secondary"
+                        data-action="clear-cancel"
+                        on:click=move |_| step.set(Step::Closed)
+                    >
+                        "取消"
+                    </button>
                 </div>
-                {move || error.get().map(|e| view! { <p class="finding finding--error" role="alert">{e}</p> })}
+                {move || {
+                    error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="finding finding--error" role="alert">
+                                    {e}
+                                </p>
+                            }
+                        })
+                }}
             </div>
         }
         .into_any(),
         Step::Cleared(n) => view! {
             <div class="import-done" role="status" data-cleared=n>
-                <p>{format!("已清除本机的全部数据（{n} 项）。本页不再保存；刷新本页即可重新开始。")}</p>
-                <button type="button" class="button" data-action="reload" on:click=move |_| {
-                    let _ = window().location().reload();
-                }>"刷新本页"</button>
+                <p>
+                    {format!(
+                        "已清除本机的全部数据（{n} 项）。本页不再保存；刷新本页即可重新开始。",
+                    )}
+                </p>
+                <button
+                    type="button"
+                    class="button"
+                    data-action="reload"
+                    on:click=move |_| {
+                        let _ = window().location().reload();
+                    }
+                >
+                    "刷新本页"
+                </button>
             </div>
         }
         .into_any(),
-    }
     };
     view! {
         <section class="panel" aria-labelledby="clear-title" id="clear-data">
             <h2 id="clear-title">"清除本机数据"</h2>
-            <p>"申请表中有多位人员的个人信息。一轮申报结束、数据已交出后，可以从本浏览器中删除本工具保存的全部数据；本工具的离线文件保留，仍可离线打开。"</p>
+            <p>
+                "申请表中有多位人员的个人信息。一轮申报结束、数据已交出后，可以从本浏览器中删除本工具保存的全部数据；本工具的离线文件保留，仍可离线打开。"
+            </p>
             {body}
         </section>
     }

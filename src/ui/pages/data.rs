@@ -12,12 +12,16 @@ pub fn Data() -> impl IntoView {
         <PageTitle>"数据与设置"</PageTitle>
         <section class="panel">
             <h2>"数据保存在哪里"</h2>
-            <p>"全部数据只保存在本浏览器的本地存储（localStorage）中，不上传到任何服务器。首次打开后，本页面可离线使用。"</p>
-            <p class="hint" data-version>{version_line()}</p>
+            <p>
+                "全部数据只保存在本浏览器的本地存储（localStorage）中，不上传到任何服务器。首次打开后，本页面可离线使用。"
+            </p>
+            <p class="hint" data-version>
+                {version_line()}
+            </p>
         </section>
-        <super::offline::OfflineStatus/>
-        <crate::ui::backup::BackupPanel/>
-        <super::clear::ClearData/>
+        <super::offline::OfflineStatus />
+        <crate::ui::backup::BackupPanel />
+        <super::clear::ClearData />
         <section class="panel">
             <h2>"当前规则集"</h2>
             {move || {
@@ -31,11 +35,24 @@ pub fn Data() -> impl IntoView {
                         <dt>"报送截止日"</dt>
                         <dd>{rs.submission_deadline.to_string()}</dd>
                         <dt>"报送至"</dt>
-                        <dd>{format!("{} {}，{}，{}", rs.submit_to.office, rs.submit_to.contact, rs.submit_to.phone, rs.submit_to.email)}</dd>
+                        <dd>
+                            {format!(
+                                "{} {}，{}，{}",
+                                rs.submit_to.office,
+                                rs.submit_to.contact,
+                                rs.submit_to.phone,
+                                rs.submit_to.email,
+                            )}
+                        </dd>
                     </dl>
                 }
             }}
-            <p><a href=Route::RuleSets.href() data-link="rule-sets">"管理规则集"</a>"：复制、修改、导入或导出规则集，选择使用哪一个。"</p>
+            <p>
+                <a href=Route::RuleSets.href() data-link="rule-sets">
+                    "管理规则集"
+                </a>
+                "：复制、修改、导入或导出规则集，选择使用哪一个。"
+            </p>
         </section>
     }
 }

@@ -15,11 +15,19 @@ use leptos::prelude::*;
 /// The heading every page starts with; focusable so navigation can move focus to it.
 #[component]
 pub fn PageTitle(children: Children) -> impl IntoView {
-    view! { <h1 class="page-title" tabindex="-1">{children()}</h1> }
+    view! {
+        <h1 class="page-title" tabindex="-1">
+            {children()}
+        </h1>
+    }
 }
 
 /// What a page will hold, while it holds nothing yet.
 #[component]
 pub fn EmptyState(children: Children) -> impl IntoView {
-    view! { <div class="empty-state" role="status">{children()}</div> }
+    view! {
+        <div class="empty-state" role="status">
+            {children()}
+        </div>
+    }
 }

@@ -71,16 +71,24 @@ pub fn OfflineStatus() -> impl IntoView {
                         format!(
                             "断网时可以使用：{}。尚未保存到本机：{}——联网时使用一次后即可离线使用（在较快且不限流量的网络上，浏览器空闲时也会自动保存）。",
                             if ready.is_empty() { "无".to_string() } else { ready.join("、") },
-                            not.join("、")
+                            not.join("、"),
                         )
                     } else {
-                        "全部页面和导出功能都已保存在本浏览器中，断网时也能使用。".to_string()
+                        "全部页面和导出功能都已保存在本浏览器中，断网时也能使用。"
+                            .to_string()
                     };
-                    view! { <p data-offline-status=if not.is_empty() { "all" } else { "partial" }>{text}</p> }.into_any()
+                    view! { <p data-offline-status=if not.is_empty() { "all" } else { "partial" }>{text}</p> }
+                        .into_any()
                 }
             }}
-            <button type="button" class="button button--small button--secondary" data-action="check-offline"
-                on:click=move |_| check()>"重新检查"</button>
+            <button
+                type="button"
+                class="button button--small button--secondary"
+                data-action="check-offline"
+                on:click=move |_| check()
+            >
+                "重新检查"
+            </button>
         </section>
     }
 }

@@ -12,8 +12,16 @@ pub fn Rules() -> impl IntoView {
     view! {
         <PageTitle>"规则说明"</PageTitle>
         <p class="lead" data-rule-set=move || store.rule_set().id.clone()>
-            {move || format!("本页按规则集「{}」列出申请表的 {} 条检查规则及其限值。换一轮申报的数值，请", store.rule_set().name, RULES.len())}
-            <a href=Route::RuleSets.href() data-link="rule-sets">"管理规则集"</a>
+            {move || {
+                format!(
+                    "本页按规则集「{}」列出申请表的 {} 条检查规则及其限值。换一轮申报的数值，请",
+                    store.rule_set().name,
+                    RULES.len(),
+                )
+            }}
+            <a href=Route::RuleSets.href() data-link="rule-sets">
+                "管理规则集"
+            </a>
             "。"
         </p>
         <table class="rules-table table--cards">
@@ -35,8 +43,12 @@ pub fn Rules() -> impl IntoView {
                         .map(|r| {
                             view! {
                                 <tr data-rule=r.id>
-                                    <td class="cell--title"><code>{r.id}</code></td>
-                                    <td data-label="级别" class=format!("severity severity--{}", r.severity.css())>{r.severity.label()}</td>
+                                    <td class="cell--title">
+                                        <code>{r.id}</code>
+                                    </td>
+                                    <td data-label="级别" class=format!("severity severity--{}", r.severity.css())>
+                                        {r.severity.label()}
+                                    </td>
                                     <td data-label="要求">{r.title}</td>
                                     <td data-label="本规则集的限值">{(r.limit)(rs)}</td>
                                     <td data-label="通知条款">{r.clause(rs)}</td>

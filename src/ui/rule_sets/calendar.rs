@@ -21,11 +21,18 @@ pub fn CalendarYears() -> impl IntoView {
     view! {
         <fieldset class="card" data-calendar>
             <legend>"节假日安排"</legend>
-            <BuiltInYears/>
-            {move || (0..count.get()).map(|i| view! { <Year i/> }).collect_view()}
-            {(!cx.read_only).then(|| view! {
-                <p><button type="button" class="button button--secondary" data-action="add-year" on:click=add>"添加一年"</button></p>
-            })}
+            <BuiltInYears />
+            {move || (0..count.get()).map(|i| view! { <Year i /> }).collect_view()}
+            {(!cx.read_only)
+                .then(|| {
+                    view! {
+                        <p>
+                            <button type="button" class="button button--secondary" data-action="add-year" on:click=add>
+                                "添加一年"
+                            </button>
+                        </p>
+                    }
+                })}
         </fieldset>
     }
 }
@@ -38,16 +45,21 @@ fn BuiltInYears() -> impl IntoView {
     view! {
         <p class="field__hint">
             {match (first, last) {
-                (Some(f), Some(l)) => format!(
-                    "本工具已内置 {f}–{l} 年的节假日安排（国务院办公厅每年的通知），计算工作日时自动使用；只有缺少的年份（或要更正某一年）才需要在这里添加。同一年份在这里添加后，取代内置的安排。"
-                ),
+                (Some(f), Some(l)) => {
+                    format!(
+                        "本工具已内置 {f}–{l} 年的节假日安排（国务院办公厅每年的通知），计算工作日时自动使用；只有缺少的年份（或要更正某一年）才需要在这里添加。同一年份在这里添加后，取代内置的安排。",
+                    )
+                }
                 _ => "本工具没有内置节假日安排，请添加要用到的年份。".to_string(),
             }}
         </p>
         <details class="built-in-years">
             <summary>"查看内置的年份及依据"</summary>
             <ul class="inline-list">
-                {years.iter().map(|y| view! { <li data-built-in-year=y.year>{format!("{} 年：{}", y.year, y.source)}</li> }).collect_view()}
+                {years
+                    .iter()
+                    .map(|y| view! { <li data-built-in-year=y.year>{format!("{} 年：{}", y.year, y.source)}</li> })
+                    .collect_view()}
             </ul>
         </details>
     }
@@ -77,14 +89,28 @@ fn Year(i: usize) -> impl IntoView {
             {field(path("holidays"), at!(r => r.calendar[i].holidays))
                 .label("放假安排")
                 .kind(Kind::Lines(7))
-                .hint("每行一段：开始日 结束日 名称（日期写作 YYYY-MM-DD，以空格分开）；只放一天的可只写一个日期")}
+                .hint(
+                    "每行一段：开始日 结束日 名称（日期写作 YYYY-MM-DD，以空格分开）；只放一天的可只写一个日期",
+                )}
             {field(path("workdays"), at!(r => r.calendar[i].workdays))
                 .label("调休上班日")
                 .kind(Kind::Lines(4))
                 .hint("每行一个日期，写作 YYYY-MM-DD")}
-            {(!cx.read_only).then(|| view! {
-                <p><button type="button" class="button button--warning" data-action="remove-year" on:click=remove>"删除这一年"</button></p>
-            })}
+            {(!cx.read_only)
+                .then(|| {
+                    view! {
+                        <p>
+                            <button
+                                type="button"
+                                class="button button--warning"
+                                data-action="remove-year"
+                                on:click=remove
+                            >
+                                "删除这一年"
+                            </button>
+                        </p>
+                    }
+                })}
         </fieldset>
     }
 }

@@ -204,31 +204,52 @@ fn field_view(cx: FormCx, f: Field) -> AnyView {
     };
     let control = match kind {
         Kind::Lines(rows) => view! {
-            <textarea class="textarea" id=id.clone() rows=rows readonly=cx.read_only aria-describedby=describedby
+            <textarea
+                class="textarea"
+                id=id.clone()
+                rows=rows
+                readonly=cx.read_only
+                aria-describedby=describedby
                 aria-invalid=move || invalid.get().then_some("true")
                 prop:value=move || text.get()
                 on:input=move |ev| on_input(event_target_value(&ev))
-                on:focusout=move |_| on_leave()></textarea>
+                on:focusout=move |_| on_leave()
+            ></textarea>
         }
         .into_any(),
         _ => view! {
-            <input class=if kind == Kind::Text { "input" } else { "input input--medium" } id=id.clone() type="text"
+            <input
+                class=if kind == Kind::Text { "input" } else { "input input--medium" }
+                id=id.clone()
+                type="text"
                 inputmode=(kind == Kind::Number).then_some("numeric")
                 placeholder=(kind == Kind::Date).then_some("YYYY-MM-DD")
-                autocomplete="off" readonly=cx.read_only aria-describedby=describedby
+                autocomplete="off"
+                readonly=cx.read_only
+                aria-describedby=describedby
                 aria-invalid=move || invalid.get().then_some("true")
                 prop:value=move || text.get()
                 on:input=move |ev| on_input(event_target_value(&ev))
-                on:focusout=move |_| on_leave()/>
+                on:focusout=move |_| on_leave()
+            />
         }
         .into_any(),
     };
     let data_field = path.clone();
     view! {
         <div class="field" data-field=data_field>
-            <label class="field__label" for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="field__hint" id=format!("{id}-hint")>{h}</p> })}
-            <FieldProblems path/>
+            <label class="field__label" for=id.clone()>
+                {label}
+            </label>
+            {hint
+                .map(|h| {
+                    view! {
+                        <p class="field__hint" id=format!("{id}-hint")>
+                            {h}
+                        </p>
+                    }
+                })}
+            <FieldProblems path />
             {control}
         </div>
     }
@@ -245,7 +266,7 @@ pub fn FieldProblems(path: String) -> impl IntoView {
     });
     view! {
         <div class="field__findings" id=id aria-live="polite">
-            {move || shown.get().into_iter().map(|p| view! { <ProblemLine problem=p/> }).collect_view()}
+            {move || shown.get().into_iter().map(|p| view! { <ProblemLine problem=p /> }).collect_view()}
         </div>
     }
 }

@@ -44,26 +44,54 @@ pub fn RuleSetForm(opened: Opened) -> impl IntoView {
     let copy = move |_| page.open_copy(&cx.draft.get_untracked());
     view! {
         <form class="rs-form" novalidate data-read-only=read_only.then_some("1") on:submit=|ev| ev.prevent_default()>
-            <h2 id="rs-form-title" tabindex="-1">{title}</h2>
+            <h2 id="rs-form-title" tabindex="-1">
+                {title}
+            </h2>
             {if read_only {
                 view! {
                     <div class="notice" data-read-only-note>
-                        <p>"内置规则集只能查看，不能修改。要按新通知修改，请复制为新规则集。"</p>
-                        <button type="button" class="button" data-action="copy-rule-set" on:click=copy>"复制为新规则集"</button>
+                        <p>
+                            "内置规则集只能查看，不能修改。要按新通知修改，请复制为新规则集。"
+                        </p>
+                        <button type="button" class="button" data-action="copy-rule-set" on:click=copy>
+                            "复制为新规则集"
+                        </button>
                     </div>
                 }
-                .into_any()
+                    .into_any()
             } else {
-                view! { <Summary/> }.into_any()
+                view! { <Summary /> }.into_any()
             }}
-            <super::sections::Sections/>
-            <super::calendar::CalendarYears/>
+            <super::sections::Sections />
+            <super::calendar::CalendarYears />
             <div class="actions">
-                {(!read_only).then(|| view! {
-                    <button type="button" class="button" data-action="save-rule-set" on:click=move |_| save(false)>"保存"</button>
-                    <button type="button" class="button" data-action="save-and-use" on:click=move |_| save(true)>"保存并使用"</button>
-                })}
-                <button type="button" class="button button--secondary" data-action="close-form" on:click=move |_| page.close_form()>
+                {(!read_only)
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="button"
+                                data-action="save-rule-set"
+                                on:click=move |_| save(false)
+                            >
+                                "保存"
+                            </button>
+                            <button
+                                type="button"
+                                class="button"
+                                data-action="save-and-use"
+                                on:click=move |_| save(true)
+                            >
+                                "保存并使用"
+                            </button>
+                        }
+                    })}
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    data-action="close-form"
+                    on:click=move |_| page.close_form()
+                >
                     {if read_only { "返回列表" } else { "取消" }}
                 </button>
             </div>
@@ -104,8 +132,6 @@ fn Summary() -> impl IntoView {
                 <ul>
                     <For each=move || cx.problems.get() key=|p| (p.path.clone(), p.message.clone()) let:p>
                         {
-                            // A text's problem (「第 2 行：…」) is named after its field; the
-                            // core's own say what they are about.
                             let unread = cx.unread.with_untracked(|u| u.values().flatten().any(|q| *q == p));
                             let text = if unread {
                                 format!("{}：{}", cx.draft.with_untracked(|d| field_label(d, &p.path)), p.message)
@@ -113,12 +139,19 @@ fn Summary() -> impl IntoView {
                                 p.message.clone()
                             };
                             let path = p.path.clone();
+                            // A text's problem (「第 2 行：…」) is named after its field; the
+                            // core's own say what they are about.
                             view! {
                                 <li data-path=p.path.clone()>
-                                    <a href="#" on:click=move |ev| {
-                                        ev.prevent_default();
-                                        focus_field(&path);
-                                    }>{text}</a>
+                                    <a
+                                        href="#"
+                                        on:click=move |ev| {
+                                            ev.prevent_default();
+                                            focus_field(&path);
+                                        }
+                                    >
+                                        {text}
+                                    </a>
                                 </li>
                             }
                         }

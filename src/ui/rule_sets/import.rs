@@ -42,29 +42,49 @@ pub fn ImportRuleSet() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="import-rule-set-title">
             <h2 id="import-rule-set-title">"导入规则集文件"</h2>
-            <p>"人事处或其他单位导出的规则集文件（*.peixun-rules.json）。导入前会先显示其中的规则集及与现有规则集的不同之处；在您点「导入」之前，什么都不会改变。"</p>
+            <p>
+                "人事处或其他单位导出的规则集文件（*.peixun-rules.json）。导入前会先显示其中的规则集及与现有规则集的不同之处；在您点「导入」之前，什么都不会改变。"
+            </p>
             <label class="button button--secondary file-button">
                 "导入规则集文件"
-                <input type="file" class="visually-hidden" accept=".json,application/json" data-action="import-rule-set"
-                    on:change=pick/>
+                <input
+                    type="file"
+                    class="visually-hidden"
+                    accept=".json,application/json"
+                    data-action="import-rule-set"
+                    on:change=pick
+                />
             </label>
-            {move || picked.get().map(|p| match p {
-                Picked::Bad { file, problems } => view! { <Refused file problems picked/> }.into_any(),
-                Picked::Ready { file, rs } => view! { <Preview file rs=*rs picked done/> }.into_any(),
-            })}
-            {move || done.get().map(|rs| {
-                let name = rs.name.clone();
-                let rs = StoredValue::new(rs);
-                view! {
-                    <div class="import-done" data-imported>
-                        <p>{format!("已导入规则集「{name}」。")}</p>
-                        <Show when=move || cx.in_use() != rs.with_value(|r| r.id.clone())>
-                            <button type="button" class="button" data-action="use-imported"
-                                on:click=move |_| rs.with_value(|r| cx.use_rule_set(r))>"使用此规则集"</button>
-                        </Show>
-                    </div>
-                }
-            })}
+            {move || {
+                picked
+                    .get()
+                    .map(|p| match p {
+                        Picked::Bad { file, problems } => view! { <Refused file problems picked /> }.into_any(),
+                        Picked::Ready { file, rs } => view! { <Preview file rs=*rs picked done /> }.into_any(),
+                    })
+            }}
+            {move || {
+                done.get()
+                    .map(|rs| {
+                        let name = rs.name.clone();
+                        let rs = StoredValue::new(rs);
+                        view! {
+                            <div class="import-done" data-imported>
+                                <p>{format!("已导入规则集「{name}」。")}</p>
+                                <Show when=move || cx.in_use() != rs.with_value(|r| r.id.clone())>
+                                    <button
+                                        type="button"
+                                        class="button"
+                                        data-action="use-imported"
+                                        on:click=move |_| rs.with_value(|r| cx.use_rule_set(r))
+                                    >
+                                        "使用此规则集"
+                                    </button>
+                                </Show>
+                            </div>
+                        }
+                    })
+            }}
         </section>
     }
 }
@@ -76,12 +96,21 @@ fn Refused(file: String, problems: Vec<Problem>, picked: RwSignal<Option<Picked>
         <div class="finding-summary" role="alert" data-import-refused>
             <h3>{format!("无法导入「{file}」，没有做任何更改：")}</h3>
             <ul>
-                {problems.into_iter().map(|p| {
-                    let at = if p.path.is_empty() { String::new() } else { format!("{}：", crate::rule_set::field_label(RuleSet::embedded(), &p.path)) };
-                    view! { <li data-path=p.path.clone()>{at}{p.message}</li> }
-                }).collect_view()}
+                {problems
+                    .into_iter()
+                    .map(|p| {
+                        let at = if p.path.is_empty() {
+                            String::new()
+                        } else {
+                            format!("{}：", crate::rule_set::field_label(RuleSet::embedded(), &p.path))
+                        };
+                        view! { <li data-path=p.path.clone()>{at}{p.message}</li> }
+                    })
+                    .collect_view()}
             </ul>
-            <button type="button" class="button button--secondary" on:click=move |_| picked.set(None)>"关闭"</button>
+            <button type="button" class="button button--secondary" on:click=move |_| picked.set(None)>
+                "关闭"
+            </button>
         </div>
     }
 }
@@ -112,7 +141,7 @@ fn Preview(
             );
             view! {
                 <p data-preview="new">{intro}</p>
-                <DifferenceTable rows/>
+                <DifferenceTable rows />
             }
             .into_any()
         }
@@ -120,8 +149,10 @@ fn Preview(
             view! { <p data-preview="same">{format!("与本浏览器中的规则集「{}」完全相同。", rs.name)}</p> }.into_any()
         }
         Some(d) => view! {
-            <p data-preview="changed">{format!("本浏览器已有编号为 {} 的规则集，文件中有 {} 处不同：", rs.id, d.len())}</p>
-            <DifferenceTable rows=d.clone()/>
+            <p data-preview="changed">
+                {format!("本浏览器已有编号为 {} 的规则集，文件中有 {} 处不同：", rs.id, d.len())}
+            </p>
+            <DifferenceTable rows=d.clone() />
         }
         .into_any(),
     };
@@ -146,17 +177,38 @@ fn Preview(
         <div class="import-preview" role="region" aria-labelledby="rule-set-preview-title" data-rule-set-preview>
             <h3 id="rule-set-preview-title">{format!("导入预览：{file}")}</h3>
             {body}
-            {embedded.then(|| view! {
-                <p class="finding finding--warning">"文件中的规则集编号是内置规则集的编号；内置规则集不能被替换。可以把它导入为副本（换一个编号）。"</p>
-            })}
+            {embedded
+                .then(|| {
+                    view! {
+                        <p class="finding finding--warning">
+                            "文件中的规则集编号是内置规则集的编号；内置规则集不能被替换。可以把它导入为副本（换一个编号）。"
+                        </p>
+                    }
+                })}
             <div class="actions">
                 {if embedded {
-                    view! { <button type="button" class="button" data-action="import-as-copy" on:click=as_copy>"导入为副本"</button> }.into_any()
+                    view! {
+                        <button type="button" class="button" data-action="import-as-copy" on:click=as_copy>
+                            "导入为副本"
+                        </button>
+                    }
+                        .into_any()
                 } else {
-                    view! { <button type="button" class="button" data-action="confirm-rule-set-import" on:click=import>"导入"</button> }.into_any()
+                    view! {
+                        <button type="button" class="button" data-action="confirm-rule-set-import" on:click=import>
+                            "导入"
+                        </button>
+                    }
+                        .into_any()
                 }}
-                <button type="button" class="button button--secondary" data-action="cancel-rule-set-import"
-                    on:click=move |_| picked.set(None)>"取消"</button>
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    data-action="cancel-rule-set-import"
+                    on:click=move |_| picked.set(None)
+                >
+                    "取消"
+                </button>
             </div>
         </div>
     }
@@ -171,16 +223,25 @@ pub fn DifferenceTable(rows: Vec<Difference>) -> impl IntoView {
             <table class="table conflict-table">
                 <caption class="visually-hidden">"与现有规则集的不同之处"</caption>
                 <thead>
-                    <tr><th scope="col">"项目"</th><th scope="col">"当前"</th><th scope="col">"文件中"</th></tr>
+                    <tr>
+                        <th scope="col">"项目"</th>
+                        <th scope="col">"当前"</th>
+                        <th scope="col">"文件中"</th>
+                    </tr>
                 </thead>
                 <tbody>
-                    {rows.into_iter().map(|d| view! {
-                        <tr data-path=d.path>
-                            <th scope="row">{d.label}</th>
-                            <td>{d.ours}</td>
-                            <td>{d.theirs}</td>
-                        </tr>
-                    }).collect_view()}
+                    {rows
+                        .into_iter()
+                        .map(|d| {
+                            view! {
+                                <tr data-path=d.path>
+                                    <th scope="row">{d.label}</th>
+                                    <td>{d.ours}</td>
+                                    <td>{d.theirs}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
         </div>

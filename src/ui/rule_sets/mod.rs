@@ -90,23 +90,25 @@ pub fn RuleSets() -> impl IntoView {
         view! {
             <ul class="rule-set-list">
                 <For each=move || cx.all() key=|rs| rs.content_hash() let:rs>
-                    <Row rs/>
+                    <Row rs />
                 </For>
             </ul>
-            <import::ImportRuleSet/>
+            <import::ImportRuleSet />
         }
     };
     view! {
         <div class="rule-sets">
-        <PageTitle>"规则集"</PageTitle>
-        <p class="lead">
-            "规则集是一轮申报的全部数值：各类别的人数与年龄上限、培训时长、截止日期、节假日安排等。每年有新的通知时，复制上一轮的规则集，按新通知修改，再「保存并使用」；所有申请即按新的规则集检查。也可以导入人事处发来的规则集文件。"
-        </p>
-        <p class="status-line" role="status" aria-live="polite" data-status>{move || cx.status.get()}</p>
-        {move || match cx.form.get() {
-            Some(opened) => view! { <RuleSetForm opened/> }.into_any(),
-            None => list().into_any(),
-        }}
+            <PageTitle>"规则集"</PageTitle>
+            <p class="lead">
+                "规则集是一轮申报的全部数值：各类别的人数与年龄上限、培训时长、截止日期、节假日安排等。每年有新的通知时，复制上一轮的规则集，按新通知修改，再「保存并使用」；所有申请即按新的规则集检查。也可以导入人事处发来的规则集文件。"
+            </p>
+            <p class="status-line" role="status" aria-live="polite" data-status>
+                {move || cx.status.get()}
+            </p>
+            {move || match cx.form.get() {
+                Some(opened) => view! { <RuleSetForm opened /> }.into_any(),
+                None => list().into_any(),
+            }}
         </div>
     }
 }
@@ -138,40 +140,103 @@ fn Row(rs: RuleSet) -> impl IntoView {
         <li class="rule-set" data-rule-set=id.clone()>
             <h2 class="rule-set__name" id=heading_id>
                 {rs.with_value(|r| r.name.clone())}
-                {embedded.then(|| view! { " " <span class="tag tag--not-started">"内置"</span> })}
-                {move || in_use.get().then(|| view! { " " <span class="tag tag--done" data-in-use>"使用中"</span> })}
+                {embedded
+                    .then(|| {
+                        view! {
+                            " "
+                            <span class="tag tag--not-started">"内置"</span>
+                        }
+                    })}
+                {move || {
+                    in_use
+                        .get()
+                        .then(|| {
+                            view! {
+                                " "
+                                <span class="tag tag--done" data-in-use>
+                                    "使用中"
+                                </span>
+                            }
+                        })
+                }}
             </h2>
             <dl class="facts">
                 <dt>"编号"</dt>
-                <dd><code>{id.clone()}</code></dd>
+                <dd>
+                    <code>{id.clone()}</code>
+                </dd>
                 <dt>"项目执行期"</dt>
                 <dd>{rs.with_value(|r| format!("{} 至 {}", r.program_year.start, r.program_year.end))}</dd>
                 <dt>"申报截止日"</dt>
                 <dd>{rs.with_value(|r| r.submission_deadline.to_string())}</dd>
             </dl>
-            {embedded.then(|| view! { <p class="field__hint">{rs.with_value(|r| format!("内置规则集依据{}的通知，不能修改或删除；要按新通知检查，请复制后修改。", r.round_label()))}</p> })}
-            <div class="row-actions">
-                <Show when=move || !in_use.get()>
-                    <button type="button" class="button" data-action="use-rule-set"
-                        on:click=move |_| rs.with_value(|r| cx.use_rule_set(r))>"使用此规则集"</button>
-                </Show>
-                <button type="button" class="button button--secondary" data-action="copy-rule-set"
-                    on:click=move |_| rs.with_value(|r| cx.open_copy(r))>"复制为新规则集"</button>
-                <button type="button" class="button button--secondary" data-action=if embedded { "view-rule-set" } else { "edit-rule-set" }
-                    on:click=move |_| cx.open(Opened { draft: rs.get_value(), editing: (!embedded).then(|| rs.with_value(|r| r.id.clone())), read_only: embedded })>
-                    {if embedded { "查看全部数值" } else { "编辑" }}
-                </button>
-                <button type="button" class="button button--secondary" data-action="export-rule-set" on:click=export>"导出"</button>
-                {(!embedded).then(|| {
-                    let id = id.clone();
+            {embedded
+                .then(|| {
                     view! {
-                        <button type="button" class="button button--warning" data-action="delete-rule-set"
-                            on:click=move |_| cx.confirm_delete.set(Some(id.clone()))>"删除"</button>
+                        <p class="field__hint">
+                            {rs
+                                .with_value(|r| {
+                                    format!(
+                                        "内置规则集依据{}的通知，不能修改或删除；要按新通知检查，请复制后修改。",
+                                        r.round_label(),
+                                    )
+                                })}
+                        </p>
                     }
                 })}
+            <div class="row-actions">
+                <Show when=move || !in_use.get()>
+                    <button
+                        type="button"
+                        class="button"
+                        data-action="use-rule-set"
+                        on:click=move |_| rs.with_value(|r| cx.use_rule_set(r))
+                    >
+                        "使用此规则集"
+                    </button>
+                </Show>
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    data-action="copy-rule-set"
+                    on:click=move |_| rs.with_value(|r| cx.open_copy(r))
+                >
+                    "复制为新规则集"
+                </button>
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    data-action=if embedded { "view-rule-set" } else { "edit-rule-set" }
+                    on:click=move |_| {
+                        cx.open(Opened {
+                            draft: rs.get_value(),
+                            editing: (!embedded).then(|| rs.with_value(|r| r.id.clone())),
+                            read_only: embedded,
+                        })
+                    }
+                >
+                    {if embedded { "查看全部数值" } else { "编辑" }}
+                </button>
+                <button type="button" class="button button--secondary" data-action="export-rule-set" on:click=export>
+                    "导出"
+                </button>
+                {(!embedded)
+                    .then(|| {
+                        let id = id.clone();
+                        view! {
+                            <button
+                                type="button"
+                                class="button button--warning"
+                                data-action="delete-rule-set"
+                                on:click=move |_| cx.confirm_delete.set(Some(id.clone()))
+                            >
+                                "删除"
+                            </button>
+                        }
+                    })}
             </div>
             <Show when=confirming.clone()>
-                <DeleteConfirm rs=rs.get_value() in_use=in_use.get_untracked()/>
+                <DeleteConfirm rs=rs.get_value() in_use=in_use.get_untracked() />
             </Show>
         </li>
     }
@@ -205,9 +270,17 @@ fn DeleteConfirm(rs: RuleSet, in_use: bool) -> impl IntoView {
     view! {
         <div class="notice" role="alert" data-confirm-delete>
             <p>{warning}</p>
-            <button type="button" class="button button--warning" data-action="confirm-delete" on:click=delete>"确定删除"</button>
-            <button type="button" class="button button--secondary" data-action="cancel-delete"
-                on:click=move |_| cx.confirm_delete.set(None)>"取消"</button>
+            <button type="button" class="button button--warning" data-action="confirm-delete" on:click=delete>
+                "确定删除"
+            </button>
+            <button
+                type="button"
+                class="button button--secondary"
+                data-action="cancel-delete"
+                on:click=move |_| cx.confirm_delete.set(None)
+            >
+                "取消"
+            </button>
         </div>
     }
 }

@@ -14,8 +14,10 @@ pub fn Sections() -> impl IntoView {
         <fieldset class="card">
             <legend>"规则集与通知"</legend>
             <div class="grid">
-                {field("id", at!(r => r.id)).hint("1–40 个小写字母、数字或连字符，如 cas- 加年份；导出的文件以它命名")}
-                {field("name", at!(r => r.name))}
+                {field("id", at!(r => r.id))
+                    .hint(
+                        "1–40 个小写字母、数字或连字符，如 cas- 加年份；导出的文件以它命名",
+                    )} {field("name", at!(r => r.name))}
             </div>
             {field("notice.title", at!(r => r.notice.title))}
             <div class="grid">
@@ -31,7 +33,7 @@ pub fn Sections() -> impl IntoView {
                 {field("program_year.clause", at!(r => r.program_year.clause))}
             </div>
         </fieldset>
-        {Category::ALL.map(|c| view! { <CategoryFields c/> }).collect_view()}
+        {Category::ALL.map(|c| view! { <CategoryFields c /> }).collect_view()}
         <fieldset class="card">
             <legend>"重点领域专项"</legend>
             <div class="grid">
@@ -50,7 +52,8 @@ pub fn Sections() -> impl IntoView {
         <fieldset class="card">
             <legend>"培训时长与境外培训机构"</legend>
             <div class="grid">
-                {field("durations.allowed", at!(r => r.durations.allowed)).hint("通知允许的各种天数，用逗号分隔")}
+                {field("durations.allowed", at!(r => r.durations.allowed))
+                    .hint("通知允许的各种天数，用逗号分隔")}
                 {field("durations.open_ended_from", at!(r => r.durations.open_ended_from))
                     .number()
                     .hint("培训达到这么多天即不限天数")}
@@ -66,7 +69,7 @@ pub fn Sections() -> impl IntoView {
         </fieldset>
         <fieldset class="card">
             <legend>"年龄与期限"</legend>
-            <AgeReferenceField/>
+            <AgeReferenceField />
             <div class="grid">
                 {field("submission_deadline", at!(r => r.submission_deadline)).date()}
                 {field("summary_due_working_days", at!(r => r.summary_due_working_days))
@@ -79,8 +82,10 @@ pub fn Sections() -> impl IntoView {
             <div class="grid">
                 {field("reimbursement.period_start", at!(r => r.reimbursement.period_start)).hint(MONTH_DAY)}
                 {field("reimbursement.period_end", at!(r => r.reimbursement.period_end)).hint(MONTH_DAY)}
-                {field("reimbursement.settlement_window.from", at!(r => r.reimbursement.settlement_window.from)).hint(MONTH_DAY)}
-                {field("reimbursement.settlement_window.to", at!(r => r.reimbursement.settlement_window.to)).hint(MONTH_DAY)}
+                {field("reimbursement.settlement_window.from", at!(r => r.reimbursement.settlement_window.from))
+                    .hint(MONTH_DAY)}
+                {field("reimbursement.settlement_window.to", at!(r => r.reimbursement.settlement_window.to))
+                    .hint(MONTH_DAY)}
             </div>
         </fieldset>
         <fieldset class="card">
@@ -133,7 +138,7 @@ fn CategoryFields(c: Category) -> impl IntoView {
                 {of(c, "max_members", |r| r.max_members, |r, v| r.max_members = v).number()}
                 {of(c, "max_age", |r| r.max_age, |r, v| r.max_age = v).number()}
             </div>
-            <LeaderLevels c/>
+            <LeaderLevels c />
             {of(c, "leader_requirement", |r| r.leader_requirement.clone(), |r, v| r.leader_requirement = v)}
         </fieldset>
     }
@@ -168,30 +173,44 @@ fn LeaderLevels(c: Category) -> impl IntoView {
     view! {
         <fieldset class="field fieldset" id=id.clone() tabindex="-1" data-field=data_field>
             <legend class="field__label">"带头人可有的职称级别"</legend>
-            <FieldProblems path/>
+            <FieldProblems path />
             <div class="radios">
-                {TitleLevel::ALL.into_iter().enumerate().map(|(i, level)| {
-                    let opt = format!("{id}-{i}");
-                    let has = move || cx.draft.with(|d| d.categories.get(&c).is_some_and(|r| r.leader_levels.contains(&level)));
-                    let toggle = move |ev: leptos::ev::Event| {
-                        let on = event_target_checked(&ev);
-                        cx.draft.update(|d| {
-                            if let Some(r) = d.categories.get_mut(&c) {
-                                r.leader_levels.retain(|l| *l != level);
-                                if on {
-                                    r.leader_levels.push(level);
-                                    r.leader_levels.sort_by_key(|l| TitleLevel::ALL.iter().position(|a| a == l));
-                                }
-                            }
-                        });
-                    };
-                    view! {
-                        <div class="checkbox">
-                            <input type="checkbox" id=opt.clone() disabled=cx.read_only prop:checked=has on:change=toggle/>
-                            <label for=opt>{level.label()}</label>
-                        </div>
-                    }
-                }).collect_view()}
+                {TitleLevel::ALL
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, level)| {
+                        let opt = format!("{id}-{i}");
+                        let has = move || {
+                            cx.draft.with(|d| d.categories.get(&c).is_some_and(|r| r.leader_levels.contains(&level)))
+                        };
+                        let toggle = move |ev: leptos::ev::Event| {
+                            let on = event_target_checked(&ev);
+                            cx.draft
+                                .update(|d| {
+                                    if let Some(r) = d.categories.get_mut(&c) {
+                                        r.leader_levels.retain(|l| *l != level);
+                                        if on {
+                                            r.leader_levels.push(level);
+                                            r.leader_levels
+                                                .sort_by_key(|l| TitleLevel::ALL.iter().position(|a| a == l));
+                                        }
+                                    }
+                                });
+                        };
+                        view! {
+                            <div class="checkbox">
+                                <input
+                                    type="checkbox"
+                                    id=opt.clone()
+                                    disabled=cx.read_only
+                                    prop:checked=has
+                                    on:change=toggle
+                                />
+                                <label for=opt>{level.label()}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
             </div>
         </fieldset>
     }
@@ -215,16 +234,24 @@ fn AgeReferenceField() -> impl IntoView {
         <fieldset class="field fieldset" id=field_id("age_reference.kind") tabindex="-1">
             <legend class="field__label">"年龄（周岁）计算参考日"</legend>
             <div class="radios">
-                {options.map(|(value, label)| {
-                    let opt = format!("rs-age-reference-{}", if value { "fixed" } else { "exit-date" });
-                    view! {
-                        <div class="radio">
-                            <input type="radio" name="rs-age-reference" id=opt.clone() disabled=cx.read_only
-                                prop:checked=move || fixed.get() == value on:change=move |_| choose(value)/>
-                            <label for=opt>{label}</label>
-                        </div>
-                    }
-                }).collect_view()}
+                {options
+                    .map(|(value, label)| {
+                        let opt = format!("rs-age-reference-{}", if value { "fixed" } else { "exit-date" });
+                        view! {
+                            <div class="radio">
+                                <input
+                                    type="radio"
+                                    name="rs-age-reference"
+                                    id=opt.clone()
+                                    disabled=cx.read_only
+                                    prop:checked=move || fixed.get() == value
+                                    on:change=move |_| choose(value)
+                                />
+                                <label for=opt>{label}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
             </div>
         </fieldset>
         {move || {

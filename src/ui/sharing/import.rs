@@ -112,16 +112,23 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 #[component]
 pub fn ImportButton(#[prop(default = "导入数据包")] label: &'static str) -> impl IntoView {
     let ui = ImportUi::get();
+    let on_change = move |ev| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        ui.start(files_of(input.files()));
+        // The same file can be picked again after a cancel.
+        input.set_value("");
+    };
     view! {
         <label class="button button--secondary file-button">
             {label}
-            <input type="file" class="visually-hidden" accept=".json,application/json" multiple data-action="import"
-                on:change=move |ev| {
-                    let input: web_sys::HtmlInputElement = event_target(&ev);
-                    ui.start(files_of(input.files()));
-                    // The same file can be picked again after a cancel.
-                    input.set_value("");
-                }/>
+            <input
+                type="file"
+                class="visually-hidden"
+                accept=".json,application/json"
+                multiple
+                data-action="import"
+                on:change=on_change
+            />
         </label>
     }
 }

@@ -143,53 +143,120 @@ pub fn PlanView(items: Vec<PlanItem>) -> impl IntoView {
         <h3>"申请"</h3>
         <p data-plan-summary>{summary}</p>
         <div class="plan-filter" role="group" aria-label="筛选导入的申请">
-            <label class="field__label" for="plan-kind">"显示"</label>
-            <select id="plan-kind" class="input input--short" data-plan-kind
+            <label class="field__label" for="plan-kind">
+                "显示"
+            </label>
+            <select
+                id="plan-kind"
+                class="input input--short"
+                data-plan-kind
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     kind.set(KINDS.iter().find(|k| k.1 == v).map_or(Kind::All, |k| k.0));
                     page.set(0);
-                }>
-                {KINDS.iter().map(|&(k, value, label)| view! {
-                    <option value=value selected=move || kind.get() == k>{label}</option>
-                }).collect_view()}
+                }
+            >
+                {KINDS
+                    .iter()
+                    .map(|&(k, value, label)| {
+                        view! {
+                            <option value=value selected=move || kind.get() == k>
+                                {label}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
-            <label class="field__label" for="plan-text">"标题或编号包含"</label>
-            <input id="plan-text" class="input input--medium" type="search" data-plan-text
+            <label class="field__label" for="plan-text">
+                "标题或编号包含"
+            </label>
+            <input
+                id="plan-text"
+                class="input input--medium"
+                type="search"
+                data-plan-text
                 prop:value=move || text.get()
-                on:input=move |ev| { text.set(event_target_value(&ev)); page.set(0); }/>
+                on:input=move |ev| {
+                    text.set(event_target_value(&ev));
+                    page.set(0);
+                }
+            />
         </div>
-        <p role="status" aria-live="polite" data-plan-shown>{move || {
-            let n = shown.with(Vec::len);
-            let p = page.get().min(pages() - 1);
-            if n == 0 { "没有符合筛选条件的申请。".to_string() } else {
-                format!("显示第 {}–{} 份，共 {n} 份（第 {} / {} 页）", p * PAGE + 1, (p * PAGE + PAGE).min(n), p + 1, pages())
-            }
-        }}</p>
-        {(conflicts > 0).then(|| view! {
-            <div class="actions" data-plan-bulk>
-                <button type="button" class="button button--small" data-action="shown-mine"
-                    disabled=move || shown_conflicts() == 0
-                    on:click=move |_| choose_all(Choice::Mine)>
-                    {move || format!("筛选出的 {} 份冲突：全部保留我的", shown_conflicts())}
-                </button>
-                <button type="button" class="button button--small" data-action="shown-theirs"
-                    disabled=move || shown_conflicts() == 0
-                    on:click=move |_| choose_all(Choice::Theirs)>
-                    {move || format!("筛选出的 {} 份冲突：全部采用对方的", shown_conflicts())}
-                </button>
-                <button type="button" class="button button--small button--secondary" data-action="next-open"
-                    disabled=move || open_total() == 0 on:click=next_open>"下一处未选择的冲突"</button>
-            </div>
-        })}
+        <p role="status" aria-live="polite" data-plan-shown>
+            {move || {
+                let n = shown.with(Vec::len);
+                let p = page.get().min(pages() - 1);
+                if n == 0 {
+                    "没有符合筛选条件的申请。".to_string()
+                } else {
+                    format!(
+                        "显示第 {}–{} 份，共 {n} 份（第 {} / {} 页）",
+                        p * PAGE + 1,
+                        (p * PAGE + PAGE).min(n),
+                        p + 1,
+                        pages(),
+                    )
+                }
+            }}
+        </p>
+        {(conflicts > 0)
+            .then(|| {
+                view! {
+                    <div class="actions" data-plan-bulk>
+                        <button
+                            type="button"
+                            class="button button--small"
+                            data-action="shown-mine"
+                            disabled=move || shown_conflicts() == 0
+                            on:click=move |_| choose_all(Choice::Mine)
+                        >
+                            {move || format!("筛选出的 {} 份冲突：全部保留我的", shown_conflicts())}
+                        </button>
+                        <button
+                            type="button"
+                            class="button button--small"
+                            data-action="shown-theirs"
+                            disabled=move || shown_conflicts() == 0
+                            on:click=move |_| choose_all(Choice::Theirs)
+                        >
+                            {move || format!("筛选出的 {} 份冲突：全部采用对方的", shown_conflicts())}
+                        </button>
+                        <button
+                            type="button"
+                            class="button button--small button--secondary"
+                            data-action="next-open"
+                            disabled=move || open_total() == 0
+                            on:click=next_open
+                        >
+                            "下一处未选择的冲突"
+                        </button>
+                    </div>
+                }
+            })}
         <ul class="import-items">
-            {move || on_page().into_iter().map(|n| items.with_value(|items| item_view(items[n].clone()))).collect_view()}
+            {move || {
+                on_page().into_iter().map(|n| items.with_value(|items| item_view(items[n].clone()))).collect_view()
+            }}
         </ul>
         <nav class="pager" aria-label="导入预览分页">
-            <button type="button" class="button button--small button--secondary" data-action="prev-page"
-                disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"上一页"</button>
-            <button type="button" class="button button--small button--secondary" data-action="next-page"
-                disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)>"下一页"</button>
+            <button
+                type="button"
+                class="button button--small button--secondary"
+                data-action="prev-page"
+                disabled=move || page.get() == 0
+                on:click=move |_| page.update(|p| *p = p.saturating_sub(1))
+            >
+                "上一页"
+            </button>
+            <button
+                type="button"
+                class="button button--small button--secondary"
+                data-action="next-page"
+                disabled=move || { page.get() + 1 >= pages() }
+                on:click=move |_| page.update(|p| *p += 1)
+            >
+                "下一页"
+            </button>
         </nav>
     }
 }
@@ -198,24 +265,35 @@ fn item_view(item: PlanItem) -> AnyView {
     let name = item.incoming.display_title();
     let id = item.incoming.id.clone();
     match item.action {
-        Action::Added => view! { <li data-item=id data-action-kind="added">{format!("新增：{name}")}</li> }.into_any(),
+        Action::Added => view! {
+            <li data-item=id data-action-kind="added">
+                {format!("新增：{name}")}
+            </li>
+        }
+        .into_any(),
         Action::Updated { from_revision, to_revision, changes } => view! {
             <li data-item=id data-action-kind="updated">
-                {format!("更新：{name}（第 {from_revision} 版 → 第 {to_revision} 版；{}）", labels(&changes))}
+                {format!(
+                    "更新：{name}（第 {from_revision} 版 → 第 {to_revision} 版；{}）",
+                    labels(&changes),
+                )}
             </li>
         }
         .into_any(),
         Action::Unchanged(why) => view! {
             <li data-item=id data-action-kind="unchanged">
-                {format!("无变化：{name}（{}）", match why {
-                    Unchanged::SameContent => "内容相同",
-                    Unchanged::LocalNewer => "本机的版本更新，保留本机",
-                    Unchanged::DuplicateInBundle => "文件中重复出现，只导入第一份",
-                })}
+                {format!(
+                    "无变化：{name}（{}）",
+                    match why {
+                        Unchanged::SameContent => "内容相同",
+                        Unchanged::LocalNewer => "本机的版本更新，保留本机",
+                        Unchanged::DuplicateInBundle => "文件中重复出现，只导入第一份",
+                    },
+                )}
             </li>
         }
         .into_any(),
-        Action::Conflict { fields } => view! { <ConflictView id name fields/> }.into_any(),
+        Action::Conflict { fields } => view! { <ConflictView id name fields /> }.into_any(),
     }
 }
 
@@ -230,36 +308,97 @@ fn ConflictView(id: String, name: String, fields: Vec<FieldConflict>) -> impl In
     let (all_mine, all_theirs) = (set_all.clone(), set_all);
     view! {
         <li data-item=id.clone() data-action-kind="conflict" class="conflict">
-            <p><strong>{format!("冲突：{name}")}</strong>"——双方都修改过这份申请，请逐项选择保留哪一方的内容。"</p>
+            <p>
+                <strong>{format!("冲突：{name}")}</strong>
+                "——双方都修改过这份申请，请逐项选择保留哪一方的内容。"
+            </p>
             <div class="actions">
-                <button type="button" class="button button--small" data-action="all-mine" on:click=move |_| all_mine(Choice::Mine)>"全部保留我的"</button>
-                <button type="button" class="button button--small" data-action="all-theirs" on:click=move |_| all_theirs(Choice::Theirs)>"全部采用对方的"</button>
+                <button
+                    type="button"
+                    class="button button--small"
+                    data-action="all-mine"
+                    on:click=move |_| all_mine(Choice::Mine)
+                >
+                    "全部保留我的"
+                </button>
+                <button
+                    type="button"
+                    class="button button--small"
+                    data-action="all-theirs"
+                    on:click=move |_| all_theirs(Choice::Theirs)
+                >
+                    "全部采用对方的"
+                </button>
             </div>
             <table class="table conflict-table">
-                <thead><tr><th scope="col">"内容"</th><th scope="col">"我的"</th><th scope="col">"对方的"</th></tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">"内容"</th>
+                        <th scope="col">"我的"</th>
+                        <th scope="col">"对方的"</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {fields.into_iter().map(|f| {
-                        let (id1, id2, p1, p2) = (id.clone(), id.clone(), f.path.clone(), f.path.clone());
-                        let name = format!("conflict-{id}-{}", f.path);
-                        let chosen = {
-                            let (id, path) = (id.clone(), f.path.clone());
-                            move || ui.resolutions.with(|r| r.get(&id).and_then(|x| x.fields.get(&path).copied().or(x.all)))
-                        };
-                        let chosen2 = chosen.clone();
-                        view! {
-                            <tr data-conflict=f.path.clone()>
-                                <th scope="row">{f.label_zh.clone()}</th>
-                                <td><label class="radio"><input type="radio" name=name.clone() data-choice="mine"
-                                    prop:checked=move || chosen() == Some(Choice::Mine)
-                                    on:change=move |_| ui.resolutions.update(|r| { r.entry(id1.clone()).or_default().fields.insert(p1.clone(), Choice::Mine); })/>
-                                    <span>{f.mine.clone()}</span></label></td>
-                                <td><label class="radio"><input type="radio" name=name data-choice="theirs"
-                                    prop:checked=move || chosen2() == Some(Choice::Theirs)
-                                    on:change=move |_| ui.resolutions.update(|r| { r.entry(id2.clone()).or_default().fields.insert(p2.clone(), Choice::Theirs); })/>
-                                    <span>{f.theirs.clone()}</span></label></td>
-                            </tr>
-                        }
-                    }).collect_view()}
+                    {fields
+                        .into_iter()
+                        .map(|f| {
+                            let (id1, id2, p1, p2) = (id.clone(), id.clone(), f.path.clone(), f.path.clone());
+                            let name = format!("conflict-{id}-{}", f.path);
+                            let chosen = {
+                                let (id, path) = (id.clone(), f.path.clone());
+                                move || {
+                                    ui.resolutions
+                                        .with(|r| r.get(&id).and_then(|x| x.fields.get(&path).copied().or(x.all)))
+                                }
+                            };
+                            let chosen2 = chosen.clone();
+                            view! {
+                                <tr data-conflict=f.path.clone()>
+                                    <th scope="row">{f.label_zh.clone()}</th>
+                                    <td>
+                                        <label class="radio">
+                                            <input
+                                                type="radio"
+                                                name=name.clone()
+                                                data-choice="mine"
+                                                prop:checked=move || chosen() == Some(Choice::Mine)
+                                                on:change=move |_| {
+                                                    ui.resolutions
+                                                        .update(|r| {
+                                                            r.entry(id1.clone())
+                                                                .or_default()
+                                                                .fields
+                                                                .insert(p1.clone(), Choice::Mine);
+                                                        })
+                                                }
+                                            />
+                                            <span>{f.mine.clone()}</span>
+                                        </label>
+                                    </td>
+                                    <td>
+                                        <label class="radio">
+                                            <input
+                                                type="radio"
+                                                name=name
+                                                data-choice="theirs"
+                                                prop:checked=move || chosen2() == Some(Choice::Theirs)
+                                                on:change=move |_| {
+                                                    ui.resolutions
+                                                        .update(|r| {
+                                                            r.entry(id2.clone())
+                                                                .or_default()
+                                                                .fields
+                                                                .insert(p2.clone(), Choice::Theirs);
+                                                        })
+                                                }
+                                            />
+                                            <span>{f.theirs.clone()}</span>
+                                        </label>
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
         </li>

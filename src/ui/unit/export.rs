@@ -57,20 +57,54 @@ pub fn Exports() -> impl IntoView {
         <section class="panel" aria-labelledby="exports-title">
             <h2 id="exports-title">"导出与打印"</h2>
             <div class="actions">
-                <button type="button" class="button" data-action="export-xlsx" on:click=xlsx>"导出附件2（XLSX）"</button>
-                <button type="button" class="button button--secondary" data-action="export-csv" on:click=csv>"导出附件2（CSV）"</button>
-                <a class="button button--secondary" href="#/unit/print">"打印附件2"</a>
-                <crate::ui::docx::DocxButton label="导出全部附件1（Word）" action="export-forms-docx" secondary=true
-                    target=Callback::new(move |()| crate::ui::docx::unit_target(store, "application_forms", "附件1"))/>
-                <a class="button button--secondary" href="#/unit/opinion">"单位总体排序意见"</a>
-                <button type="button" class="button button--secondary" data-action="export-unit" on:click=unit_bundle>"导出单位数据包"</button>
+                <button type="button" class="button" data-action="export-xlsx" on:click=xlsx>
+                    "导出附件2（XLSX）"
+                </button>
+                <button type="button" class="button button--secondary" data-action="export-csv" on:click=csv>
+                    "导出附件2（CSV）"
+                </button>
+                <a class="button button--secondary" href="#/unit/print">
+                    "打印附件2"
+                </a>
+                <crate::ui::docx::DocxButton
+                    label="导出全部附件1（Word）"
+                    action="export-forms-docx"
+                    secondary=true
+                    target=Callback::new(move |()| crate::ui::docx::unit_target(store, "application_forms", "附件1"))
+                />
+                <a class="button button--secondary" href="#/unit/opinion">
+                    "单位总体排序意见"
+                </a>
+                <button type="button" class="button button--secondary" data-action="export-unit" on:click=unit_bundle>
+                    "导出单位数据包"
+                </button>
             </div>
-            {move || message.get().map(|(ok, m)| view! {
-                <p class=if ok { "import-done" } else { "finding finding--error" } role="status" data-export-message>{m}</p>
-            })}
-            {move || xlsx_failed.get().then(|| view! {
-                <button type="button" class="button" data-action="retry-xlsx" on:click=xlsx>"重试"</button>
-            })}
+            {move || {
+                message
+                    .get()
+                    .map(|(ok, m)| {
+                        view! {
+                            <p
+                                class=if ok { "import-done" } else { "finding finding--error" }
+                                role="status"
+                                data-export-message
+                            >
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                xlsx_failed
+                    .get()
+                    .then(|| {
+                        view! {
+                            <button type="button" class="button" data-action="retry-xlsx" on:click=xlsx>
+                                "重试"
+                            </button>
+                        }
+                    })
+            }}
         </section>
     }
 }

@@ -52,27 +52,55 @@ fn UnitPage() -> impl IntoView {
     });
     view! {
         <PageTitle>"单位汇总"</PageTitle>
-        <p class="lead">"导入本单位收到的申请，确定总体排序（通知二(一)），生成《因公出国（境）培训项目计划申请汇总表》（附件2）和单位总体排序意见，并导出报送院人事局的单位数据包。"</p>
+        <p class="lead">
+            "导入本单位收到的申请，确定总体排序（通知二(一)），生成《因公出国（境）培训项目计划申请汇总表》（附件2）和单位总体排序意见，并导出报送院人事局的单位数据包。"
+        </p>
         <div class="field">
-            <label class="field__label" for="unit-name">"填报单位"</label>
-            <input id="unit-name" class="input input--medium" prop:value=move || unit.get()
-                on:input=move |ev| { let v = event_target_value(&ev); store.edit_workspace(|w| w.unit = v); }/>
+            <label class="field__label" for="unit-name">
+                "填报单位"
+            </label>
+            <input
+                id="unit-name"
+                class="input input--medium"
+                prop:value=move || unit.get()
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    store.edit_workspace(|w| w.unit = v);
+                }
+            />
         </div>
         <div class="actions">
-            <ImportButton label="导入申请数据包"/>
-            <a class="button button--secondary" href="#/unit/bureau">"院人事局汇总（打开多个单位数据包）"</a>
+            <ImportButton label="导入申请数据包" />
+            <a class="button button--secondary" href="#/unit/bureau">
+                "院人事局汇总（打开多个单位数据包）"
+            </a>
         </div>
-        {move || (count.get() == 0).then(|| view! {
-            <EmptyState><p>"尚未导入任何申请。可以一次选择多个文件，或把文件拖到本页面。"</p></EmptyState>
-        })}
+        {move || {
+            (count.get() == 0)
+                .then(|| {
+                    view! {
+                        <EmptyState>
+                            <p>
+                                "尚未导入任何申请。可以一次选择多个文件，或把文件拖到本页面。"
+                            </p>
+                        </EmptyState>
+                    }
+                })
+        }}
         <Show when=move || { count.get() > 0 }>
             <section class="panel" aria-labelledby="unit-findings">
                 <h2 id="unit-findings">"报送检查"</h2>
-                {move || findings.get().into_iter().map(|f| view! { <crate::ui::editor::FindingLine finding=f/> }).collect_view()}
+                {move || {
+                    findings
+                        .get()
+                        .into_iter()
+                        .map(|f| view! { <crate::ui::editor::FindingLine finding=f /> })
+                        .collect_view()
+                }}
             </section>
-            <ranking::Ranking/>
-            <export::Exports/>
-            <table::SummaryTableView/>
+            <ranking::Ranking />
+            <export::Exports />
+            <table::SummaryTableView />
         </Show>
     }
 }

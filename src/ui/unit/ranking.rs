@@ -94,82 +94,186 @@ pub fn Ranking() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="ranking-title">
             <h2 id="ranking-title">"总体排序"</h2>
-            <ListFilters query own_order="名次" sorts=&SORTS shown=list.shown_count() total=list.total()/>
+            <ListFilters query own_order="名次" sorts=&SORTS shown=list.shown_count() total=list.total() />
             <div class="actions selection-actions">
-                <SelectShown selected shown=list.shown_ids/>
-                <button type="button" class="button button--secondary" data-action="export-selected"
+                <SelectShown selected shown=list.shown_ids />
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    data-action="export-selected"
                     disabled=move || list.none_selected()
-                    on:click=move |_| export_applications(store, list.selected_ids(), move |r| export_error.set(r.err()))>
+                    on:click=move |_| export_applications(
+                        store,
+                        list.selected_ids(),
+                        move |r| export_error.set(r.err()),
+                    )
+                >
                     {move || format!("导出所选（{}）", selected.with(|s| s.len()))}
                 </button>
-                <button type="button" class="button button--secondary button--warning" data-action="delete-selected"
-                    disabled=move || list.none_selected() on:click=move |_| store.delete_many(&list.selected_ids())>
+                <button
+                    type="button"
+                    class="button button--secondary button--warning"
+                    data-action="delete-selected"
+                    disabled=move || list.none_selected()
+                    on:click=move |_| store.delete_many(&list.selected_ids())
+                >
                     {move || format!("删除所选（{}）", selected.with(|s| s.len()))}
                 </button>
             </div>
-            {move || export_error.get().map(|e| view! { <p class="finding finding--error" role="alert">{e}</p> })}
-            <p class="field__hint">{move || if reordered.get() {
-                "正在按条件筛选或排序：可以在排序框中输入名次；拖动和「上移」「下移」请先「清除条件」。"
-            } else {
-                "拖动行，或用「上移」「下移」按钮，或在排序框中输入名次后按回车。"
-            }}</p>
+            {move || {
+                export_error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="finding finding--error" role="alert">
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
+            <p class="field__hint">
+                {move || {
+                    if reordered.get() {
+                        "正在按条件筛选或排序：可以在排序框中输入名次；拖动和「上移」「下移」请先「清除条件」。"
+                    } else {
+                        "拖动行，或用「上移」「下移」按钮，或在排序框中输入名次后按回车。"
+                    }
+                }}
+            </p>
             // While filtered or sorted, 上移 / 下移 are hidden (CSS) rather than disabled row by
             // row: one attribute, not two effects per row of 800.
             <ol class="ranking" data-ranking data-reordered=move || reordered.get().then_some("")>
                 // Built again only when the order or the rows change (typing hides rows): not
                 // `<For>`, whose owner per row made the list after a large import 0.6 s slower.
-                {move || ordered().into_iter().map(|(r, is_ranked, last)| {
-                    let i = r.position;
-                    let (up, down, typed, drag, sel, sel2) = (r.id.clone(), r.id.clone(), r.id.clone(), r.id.clone(), r.id.clone(), r.id.clone());
-                    let rank_id = format!("rank-{}", r.id);
-                    let check_id = format!("rank-select-{}", r.id);
-                    let category = r.category.map(|c| rs.category(c).label.clone()).unwrap_or_else(|| "未选择".into());
-                    let errors = r.checked.map_or(0, |c| c.errors);
-                    view! {
-                        <li class="ranking__row" data-rank-row=r.id.clone() draggable="true"
-                            hidden=move || !visible.with(|v| v.get(i).copied().unwrap_or(false))
-                            on:dragstart=move |ev| {
-                                if reordered.get_untracked() { ev.prevent_default() } else { dragging.set(Some(drag.clone())) }
-                            }
-                            on:dragover=|ev| ev.prevent_default()
-                            on:drop=move |ev| {
-                                ev.prevent_default();
-                                if let Some(id) = dragging.get_untracked() && !reordered.get_untracked() { move_to(store, &id, i); }
-                                dragging.set(None);
-                            }>
-                            <input type="checkbox" id=check_id.clone() data-action="select"
-                                prop:checked=move || selected.with(|s| s.contains(&sel))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    selected.update(|s| { if on { s.insert(sel2.clone()); } else { s.remove(&sel2); } });
-                                }/>
-                            <label for=check_id class="visually-hidden">{format!("选择 {}", r.title)}</label>
-                            <label class="visually-hidden" for=rank_id.clone()>{format!("{} 的名次", r.title)}</label>
-                            <input id=rank_id class="input ranking__rank" type="number" min="1" max=n()
-                                data-rank-input=r.id.clone() prop:value=if is_ranked { (i + 1).to_string() } else { String::new() }
-                                placeholder="未排"
-                                on:change=move |ev| {
-                                    if let Ok(k) = event_target_value(&ev).trim().parse::<usize>() {
-                                        move_to(store, &typed, k.max(1) - 1);
-                                        refocus(&typed, "[data-rank-input]");
+                {move || {
+                    ordered()
+                        .into_iter()
+                        .map(|(r, is_ranked, last)| {
+                            let i = r.position;
+                            let (up, down, typed, drag, sel, sel2) = (
+                                r.id.clone(),
+                                r.id.clone(),
+                                r.id.clone(),
+                                r.id.clone(),
+                                r.id.clone(),
+                                r.id.clone(),
+                            );
+                            let rank_id = format!("rank-{}", r.id);
+                            let check_id = format!("rank-select-{}", r.id);
+                            let category = r
+                                .category
+                                .map(|c| rs.category(c).label.clone())
+                                .unwrap_or_else(|| "未选择".into());
+                            let errors = r.checked.map_or(0, |c| c.errors);
+                            view! {
+                                <li
+                                    class="ranking__row"
+                                    data-rank-row=r.id.clone()
+                                    draggable="true"
+                                    hidden=move || !visible.with(|v| v.get(i).copied().unwrap_or(false))
+                                    on:dragstart=move |ev| {
+                                        if reordered.get_untracked() {
+                                            ev.prevent_default()
+                                        } else {
+                                            dragging.set(Some(drag.clone()))
+                                        }
                                     }
-                                }/>
-                            <a class="ranking__title" href=crate::ui::editor::href(&r.id, crate::ui::editor::Page::Check)>{r.title.clone()}</a>
-                            <span class="ranking__meta">{format!("{} · {} 人 · {}", category, r.persons, r.unit)}</span>
-                            {(errors > 0).then(|| view! { <span class="tag tag--problems">{format!("{errors} 个错误")}</span> })}
-                            <span class="ranking__buttons">
-                                <button type="button" class="button button--small" data-action="rank-up" disabled={ i == 0 }
-                                    on:click=move |_| { move_to(store, &up, i.saturating_sub(1)); refocus(&up, "[data-action=rank-up]"); }>
-                                    "上移" <span class="visually-hidden">{r.title.clone()}</span>
-                                </button>
-                                <button type="button" class="button button--small" data-action="rank-down" disabled=last
-                                    on:click=move |_| { move_to(store, &down, i + 1); refocus(&down, "[data-action=rank-down]"); }>
-                                    "下移" <span class="visually-hidden">{r.title.clone()}</span>
-                                </button>
-                            </span>
-                        </li>
-                    }
-                }).collect_view()}
+                                    on:dragover=|ev| ev.prevent_default()
+                                    on:drop=move |ev| {
+                                        ev.prevent_default();
+                                        if let Some(id) = dragging.get_untracked() && !reordered.get_untracked() {
+                                            move_to(store, &id, i);
+                                        }
+                                        dragging.set(None);
+                                    }
+                                >
+                                    <input
+                                        type="checkbox"
+                                        id=check_id.clone()
+                                        data-action="select"
+                                        prop:checked=move || selected.with(|s| s.contains(&sel))
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            selected
+                                                .update(|s| {
+                                                    if on {
+                                                        s.insert(sel2.clone());
+                                                    } else {
+                                                        s.remove(&sel2);
+                                                    }
+                                                });
+                                        }
+                                    />
+                                    <label for=check_id class="visually-hidden">
+                                        {format!("选择 {}", r.title)}
+                                    </label>
+                                    <label class="visually-hidden" for=rank_id.clone()>
+                                        {format!("{} 的名次", r.title)}
+                                    </label>
+                                    <input
+                                        id=rank_id
+                                        class="input ranking__rank"
+                                        type="number"
+                                        min="1"
+                                        max=n()
+                                        data-rank-input=r.id.clone()
+                                        prop:value=if is_ranked { (i + 1).to_string() } else { String::new() }
+                                        placeholder="未排"
+                                        on:change=move |ev| {
+                                            if let Ok(k) = event_target_value(&ev).trim().parse::<usize>() {
+                                                move_to(store, &typed, k.max(1) - 1);
+                                                refocus(&typed, "[data-rank-input]");
+                                            }
+                                        }
+                                    />
+                                    <a
+                                        class="ranking__title"
+                                        href=crate::ui::editor::href(&r.id, crate::ui::editor::Page::Check)
+                                    >
+                                        {r.title.clone()}
+                                    </a>
+                                    <span class="ranking__meta">
+                                        {format!("{} · {} 人 · {}", category, r.persons, r.unit)}
+                                    </span>
+                                    {(errors > 0)
+                                        .then(|| {
+                                            view! {
+                                                <span class="tag tag--problems">{format!("{errors} 个错误")}</span>
+                                            }
+                                        })}
+                                    <span class="ranking__buttons">
+                                        <button
+                                            type="button"
+                                            class="button button--small"
+                                            data-action="rank-up"
+                                            disabled={i == 0}
+                                            on:click=move |_| {
+                                                move_to(store, &up, i.saturating_sub(1));
+                                                refocus(&up, "[data-action=rank-up]");
+                                            }
+                                        >
+                                            "上移"
+                                            <span class="visually-hidden">{r.title.clone()}</span>
+                                        </button>
+                                        <button
+                                            type="button"
+                                            class="button button--small"
+                                            data-action="rank-down"
+                                            disabled=last
+                                            on:click=move |_| {
+                                                move_to(store, &down, i + 1);
+                                                refocus(&down, "[data-action=rank-down]");
+                                            }
+                                        >
+                                            "下移"
+                                            <span class="visually-hidden">{r.title.clone()}</span>
+                                        </button>
+                                    </span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ol>
         </section>
     }

@@ -58,62 +58,154 @@ pub fn Selections(bundles: RwSignal<Vec<Bundle>>) -> impl IntoView {
     let category_label = move |c: Category| rs.category(c).label.clone();
     view! {
         <h2>"遴选结果"</h2>
-        <p>"逐个团组选择入选或未入选（可附意见）；科技部明确资助类别后填写批准类别，院里明确资助金额后填写金额（如 1,234.56）。遴选结果保存在本浏览器，随备份导出。"</p>
+        <p>
+            "逐个团组选择入选或未入选（可附意见）；科技部明确资助类别后填写批准类别，院里明确资助金额后填写金额（如 1,234.56）。遴选结果保存在本浏览器，随备份导出。"
+        </p>
         <table class="table" data-bureau-groups>
-            <thead><tr>
-                <th scope="col">"单位"</th><th scope="col">"单位排序"</th><th scope="col">"项目名称"</th><th scope="col">"类别"</th>
-                <th scope="col">"人数"</th><th scope="col">"遴选结果"</th><th scope="col">"意见"</th><th scope="col">"批准资助类别"</th><th scope="col">"院资助金额（元）"</th>
-            </tr></thead>
-            <tbody>{move || list.get().into_iter().map(|row| view! { <SelectionRow row/> }).collect_view()}</tbody>
+            <thead>
+                <tr>
+                    <th scope="col">"单位"</th>
+                    <th scope="col">"单位排序"</th>
+                    <th scope="col">"项目名称"</th>
+                    <th scope="col">"类别"</th>
+                    <th scope="col">"人数"</th>
+                    <th scope="col">"遴选结果"</th>
+                    <th scope="col">"意见"</th>
+                    <th scope="col">"批准资助类别"</th>
+                    <th scope="col">"院资助金额（元）"</th>
+                </tr>
+            </thead>
+            <tbody>{move || list.get().into_iter().map(|row| view! { <SelectionRow row /> }).collect_view()}</tbody>
         </table>
         <h2>"入选团组与计划"</h2>
         {move || {
             let t = totals.get();
             view! {
                 <table class="table" data-selection-totals>
-                    <thead><tr><th scope="col">"类别"</th><th scope="col">"入选团组"</th><th scope="col">"入选人数"</th><th scope="col">"计划人数"</th><th scope="col">"院资助金额"</th></tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">"类别"</th>
+                            <th scope="col">"入选团组"</th>
+                            <th scope="col">"入选人数"</th>
+                            <th scope="col">"计划人数"</th>
+                            <th scope="col">"院资助金额"</th>
+                        </tr>
+                    </thead>
                     <tbody>
-                        {t.plan.categories.iter().zip(t.funding.iter()).map(|(c, (_, m))| view! {
-                            <tr data-category=c.category.key()><td>{category_label(c.category)}</td><td>{c.applications}</td>
-                                <td>{c.persons_in_category}</td><td>{c.plan_persons}</td><td>{m.to_string()}</td></tr>
-                        }).collect_view()}
-                        <tr data-category="key_fields"><td>{t.plan.key_fields.label.clone()}</td><td>{t.plan.key_fields.applications}</td>
-                            <td>{t.plan.key_fields.persons}</td><td>{t.plan.key_fields.plan_persons}</td><td></td></tr>
+                        {t
+                            .plan
+                            .categories
+                            .iter()
+                            .zip(t.funding.iter())
+                            .map(|(c, (_, m))| {
+                                view! {
+                                    <tr data-category=c.category.key()>
+                                        <td>{category_label(c.category)}</td>
+                                        <td>{c.applications}</td>
+                                        <td>{c.persons_in_category}</td>
+                                        <td>{c.plan_persons}</td>
+                                        <td>{m.to_string()}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()} <tr data-category="key_fields">
+                            <td>{t.plan.key_fields.label.clone()}</td>
+                            <td>{t.plan.key_fields.applications}</td>
+                            <td>{t.plan.key_fields.persons}</td>
+                            <td>{t.plan.key_fields.plan_persons}</td>
+                            <td></td>
+                        </tr>
                     </tbody>
                 </table>
                 <table class="table" data-selection-units>
-                    <thead><tr><th scope="col">"单位"</th><th scope="col">"团组"</th><th scope="col">"入选"</th><th scope="col">"未入选"</th>
-                        <th scope="col">"未定"</th><th scope="col">"入选人数"</th><th scope="col">"院资助金额"</th><th scope="col">"遴选结果文件"</th></tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">"单位"</th>
+                            <th scope="col">"团组"</th>
+                            <th scope="col">"入选"</th>
+                            <th scope="col">"未入选"</th>
+                            <th scope="col">"未定"</th>
+                            <th scope="col">"入选人数"</th>
+                            <th scope="col">"院资助金额"</th>
+                            <th scope="col">"遴选结果文件"</th>
+                        </tr>
+                    </thead>
                     <tbody>
-                        {t.units.iter().chain(std::iter::once(&t.all)).enumerate().map(|(i, u)| {
-                            let is_all = i == t.units.len();
-                            let unit = u.unit.clone();
-                            let row_key = if is_all { "all".to_string() } else { unit.clone() };
-                            view! {
-                                <tr data-unit=row_key>
-                                    <td>{u.unit.clone()}</td><td>{u.applications}</td><td>{u.selected}</td><td>{u.not_selected}</td>
-                                    <td>{u.undecided}</td><td>{u.selected_persons}</td><td>{u.funding.to_string()}</td>
-                                    <td>{if is_all {
-                                        view! { <button type="button" class="button button--small" data-action="export-result-all"
-                                            on:click=move |_| export(None)>"导出全部单位（一个文件）"</button> }.into_any()
-                                    } else {
-                                        view! { <button type="button" class="button button--small" data-action="export-result" data-unit=unit.clone()
-                                            disabled=u.selected + u.not_selected == 0
-                                            on:click=move |_| export(Some(unit.clone()))>"导出给本单位"</button> }.into_any()
-                                    }}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
+                        {t
+                            .units
+                            .iter()
+                            .chain(std::iter::once(&t.all))
+                            .enumerate()
+                            .map(|(i, u)| {
+                                let is_all = i == t.units.len();
+                                let unit = u.unit.clone();
+                                let row_key = if is_all { "all".to_string() } else { unit.clone() };
+                                view! {
+                                    <tr data-unit=row_key>
+                                        <td>{u.unit.clone()}</td>
+                                        <td>{u.applications}</td>
+                                        <td>{u.selected}</td>
+                                        <td>{u.not_selected}</td>
+                                        <td>{u.undecided}</td>
+                                        <td>{u.selected_persons}</td>
+                                        <td>{u.funding.to_string()}</td>
+                                        <td>
+                                            {if is_all {
+                                                view! {
+                                                    <button
+                                                        type="button"
+                                                        class="button button--small"
+                                                        data-action="export-result-all"
+                                                        on:click=move |_| export(None)
+                                                    >
+                                                        "导出全部单位（一个文件）"
+                                                    </button>
+                                                }
+                                                    .into_any()
+                                            } else {
+                                                view! {
+                                                    <button
+                                                        type="button"
+                                                        class="button button--small"
+                                                        data-action="export-result"
+                                                        data-unit=unit.clone()
+                                                        disabled=u.selected + u.not_selected == 0
+                                                        on:click=move |_| export(Some(unit.clone()))
+                                                    >
+                                                        "导出给本单位"
+                                                    </button>
+                                                }
+                                                    .into_any()
+                                            }}
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
             }
         }}
         <div class="actions">
-            <button type="button" class="button" data-action="export-selection-xlsx" on:click=xlsx>"导出遴选结果汇总表（XLSX）"</button>
+            <button type="button" class="button" data-action="export-selection-xlsx" on:click=xlsx>
+                "导出遴选结果汇总表（XLSX）"
+            </button>
         </div>
-        {move || message.get().map(|(ok, m)| view! {
-            <p class=if ok { "import-done" } else { "finding finding--error" } role="status" data-selection-message>{m}</p>
-        })}
+        {move || {
+            message
+                .get()
+                .map(|(ok, m)| {
+                    view! {
+                        <p
+                            class=if ok { "import-done" } else { "finding finding--error" }
+                            role="status"
+                            data-selection-message
+                        >
+                            {m}
+                        </p>
+                    }
+                })
+        }}
     }
 }
 
@@ -152,36 +244,70 @@ fn SelectionRow(row: Row) -> impl IntoView {
     let label = base.display();
     let key = format!("{}/{}", base.unit, base.id);
     view! {
-        <tr data-group=base.id.clone() data-unit=base.unit.clone()
-            data-decision=move || current.with(|s| s.decision.map(|d| d.key()).unwrap_or(""))>
+        <tr
+            data-group=base.id.clone()
+            data-unit=base.unit.clone()
+            data-decision=move || current.with(|s| s.decision.map(|d| d.key()).unwrap_or(""))
+        >
             <td>{row.unit.clone()}</td>
             <td>{row.unit_rank.map(|r| r.to_string()).unwrap_or_else(|| "未排序".into())}</td>
             <td>{base.title.clone()}</td>
             <td>{row.category.map(|c| rs.category(c).label.clone()).unwrap_or_else(|| "未选择".into())}</td>
             <td>{row.persons}</td>
-            <td><select class="input" data-field="decision" aria-label=format!("{label}：遴选结果")
-                prop:value=move || current.with(|s| s.decision.map(|d| d.key()).unwrap_or("").to_string())
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    put(&|s| s.decision = Decision::ALL.into_iter().find(|d| d.key() == v));
-                }>
-                <option value="">"未定"</option>
-                {Decision::ALL.into_iter().map(|d| view! { <option value=d.key()>{d.label()}</option> }).collect_view()}
-            </select></td>
-            <td><input class="input" data-field="note" aria-label=format!("{label}：意见")
-                prop:value=move || current.with(|s| s.note.clone())
-                on:change=move |ev| { let v = event_target_value(&ev); put(&|s| s.note = v.trim().to_string()); }/></td>
-            <td><select class="input" data-field="approved_category" aria-label=format!("{label}：批准资助类别")
-                prop:value=move || current.with(|s| s.approved_category.map(|c| c.key()).unwrap_or("").to_string())
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    put(&|s| s.approved_category = Category::ALL.into_iter().find(|c| c.key() == v));
-                }>
-                <option value="">"未填"</option>
-                {Category::ALL.into_iter().map(|c| view! { <option value=c.key()>{rs.category(c).label.clone()}</option> }).collect_view()}
-            </select></td>
             <td>
-                <input class="input" inputmode="decimal" data-field="funding" aria-label=format!("{label}：院资助金额（元）")
+                <select
+                    class="input"
+                    data-field="decision"
+                    aria-label=format!("{label}：遴选结果")
+                    prop:value=move || current.with(|s| s.decision.map(|d| d.key()).unwrap_or("").to_string())
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        put(&|s| s.decision = Decision::ALL.into_iter().find(|d| d.key() == v));
+                    }
+                >
+                    <option value="">"未定"</option>
+                    {Decision::ALL
+                        .into_iter()
+                        .map(|d| view! { <option value=d.key()>{d.label()}</option> })
+                        .collect_view()}
+                </select>
+            </td>
+            <td>
+                <input
+                    class="input"
+                    data-field="note"
+                    aria-label=format!("{label}：意见")
+                    prop:value=move || current.with(|s| s.note.clone())
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        put(&|s| s.note = v.trim().to_string());
+                    }
+                />
+            </td>
+            <td>
+                <select
+                    class="input"
+                    data-field="approved_category"
+                    aria-label=format!("{label}：批准资助类别")
+                    prop:value=move || current.with(|s| s.approved_category.map(|c| c.key()).unwrap_or("").to_string())
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        put(&|s| s.approved_category = Category::ALL.into_iter().find(|c| c.key() == v));
+                    }
+                >
+                    <option value="">"未填"</option>
+                    {Category::ALL
+                        .into_iter()
+                        .map(|c| view! { <option value=c.key()>{rs.category(c).label.clone()}</option> })
+                        .collect_view()}
+                </select>
+            </td>
+            <td>
+                <input
+                    class="input"
+                    inputmode="decimal"
+                    data-field="funding"
+                    aria-label=format!("{label}：院资助金额（元）")
                     prop:value=move || current.with(|s| s.funding.map(Money::plain).unwrap_or_default())
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
@@ -190,12 +316,26 @@ fn SelectionRow(row: Row) -> impl IntoView {
                             put(&|s| s.funding = None);
                         } else {
                             match Money::parse(&v) {
-                                Ok(m) => { money_error.set(None); put(&|s| s.funding = Some(m)); }
+                                Ok(m) => {
+                                    money_error.set(None);
+                                    put(&|s| s.funding = Some(m));
+                                }
                                 Err(e) => money_error.set(Some(e)),
                             }
                         }
-                    }/>
-                {move || money_error.get().map(|e| view! { <p class="finding finding--error" data-funding-error=key.clone()>{e}</p> })}
+                    }
+                />
+                {move || {
+                    money_error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="finding finding--error" data-funding-error=key.clone()>
+                                    {e}
+                                </p>
+                            }
+                        })
+                }}
             </td>
         </tr>
     }

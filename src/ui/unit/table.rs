@@ -14,23 +14,57 @@ pub fn SummaryTableView() -> impl IntoView {
             <h2 id="summary-title">"因公出国（境）培训项目计划申请汇总表（附件2）"</h2>
             <div class="table-scroll" tabindex="0" role="region" aria-label="附件2">
                 <table class="table table--cards summary-table" data-summary-table>
-                    <thead><tr>{COLUMNS.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr></thead>
+                    <thead>
+                        <tr>{COLUMNS.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr>
+                    </thead>
                     <tbody>
-                        {move || table.with(|t| t.rows.iter().map(|r| view! {
-                            <tr data-summary-row=r.application_id.clone()>
-                                {r.cells().into_iter().zip(COLUMNS).map(|(c, label)| view! { <td data-label=label>{c.to_string()}</td> }).collect_view()}
-                            </tr>
-                        }).collect_view())}
+                        {move || {
+                            table
+                                .with(|t| {
+                                    t.rows
+                                        .iter()
+                                        .map(|r| {
+                                            view! {
+                                                <tr data-summary-row=r
+                                                    .application_id
+                                                    .clone()>
+                                                    {r
+                                                        .cells()
+                                                        .into_iter()
+                                                        .zip(COLUMNS)
+                                                        .map(|(c, label)| {
+                                                            view! { <td data-label=label>{c.to_string()}</td> }
+                                                        })
+                                                        .collect_view()}
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()
+                                })
+                        }}
                     </tbody>
                     <tfoot>
-                        {move || table.with(|t| t.totals.rows().into_iter().map(|r| {
-                            let label = r[2].clone();
-                            view! {
-                                <tr class="summary-total" data-total=label>
-                                    {r.into_iter().zip(COLUMNS).map(|(c, label)| view! { <td data-label=label>{c}</td> }).collect_view()}
-                                </tr>
-                            }
-                        }).collect_view())}
+                        {move || {
+                            table
+                                .with(|t| {
+                                    t.totals
+                                        .rows()
+                                        .into_iter()
+                                        .map(|r| {
+                                            let label = r[2].clone();
+                                            view! {
+                                                <tr class="summary-total" data-total=label>
+                                                    {r
+                                                        .into_iter()
+                                                        .zip(COLUMNS)
+                                                        .map(|(c, label)| view! { <td data-label=label>{c}</td> })
+                                                        .collect_view()}
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()
+                                })
+                        }}
                     </tfoot>
                 </table>
             </div>

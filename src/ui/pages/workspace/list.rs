@@ -70,25 +70,70 @@ pub fn DraftList() -> impl IntoView {
         });
     };
     view! {
-        <ListFilters query=list.query own_order="工作台顺序" sorts=&table::COLUMNS shown=list.shown_count() total=list.total()/>
+        <ListFilters
+            query=list.query
+            own_order="工作台顺序"
+            sorts=&table::COLUMNS
+            shown=list.shown_count()
+            total=list.total()
+        />
         <div class="actions selection-actions">
-            <SelectShown selected=list.selected shown=list.shown_ids/>
-            <button type="button" class="button button--secondary" data-action="export-selected"
-                disabled=move || list.none_selected() on:click=move |_| export.run(list.selected_ids())>
+            <SelectShown selected=list.selected shown=list.shown_ids />
+            <button
+                type="button"
+                class="button button--secondary"
+                data-action="export-selected"
+                disabled=move || list.none_selected()
+                on:click=move |_| export.run(list.selected_ids())
+            >
                 {move || format!("导出所选（{}）", list.selected.with(|s| s.len()))}
             </button>
-            <button type="button" class="button button--secondary" data-action="docx-selected"
-                disabled=move || list.none_selected() on:click=docx_selected>"所选的附件1（Word）"</button>
-            <button type="button" class="button button--secondary button--warning" data-action="delete-selected"
-                disabled=move || list.none_selected() on:click=move |_| store.delete_many(&list.selected_ids())>
+            <button
+                type="button"
+                class="button button--secondary"
+                data-action="docx-selected"
+                disabled=move || list.none_selected()
+                on:click=docx_selected
+            >
+                "所选的附件1（Word）"
+            </button>
+            <button
+                type="button"
+                class="button button--secondary button--warning"
+                data-action="delete-selected"
+                disabled=move || list.none_selected()
+                on:click=move |_| store.delete_many(&list.selected_ids())
+            >
                 {move || format!("删除所选（{}）", list.selected.with(|s| s.len()))}
             </button>
         </div>
-        {move || export_error.get().map(|e| view! { <p class="finding finding--error" role="alert">{e}</p> })}
-        {move || docx_message.get().map(|(ok, m)| view! {
-            <p class=if ok { "import-done" } else { "finding finding--error" } role="status" data-docx-message="docx-selected">{m}</p>
-        })}
-        <table::DraftTable list export/>
+        {move || {
+            export_error
+                .get()
+                .map(|e| {
+                    view! {
+                        <p class="finding finding--error" role="alert">
+                            {e}
+                        </p>
+                    }
+                })
+        }}
+        {move || {
+            docx_message
+                .get()
+                .map(|(ok, m)| {
+                    view! {
+                        <p
+                            class=if ok { "import-done" } else { "finding finding--error" }
+                            role="status"
+                            data-docx-message="docx-selected"
+                        >
+                            {m}
+                        </p>
+                    }
+                })
+        }}
+        <table::DraftTable list export />
     }
 }
 
@@ -96,8 +141,12 @@ pub fn DraftList() -> impl IntoView {
 pub fn unavailable(retry: Trigger) -> AnyView {
     view! {
         <div class="unavailable" data-unavailable>
-            <p role="alert">"申请列表的程序文件没有下载成功（可能网络已断开）。您的数据都还在本浏览器中。"</p>
-            <button type="button" class="button" data-action="retry-list" on:click=move |_| retry.notify()>"重试"</button>
+            <p role="alert">
+                "申请列表的程序文件没有下载成功（可能网络已断开）。您的数据都还在本浏览器中。"
+            </p>
+            <button type="button" class="button" data-action="retry-list" on:click=move |_| retry.notify()>
+                "重试"
+            </button>
         </div>
     }
     .into_any()

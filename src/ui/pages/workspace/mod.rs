@@ -78,7 +78,12 @@ pub fn Workspace() -> impl IntoView {
                 <div class="notice" role="note" data-round-over>
                     <p>{note}</p>
                     <a href="#/rule-sets">"管理规则集"</a>
-                    <p>"这一轮的申请已交出、不再需要时，可在「数据与设置」中"<a href="#/data" data-link="clear-data">"清除本机数据"</a>"。"</p>
+                    <p>
+                        "这一轮的申请已交出、不再需要时，可在「数据与设置」中"
+                        <a href="#/data" data-link="clear-data">
+                            "清除本机数据"
+                        </a>"。"
+                    </p>
                 </div>
             }
         })
@@ -95,24 +100,63 @@ pub fn Workspace() -> impl IntoView {
         <p class="lead">"本浏览器中的全部申请表草稿。每次修改都会自动保存在本机。"</p>
         {round_over}
         <div class="actions">
-            <button type="button" class="button" data-action="new" on:click=create>"新建申请表"</button>
-            <button type="button" class="button button--secondary" data-action="examples" on:click=examples>"载入示例"</button>
-            <ImportButton/>
-            <button type="button" class="button button--secondary" data-action="export-all"
-                disabled=move || !any.get() on:click=export_all>"导出全部"</button>
+            <button type="button" class="button" data-action="new" on:click=create>
+                "新建申请表"
+            </button>
+            <button type="button" class="button button--secondary" data-action="examples" on:click=examples>
+                "载入示例"
+            </button>
+            <ImportButton />
+            <button
+                type="button"
+                class="button button--secondary"
+                data-action="export-all"
+                disabled=move || !any.get()
+                on:click=export_all
+            >
+                "导出全部"
+            </button>
         </div>
-        <p class="field__hint">"导出的 .peixun.json 文件可发给人事处或合作单位；也可以把收到的文件直接拖到本页面导入。合作单位成员请填写"<a href="#/card">"成员信息卡"</a>"。"</p>
-        {move || export_error.get().map(|e| view! { <p class="finding finding--error" role="alert">{e}</p> })}
-        {move || examples_error.get().map(|e| view! { <p class="finding finding--error" role="alert" data-examples-error>{e}</p> })}
-        {move || if any.get() {
-            lazy::part(lazy::workspace_list, list::unavailable)
-        } else {
-            view! {
-                <EmptyState>
-                    <p>"还没有申请表。"</p>
-                    <p>"点击「新建申请表」开始填写，或点击「载入示例」看看填好的申请表是什么样子。"</p>
-                </EmptyState>
-            }.into_any()
+        <p class="field__hint">
+            "导出的 .peixun.json 文件可发给人事处或合作单位；也可以把收到的文件直接拖到本页面导入。合作单位成员请填写"
+            <a href="#/card">"成员信息卡"</a>"。"
+        </p>
+        {move || {
+            export_error
+                .get()
+                .map(|e| {
+                    view! {
+                        <p class="finding finding--error" role="alert">
+                            {e}
+                        </p>
+                    }
+                })
+        }}
+        {move || {
+            examples_error
+                .get()
+                .map(|e| {
+                    view! {
+                        <p class="finding finding--error" role="alert" data-examples-error>
+                            {e}
+                        </p>
+                    }
+                })
+        }}
+        {move || {
+            if any.get() {
+                lazy::part(lazy::workspace_list, list::unavailable)
+            } else {
+                view! {
+                    <EmptyState>
+                        <p>"还没有申请表。"</p>
+                        <p>
+                            "点击「新建申请表」开始填写，或点击「载入示例」看看填好的申请表是什么样子。"
+                        </p>
+                    </EmptyState>
+                }
+                    .into_any()
+            }
         }}
     }
 }

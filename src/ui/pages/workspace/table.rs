@@ -30,13 +30,26 @@ fn SortHeader(query: RwSignal<ListQuery>, key: SortKey, label: &'static str) -> 
     };
     view! {
         <th scope="col" aria-sort=aria>
-            <button type="button" class="sort-button" data-sort=key.key()
-                on:click=move |_| query.update(|q| {
-                    q.descending = q.sort == key && !q.descending;
-                    q.sort = key;
-                })>
+            <button
+                type="button"
+                class="sort-button"
+                data-sort=key.key()
+                on:click=move |_| {
+                    query
+                        .update(|q| {
+                            q.descending = q.sort == key && !q.descending;
+                            q.sort = key;
+                        })
+                }
+            >
                 {label}
-                <span aria-hidden="true">{move || match aria() { "ascending" => " ↑", "descending" => " ↓", _ => "" }}</span>
+                <span aria-hidden="true">
+                    {move || match aria() {
+                        "ascending" => " ↑",
+                        "descending" => " ↓",
+                        _ => "",
+                    }}
+                </span>
             </button>
         </th>
     }
@@ -51,63 +64,126 @@ pub fn DraftTable(list: Listing, export: Callback<Vec<String>>) -> impl IntoView
     view! {
         <table class="table table--cards drafts">
             <caption class="visually-hidden">"申请表草稿"</caption>
-            <thead><tr>
-                <th scope="col"><span class="visually-hidden">"选择"</span></th>
-                {COLUMNS.into_iter().map(|(key, label)| view! { <SortHeader query key label/> }).collect_view()}
-                <th scope="col">"操作"</th>
-            </tr></thead>
+            <thead>
+                <tr>
+                    <th scope="col">
+                        <span class="visually-hidden">"选择"</span>
+                    </th>
+                    {COLUMNS.into_iter().map(|(key, label)| view! { <SortHeader query key label /> }).collect_view()}
+                    <th scope="col">"操作"</th>
+                </tr>
+            </thead>
             <tbody>
                 // Every row, in the query's order, built again only when the order or the rows
                 // change; the filters hide rows, they build none.
-                {move || ordered().into_iter().map(|r| {
-                        let (dup_id, del_id, exp_id, sel_id, sel_id2) = (r.id.clone(), r.id.clone(), r.id.clone(), r.id.clone(), r.id.clone());
-                        let title = r.title.clone();
-                        let check_id = format!("select-{}", r.id);
-                        let pos = r.position;
-                        let category = r.category.map(|c| rs.category(c).label.clone()).unwrap_or_else(|| "未选择".into());
-                        let saved = r.saved.map(|t| format!("{} {:02}:{:02}", t.date(), t.hour(), t.minute())).unwrap_or_else(|| "—".into());
-                        view! {
-                            <tr data-app=r.id.clone() hidden=move || !visible.with(|v| v.get(pos).copied().unwrap_or(false))>
-                                <td>
-                                    <input type="checkbox" id=check_id.clone() data-action="select"
-                                        prop:checked=move || selected.with(|s| s.contains(&sel_id))
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            selected.update(|s| { if on { s.insert(sel_id2.clone()); } else { s.remove(&sel_id2); } });
-                                        }/>
-                                    <label for=check_id class="visually-hidden">{format!("选择 {}", r.title)}</label>
-                                </td>
-                                <td class="cell--title"><a href=href(&r.id, Page::Section(Section::Basic))>{r.title.clone()}</a></td>
-                                <td data-label="类别">{category}</td>
-                                <td data-label="人数">{r.persons}</td>
-                                <td data-label="状态">
-                                    <span class=format!("tag tag--{}", r.status.key()) data-status=r.status.key()>{r.status_text()}</span>
-                                </td>
-                                <td data-label="最后保存">{saved}</td>
-                                <td class="row-actions">
-                                    <button type="button" class="button button--small" data-action="export"
-                                        on:click=move |_| export.run(vec![exp_id.clone()])>
-                                        "导出" <span class="visually-hidden">{title.clone()}</span>
-                                    </button>
-                                    <button type="button" class="button button--small" data-action="duplicate"
-                                        on:click=move |_| {
-                                            let copy = store.ws.with_untracked(|w| w.get(&dup_id).map(|a| {
-                                                let mut c = fresh_copy(a);
-                                                c.title = format!("{}（副本）", a.title);
-                                                c
-                                            }));
-                                            if let Some(c) = copy { store.add(vec![c]); }
-                                        }>
-                                        "复制" <span class="visually-hidden">{title.clone()}</span>
-                                    </button>
-                                    <button type="button" class="button button--small button--warning" data-action="delete"
-                                        on:click=move |_| store.delete(&del_id)>
-                                        "删除" <span class="visually-hidden">{title}</span>
-                                    </button>
-                                </td>
-                            </tr>
-                        }
-                }).collect_view()}
+                {move || {
+                    ordered()
+                        .into_iter()
+                        .map(|r| {
+                            let (dup_id, del_id, exp_id, sel_id, sel_id2) = (
+                                r.id.clone(),
+                                r.id.clone(),
+                                r.id.clone(),
+                                r.id.clone(),
+                                r.id.clone(),
+                            );
+                            let title = r.title.clone();
+                            let check_id = format!("select-{}", r.id);
+                            let pos = r.position;
+                            let category = r
+                                .category
+                                .map(|c| rs.category(c).label.clone())
+                                .unwrap_or_else(|| "未选择".into());
+                            let saved = r
+                                .saved
+                                .map(|t| format!("{} {:02}:{:02}", t.date(), t.hour(), t.minute()))
+                                .unwrap_or_else(|| "—".into());
+                            view! {
+                                <tr
+                                    data-app=r.id.clone()
+                                    hidden=move || !visible.with(|v| v.get(pos).copied().unwrap_or(false))
+                                >
+                                    <td>
+                                        <input
+                                            type="checkbox"
+                                            id=check_id.clone()
+                                            data-action="select"
+                                            prop:checked=move || selected.with(|s| s.contains(&sel_id))
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                selected
+                                                    .update(|s| {
+                                                        if on {
+                                                            s.insert(sel_id2.clone());
+                                                        } else {
+                                                            s.remove(&sel_id2);
+                                                        }
+                                                    });
+                                            }
+                                        />
+                                        <label for=check_id class="visually-hidden">
+                                            {format!("选择 {}", r.title)}
+                                        </label>
+                                    </td>
+                                    <td class="cell--title">
+                                        <a href=href(&r.id, Page::Section(Section::Basic))>{r.title.clone()}</a>
+                                    </td>
+                                    <td data-label="类别">{category}</td>
+                                    <td data-label="人数">{r.persons}</td>
+                                    <td data-label="状态">
+                                        <span class=format!("tag tag--{}", r.status.key()) data-status=r.status.key()>
+                                            {r.status_text()}
+                                        </span>
+                                    </td>
+                                    <td data-label="最后保存">{saved}</td>
+                                    <td class="row-actions">
+                                        <button
+                                            type="button"
+                                            class="button button--small"
+                                            data-action="export"
+                                            on:click=move |_| export.run(vec![exp_id.clone()])
+                                        >
+                                            "导出"
+                                            <span class="visually-hidden">{title.clone()}</span>
+                                        </button>
+                                        <button
+                                            type="button"
+                                            class="button button--small"
+                                            data-action="duplicate"
+                                            on:click=move |_| {
+                                                let copy = store
+                                                    .ws
+                                                    .with_untracked(|w| {
+                                                        w.get(&dup_id)
+                                                            .map(|a| {
+                                                                let mut c = fresh_copy(a);
+                                                                c.title = format!("{}（副本）", a.title);
+                                                                c
+                                                            })
+                                                    });
+                                                if let Some(c) = copy {
+                                                    store.add(vec![c]);
+                                                }
+                                            }
+                                        >
+                                            "复制"
+                                            <span class="visually-hidden">{title.clone()}</span>
+                                        </button>
+                                        <button
+                                            type="button"
+                                            class="button button--small button--warning"
+                                            data-action="delete"
+                                            on:click=move |_| store.delete(&del_id)
+                                        >
+                                            "删除"
+                                            <span class="visually-hidden">{title}</span>
+                                        </button>
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
             </tbody>
         </table>
     }
