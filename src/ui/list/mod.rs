@@ -2,9 +2,11 @@
 //! The core decides what is shown (`list_query`); this only edits the query and says how
 //! many rows it left.
 
+mod actions;
 mod listing;
 mod select;
 
+pub use actions::{ExportSelected, SelectionActions};
 pub use listing::{Listing, list_item};
 pub use select::{SelectShown, prune_to_shown};
 

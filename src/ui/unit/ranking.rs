@@ -5,11 +5,10 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use crate::list_query::{Checked, SortKey};
+use crate::list_query::{Checked, ListItem, SortKey};
 use crate::rules::{Cx, check_application};
 use crate::ui::clock::today;
-use crate::ui::list::{ListFilters, Listing, SelectShown, list_item};
-use crate::ui::sharing::export_applications;
+use crate::ui::list::{ExportSelected, ListFilters, Listing, SelectionActions, list_item};
 use crate::ui::state::Store;
 use crate::workspace::Workspace;
 
@@ -74,207 +73,177 @@ pub fn Ranking() -> impl IntoView {
     });
     let ranked = Memo::new(move |_| store.ws.with(|w| w.ranking.iter().cloned().collect::<BTreeSet<_>>()));
     let list = Listing::new(rows);
-    let Listing { query, order, visible, selected, .. } = list;
-    let export_error = RwSignal::new(None::<String>);
+    let export = ExportSelected::new(store);
     // Moving a row among others hidden or re-sorted would be a guess: only the typed rank moves then.
-    let reordered = Memo::new(move |_| query.with(|q| !q.is_default()));
-    let dragging = RwSignal::new(None::<String>);
-    let n = move || rows.with(Vec::len);
+    let reordered = Memo::new(move |_| list.query.with(|q| !q.is_default()));
+    let cx = RowCx { store, list, reordered, dragging: RwSignal::new(None) };
     // Each row with whether it is ranked and whether it is the last (its 下移): a row is
     // built again when one of those changes.
     let ordered = move || {
         ranked.with(|k| {
             rows.with(|r| {
-                order.with(|o| {
+                list.order.with(|o| {
                     o.iter().map(|&i| (r[i].clone(), k.contains(&r[i].id), i + 1 == r.len())).collect::<Vec<_>>()
                 })
             })
         })
     };
+    // Built again only when the order or the rows change (typing hides rows): not `<For>`,
+    // whose owner per row made the list after a large import 0.6 s slower.
+    let row_views =
+        move || ordered().into_iter().map(|(r, is_ranked, last)| rank_row(cx, r, is_ranked, last)).collect_view();
+    let hint = move || if reordered.get() { HINT_FILTERED } else { HINT };
     view! {
         <section class="panel" aria-labelledby="ranking-title">
             <h2 id="ranking-title">"总体排序"</h2>
-            <ListFilters query own_order="名次" sorts=&SORTS shown=list.shown_count() total=list.total() />
-            <div class="actions selection-actions">
-                <SelectShown selected shown=list.shown_ids />
-                <button
-                    type="button"
-                    class="button button--secondary"
-                    data-action="export-selected"
-                    disabled=move || list.none_selected()
-                    on:click=move |_| export_applications(
-                        store,
-                        list.selected_ids(),
-                        move |r| export_error.set(r.err()),
-                    )
-                >
-                    {move || format!("导出所选（{}）", selected.with(|s| s.len()))}
-                </button>
-                <button
-                    type="button"
-                    class="button button--secondary button--warning"
-                    data-action="delete-selected"
-                    disabled=move || list.none_selected()
-                    on:click=move |_| store.delete_many(&list.selected_ids())
-                >
-                    {move || format!("删除所选（{}）", selected.with(|s| s.len()))}
-                </button>
-            </div>
-            {move || {
-                export_error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="finding finding--error" role="alert">
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
-            <p class="field__hint">
-                {move || {
-                    if reordered.get() {
-                        "正在按条件筛选或排序：可以在排序框中输入名次；拖动和「上移」「下移」请先「清除条件」。"
-                    } else {
-                        "拖动行，或用「上移」「下移」按钮，或在排序框中输入名次后按回车。"
-                    }
-                }}
-            </p>
+            <ListFilters query=list.query own_order="名次" sorts=&SORTS shown=list.shown_count() total=list.total() />
+            <SelectionActions list export />
+            <p class="field__hint">{hint}</p>
             // While filtered or sorted, 上移 / 下移 are hidden (CSS) rather than disabled row by
             // row: one attribute, not two effects per row of 800.
             <ol class="ranking" data-ranking data-reordered=move || reordered.get().then_some("")>
-                // Built again only when the order or the rows change (typing hides rows): not
-                // `<For>`, whose owner per row made the list after a large import 0.6 s slower.
-                {move || {
-                    ordered()
-                        .into_iter()
-                        .map(|(r, is_ranked, last)| {
-                            let i = r.position;
-                            let (up, down, typed, drag, sel, sel2) = (
-                                r.id.clone(),
-                                r.id.clone(),
-                                r.id.clone(),
-                                r.id.clone(),
-                                r.id.clone(),
-                                r.id.clone(),
-                            );
-                            let rank_id = format!("rank-{}", r.id);
-                            let check_id = format!("rank-select-{}", r.id);
-                            let category = r
-                                .category
-                                .map(|c| rs.category(c).label.clone())
-                                .unwrap_or_else(|| "未选择".into());
-                            let errors = r.checked.map_or(0, |c| c.errors);
-                            view! {
-                                <li
-                                    class="ranking__row"
-                                    data-rank-row=r.id.clone()
-                                    draggable="true"
-                                    hidden=move || !visible.with(|v| v.get(i).copied().unwrap_or(false))
-                                    on:dragstart=move |ev| {
-                                        if reordered.get_untracked() {
-                                            ev.prevent_default()
-                                        } else {
-                                            dragging.set(Some(drag.clone()))
-                                        }
-                                    }
-                                    on:dragover=|ev| ev.prevent_default()
-                                    on:drop=move |ev| {
-                                        ev.prevent_default();
-                                        if let Some(id) = dragging.get_untracked() && !reordered.get_untracked() {
-                                            move_to(store, &id, i);
-                                        }
-                                        dragging.set(None);
-                                    }
-                                >
-                                    <input
-                                        type="checkbox"
-                                        id=check_id.clone()
-                                        data-action="select"
-                                        prop:checked=move || selected.with(|s| s.contains(&sel))
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            selected
-                                                .update(|s| {
-                                                    if on {
-                                                        s.insert(sel2.clone());
-                                                    } else {
-                                                        s.remove(&sel2);
-                                                    }
-                                                });
-                                        }
-                                    />
-                                    <label for=check_id class="visually-hidden">
-                                        {format!("选择 {}", r.title)}
-                                    </label>
-                                    <label class="visually-hidden" for=rank_id.clone()>
-                                        {format!("{} 的名次", r.title)}
-                                    </label>
-                                    <input
-                                        id=rank_id
-                                        class="input ranking__rank"
-                                        type="number"
-                                        min="1"
-                                        max=n()
-                                        data-rank-input=r.id.clone()
-                                        prop:value=if is_ranked { (i + 1).to_string() } else { String::new() }
-                                        placeholder="未排"
-                                        on:change=move |ev| {
-                                            if let Ok(k) = event_target_value(&ev).trim().parse::<usize>() {
-                                                move_to(store, &typed, k.max(1) - 1);
-                                                refocus(&typed, "[data-rank-input]");
-                                            }
-                                        }
-                                    />
-                                    <a
-                                        class="ranking__title"
-                                        href=crate::ui::editor::href(&r.id, crate::ui::editor::Page::Check)
-                                    >
-                                        {r.title.clone()}
-                                    </a>
-                                    <span class="ranking__meta">
-                                        {format!("{} · {} 人 · {}", category, r.persons, r.unit)}
-                                    </span>
-                                    {(errors > 0)
-                                        .then(|| {
-                                            view! {
-                                                <span class="tag tag--problems">{format!("{errors} 个错误")}</span>
-                                            }
-                                        })}
-                                    <span class="ranking__buttons">
-                                        <button
-                                            type="button"
-                                            class="button button--small"
-                                            data-action="rank-up"
-                                            disabled={i == 0}
-                                            on:click=move |_| {
-                                                move_to(store, &up, i.saturating_sub(1));
-                                                refocus(&up, "[data-action=rank-up]");
-                                            }
-                                        >
-                                            "上移"
-                                            <span class="visually-hidden">{r.title.clone()}</span>
-                                        </button>
-                                        <button
-                                            type="button"
-                                            class="button button--small"
-                                            data-action="rank-down"
-                                            disabled=last
-                                            on:click=move |_| {
-                                                move_to(store, &down, i + 1);
-                                                refocus(&down, "[data-action=rank-down]");
-                                            }
-                                        >
-                                            "下移"
-                                            <span class="visually-hidden">{r.title.clone()}</span>
-                                        </button>
-                                    </span>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
+                {row_views}
             </ol>
         </section>
+    }
+}
+
+const HINT: &str = "拖动行，或用「上移」「下移」按钮，或在排序框中输入名次后按回车。";
+const HINT_FILTERED: &str = "正在按条件筛选或排序：可以在排序框中输入名次；拖动和「上移」「下移」请先「清除条件」。";
+
+/// What every row of the ranking shares.
+#[derive(Clone, Copy)]
+struct RowCx {
+    store: Store,
+    list: Listing,
+    /// Filtered or sorted: only a typed rank moves a row.
+    reordered: Memo<bool>,
+    /// The row being dragged.
+    dragging: RwSignal<Option<String>>,
+}
+
+/// One application at its rank: tick, typed rank, title, drag and 上移 / 下移.
+fn rank_row(cx: RowCx, r: ListItem, is_ranked: bool, last: bool) -> impl IntoView {
+    let RowCx { store, list, reordered, dragging } = cx;
+    let i = r.position;
+    let id = r.id.clone();
+    let rank_id = format!("rank-{id}");
+    let check_id = format!("rank-select-{id}");
+    let category = r.category.map(|c| store.rule_set().category(c).label.clone()).unwrap_or_else(|| "未选择".into());
+    let errors = r.checked.map_or(0, |c| c.errors);
+    let hidden = move || !list.visible.with(|v| v.get(i).copied().unwrap_or(false));
+    let on_dragstart = {
+        let id = id.clone();
+        move |ev: web_sys::DragEvent| {
+            if reordered.get_untracked() { ev.prevent_default() } else { dragging.set(Some(id.clone())) }
+        }
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        if let Some(id) = dragging.get_untracked()
+            && !reordered.get_untracked()
+        {
+            move_to(store, &id, i);
+        }
+        dragging.set(None);
+    };
+    let ticked = {
+        let id = id.clone();
+        move || list.selected.with(|s| s.contains(&id))
+    };
+    let on_tick = {
+        let id = id.clone();
+        move |ev| {
+            let on = event_target_checked(&ev);
+            list.selected.update(|s| {
+                if on {
+                    s.insert(id.clone());
+                } else {
+                    s.remove(&id);
+                }
+            });
+        }
+    };
+    let on_rank = {
+        let id = id.clone();
+        move |ev| {
+            if let Ok(k) = event_target_value(&ev).trim().parse::<usize>() {
+                move_to(store, &id, k.max(1) - 1);
+                refocus(&id, "[data-rank-input]");
+            }
+        }
+    };
+    let on_up = {
+        let id = id.clone();
+        move |_| {
+            move_to(store, &id, i.saturating_sub(1));
+            refocus(&id, "[data-action=rank-up]");
+        }
+    };
+    let on_down = {
+        let id = id.clone();
+        move |_| {
+            move_to(store, &id, i + 1);
+            refocus(&id, "[data-action=rank-down]");
+        }
+    };
+    let rank = if is_ranked { (i + 1).to_string() } else { String::new() };
+    let total = list.rows.with_untracked(Vec::len);
+    view! {
+        <li
+            class="ranking__row"
+            data-rank-row=id.clone()
+            draggable="true"
+            hidden=hidden
+            on:dragstart=on_dragstart
+            on:dragover=|ev| ev.prevent_default()
+            on:drop=on_drop
+        >
+            <input type="checkbox" id=check_id.clone() data-action="select" prop:checked=ticked on:change=on_tick />
+            <label for=check_id class="visually-hidden">
+                {format!("选择 {}", r.title)}
+            </label>
+            <label class="visually-hidden" for=rank_id.clone()>
+                {format!("{} 的名次", r.title)}
+            </label>
+            <input
+                id=rank_id
+                class="input ranking__rank"
+                type="number"
+                min="1"
+                max=total
+                data-rank-input=id.clone()
+                prop:value=rank
+                placeholder="未排"
+                on:change=on_rank
+            />
+            <a class="ranking__title" href=crate::ui::editor::href(&id, crate::ui::editor::Page::Check)>
+                {r.title.clone()}
+            </a>
+            <span class="ranking__meta">{format!("{} · {} 人 · {}", category, r.persons, r.unit)}</span>
+            {(errors > 0).then(|| view! { <span class="tag tag--problems">{format!("{errors} 个错误")}</span> })}
+            <span class="ranking__buttons">
+                <button
+                    type="button"
+                    class="button button--small"
+                    data-action="rank-up"
+                    disabled={i == 0}
+                    on:click=on_up
+                >
+                    "上移"
+                    <span class="visually-hidden">{r.title.clone()}</span>
+                </button>
+                <button
+                    type="button"
+                    class="button button--small"
+                    data-action="rank-down"
+                    disabled=last
+                    on:click=on_down
+                >
+                    "下移"
+                    <span class="visually-hidden">{r.title.clone()}</span>
+                </button>
+            </span>
+        </li>
     }
 }

@@ -7,8 +7,7 @@ use leptos::prelude::*;
 use super::table;
 use crate::ui::clock::today;
 use crate::ui::lazy;
-use crate::ui::list::{ListFilters, Listing, SelectShown, list_item};
-use crate::ui::sharing::export_applications;
+use crate::ui::list::{ExportSelected, ListFilters, Listing, SelectionActions, list_item};
 use crate::ui::state::Store;
 
 /// Whether the rules' chunk is there yet.
@@ -50,9 +49,7 @@ pub fn DraftList() -> impl IntoView {
         })
     });
     let list = Listing::new(rows);
-    let export_error = RwSignal::new(None::<String>);
-    let export =
-        Callback::new(move |ids: Vec<String>| export_applications(store, ids, move |r| export_error.set(r.err())));
+    let export = ExportSelected::new(store);
     let docx_message = RwSignal::new(None::<(bool, String)>);
     let docx_selected = move |_| {
         docx_message.set(Some((true, "正在生成 Word 文件…".into())));
@@ -77,17 +74,7 @@ pub fn DraftList() -> impl IntoView {
             shown=list.shown_count()
             total=list.total()
         />
-        <div class="actions selection-actions">
-            <SelectShown selected=list.selected shown=list.shown_ids />
-            <button
-                type="button"
-                class="button button--secondary"
-                data-action="export-selected"
-                disabled=move || list.none_selected()
-                on:click=move |_| export.run(list.selected_ids())
-            >
-                {move || format!("导出所选（{}）", list.selected.with(|s| s.len()))}
-            </button>
+        <SelectionActions list export>
             <button
                 type="button"
                 class="button button--secondary"
@@ -97,27 +84,7 @@ pub fn DraftList() -> impl IntoView {
             >
                 "所选的附件1（Word）"
             </button>
-            <button
-                type="button"
-                class="button button--secondary button--warning"
-                data-action="delete-selected"
-                disabled=move || list.none_selected()
-                on:click=move |_| store.delete_many(&list.selected_ids())
-            >
-                {move || format!("删除所选（{}）", list.selected.with(|s| s.len()))}
-            </button>
-        </div>
-        {move || {
-            export_error
-                .get()
-                .map(|e| {
-                    view! {
-                        <p class="finding finding--error" role="alert">
-                            {e}
-                        </p>
-                    }
-                })
-        }}
+        </SelectionActions>
         {move || {
             docx_message
                 .get()
@@ -133,7 +100,7 @@ pub fn DraftList() -> impl IntoView {
                     }
                 })
         }}
-        <table::DraftTable list export />
+        <table::DraftTable list export=export.run />
     }
 }
 
