@@ -85,7 +85,8 @@ pub fn BackupReminder() -> impl IntoView {
                             <p>
                                 {if never {
                                     format!(
-                                        "草稿已在本浏览器中保存 {days} 天，还没有备份过。浏览器清理数据或更换电脑时草稿会丢失。",
+                                        "草稿已在本浏览器中保存 {days} 天，还没有备份过。\
+                                         浏览器清理数据或更换电脑时草稿会丢失。",
                                     )
                                 } else {
                                     format!("距上次备份已 {days} 天，其间草稿有改动。")
@@ -127,7 +128,8 @@ pub fn UnreadableDrafts() -> impl IntoView {
             <div class="notice" role="status" data-unreadable-drafts=keys.len()>
                 <p>
                     {format!(
-                        "本浏览器中有 {} 份草稿无法读取（可能已损坏），没有显示在列表中；它们仍原样保存在本机，不会被覆盖。",
+                        "本浏览器中有 {} 份草稿无法读取（可能已损坏），\
+                         没有显示在列表中；它们仍原样保存在本机，不会被覆盖。",
                         keys.len(),
                     )}
                 </p>
@@ -171,7 +173,8 @@ pub fn BackupPanel() -> impl IntoView {
                 <ImportButton label="从备份恢复" />
             </div>
             <p class="field__hint">
-                "备份文件包含本浏览器中的全部申请、单位设置和核销表。恢复时先显示将要发生的变化，确认后才写入；已有的申请不会被悄悄覆盖。"
+                "备份文件包含本浏览器中的全部申请、单位设置和核销表。\
+                 恢复时先显示将要发生的变化，确认后才写入；已有的申请不会被悄悄覆盖。"
             </p>
             {move || {
                 message
@@ -191,7 +194,8 @@ pub fn BackupPanel() -> impl IntoView {
                         "浏览器已同意持久存储：不会因空间紧张而自动清除本站数据。".into()
                     }
                     Some(Ok(false)) => {
-                        "浏览器未同意持久存储：空间紧张时可能清除本站数据，请定期导出备份。"
+                        "浏览器未同意持久存储：空间紧张时可能清除本站数据，\
+                         请定期导出备份。"
                             .into()
                     }
                     Some(Err(_)) => "此浏览器不支持持久存储申请，请定期导出备份。".into(),

@@ -39,8 +39,8 @@ fn export_member(member: &Member, rule_set: &RuleSet, at: DateTime<FixedOffset>)
 /// The card's tools: on their way, here, or not fetched (offline before they were saved).
 pub type Tools = RwSignal<Option<Result<CardTools, Unavailable>>>;
 
-const TOOLS_MISSING: &str =
-    "检查和导出的程序文件没有下载成功（可能网络已断开），已填写的内容都已保存；联网后重新加载本页即可检查和导出。";
+const TOOLS_MISSING: &str = "检查和导出的程序文件没有下载成功（可能网络已断开），\
+    已填写的内容都已保存；联网后重新加载本页即可检查和导出。";
 
 /// The page, with the card stored in this browser (read by the reader's chunk) if any;
 /// `unreadable`: a card is stored but cannot be read (damaged, or written by a newer version);
@@ -58,7 +58,8 @@ struct CardClash {
     stored: Stored,
 }
 
-const CARD_CLASH: &str = "尚未保存：另一个标签页也修改了成员信息卡，请在上方选择保留哪一份。";
+const CARD_CLASH: &str = "尚未保存：另一个标签页也修改了成员信息卡，\
+    请在上方选择保留哪一份。";
 
 /// The card as this page saves it: compare-and-set on what the key held when this page last
 /// wrote or read it (`seen`, with that card as `last`).
@@ -218,14 +219,18 @@ fn MemberCardPage(saved: Option<CardDraft>, unreadable: bool, stored: Stored) ->
     view! {
         <PageTitle>"成员信息卡（合作单位成员填写）"</PageTitle>
         <p class="lead">
-            "院内跨单位组成团组时，合作单位的成员在这里只填写本人的信息，导出为文件后发给团组带头人；带头人导入后无需重复录入（通知二(八)：由团组带头人所在单位统一报送）。"
+            "院内跨单位组成团组时，合作单位的成员在这里只填写本人的信息，\
+             导出为文件后发给团组带头人；带头人导入后无需重复录入（通知二(八)：\
+             由团组带头人所在单位统一报送）。"
         </p>
         {unreadable
             .then(|| {
                 view! {
                     <div class="notice" role="alert" data-card-unreadable>
                         <p>
-                            "本浏览器中保存的成员信息卡无法读取（可能已损坏，或由更新的版本写入），下面是一张空白的卡。原来的卡仍原样保存着：在这里填写会替换它，如需保留，请先用"
+                            "本浏览器中保存的成员信息卡无法读取（可能已损坏，\
+                             或由更新的版本写入），下面是一张空白的卡。\
+                             原来的卡仍原样保存着：在这里填写会替换它，如需保留，请先用"
                             <a href="recover.html">"「恢复数据」"</a> "把它下载下来。"
                         </p>
                     </div>
@@ -266,11 +271,14 @@ fn CardClashNotice(sync: CardSync) -> impl IntoView {
                         {match &theirs {
                             Some(t) => {
                                 format!(
-                                    "两个标签页的修改不会互相覆盖：请选择保留本页的卡，还是采用{t}。未选择前，本页的修改只在本页中。",
+                                    "两个标签页的修改不会互相覆盖：请选择保留本页的卡，\
+                                     还是采用{t}。未选择前，本页的修改只在本页中。",
                                 )
                             }
                             None => {
-                                "另一个标签页保存的卡无法读取（可能已损坏，或由更新的版本写入）。保留本页的卡会替换它；如需保留它，请先用「恢复数据」下载。"
+                                "另一个标签页保存的卡无法读取（可能已损坏，\
+                                 或由更新的版本写入）。保留本页的卡会替换它；\
+                                 如需保留它，请先用「恢复数据」下载。"
                                     .to_string()
                             }
                         }}

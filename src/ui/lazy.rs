@@ -103,7 +103,8 @@ split_points! {
     execution() -> AnyView => super::execution::Execution().into_any();
     rules() -> AnyView => super::pages::Rules().into_any();
     data() -> AnyView => super::pages::Data().into_any();
-    card(saved: Option<super::card::CardDraft>, unreadable: bool, stored: crate::storage::Stored) -> AnyView => super::card::member_card_page(saved, unreadable, stored);
+    card(saved: Option<super::card::CardDraft>, unreadable: bool, stored: crate::storage::Stored) -> AnyView
+        => super::card::member_card_page(saved, unreadable, stored);
     // The card's findings and export, fetched once its form is up.
     card_tools() -> super::card::CardTools => super::card::CARD_TOOLS;
     rule_sets() -> AnyView => super::rule_sets::RuleSets().into_any();
@@ -116,7 +117,12 @@ split_points! {
     docx_forms(store: super::state::Store, ids: Vec<String>, done: Callback<Option<String>>) -> ()
         => super::docx::export_forms(store, ids, done);
     // Writing a bundle (its pretty JSON of every type) comes with the first export.
-    application_bundle(unit: String, apps: Vec<crate::model::Application>, rule_set: &'static crate::rule_set::RuleSet, at: chrono::DateTime<chrono::FixedOffset>) -> String
+    application_bundle(
+        unit: String,
+        apps: Vec<crate::model::Application>,
+        rule_set: &'static crate::rule_set::RuleSet,
+        at: chrono::DateTime<chrono::FixedOffset>
+    ) -> String
         => crate::bundle::export(crate::bundle::Kind::Application, &unit, &apps, &[], &[], rule_set, at);
     // Reading, planning and the merge come with the first import.
     read_files(ui: super::sharing::ImportUi, files: Vec<web_sys::File>) -> Task => Box::pin(ui.read_files(files));
@@ -202,14 +208,16 @@ fn unavailable_page(retry: Trigger) -> AnyView {
         <section class="unavailable" data-unavailable>
             <h1 tabindex="-1">"本页暂时无法打开"</h1>
             <p role="alert">
-                "本页的程序文件没有下载成功：可能网络已断开，或者网站刚刚更新。您的数据都还在本浏览器中，没有受到影响。"
+                "本页的程序文件没有下载成功：可能网络已断开，或者网站刚刚更新。\
+                 您的数据都还在本浏览器中，没有受到影响。"
             </p>
             // Offline: this page was never used online here, so it is not saved yet.
             {(!window().navigator().on_line())
                 .then(|| {
                     view! {
                         <p data-offline-never>
-                            "本浏览器尚未保存此页：联网时打开一次，之后断网也能使用（「数据与设置」中列出已可离线使用的页面）。"
+                            "本浏览器尚未保存此页：联网时打开一次，\
+                             之后断网也能使用（「数据与设置」中列出已可离线使用的页面）。"
                         </p>
                     }
                 })}

@@ -71,7 +71,8 @@ pub fn SaveIndicator() -> impl IntoView {
                         view! {
                             <span class="save-status__merged" data-settings-clash>
                                 {format!(
-                                    "另一个标签页同时修改了{}：两边新增的都已保留，同一项两边不同之处保留了本页的内容，请核对。",
+                                    "另一个标签页同时修改了{}：两边新增的都已保留，\
+                                     同一项两边不同之处保留了本页的内容，请核对。",
                                     clash.join("、"),
                                 )}
                                 " "
@@ -156,7 +157,8 @@ pub fn TabConflicts() -> impl IntoView {
             <div class="finding-summary" role="alert" data-tab-conflicts>
                 <h2>"另一个标签页也修改了这些申请"</h2>
                 <p>
-                    "两个标签页的修改不会互相覆盖。请为每份申请选择保留哪一份（未选择前，本页的修改只在本页中）。"
+                    "两个标签页的修改不会互相覆盖。请为每份申请选择保留哪一份\
+                     （未选择前，本页的修改只在本页中）。"
                 </p>
                 <ul>
                     <For each=move || store.conflicts.get() key=TabConflict::key let:c>
@@ -216,7 +218,9 @@ fn StoppedSaving() -> impl IntoView {
                 <div class="finding-summary" role="alert" data-stopped-saving>
                     <h2>{why}</h2>
                     <p>
-                        "为免覆盖另一个标签页的数据，本页从现在起不再保存任何修改；页面上的内容仍在。请先导出备份（包含本页上的全部内容，可在「数据与设置」中用「从备份恢复」导入），再刷新本页。"
+                        "为免覆盖另一个标签页的数据，本页从现在起不再保存任何修改；\
+                         页面上的内容仍在。请先导出备份（包含本页上的全部内容，\
+                         可在「数据与设置」中用「从备份恢复」导入），再刷新本页。"
                     </p>
                     <button
                         type="button"
@@ -284,12 +288,14 @@ fn RankingClash() -> impl IntoView {
                     <p>
                         {match from {
                             0 => {
-                                "两个标签页的排序不会互相覆盖，请选择保留哪一个（选择前，本页的设置修改只在本页中）。"
+                                "两个标签页的排序不会互相覆盖，\
+                                 请选择保留哪一个（选择前，本页的设置修改只在本页中）。"
                                     .to_string()
                             }
                             k => {
                                 format!(
-                                    "两个标签页的排序前 {k} 名相同，从第 {} 名起不同；请选择保留哪一个（选择前，本页的设置修改只在本页中）。",
+                                    "两个标签页的排序前 {k} 名相同，从第 {} 名起不同；\
+                                     请选择保留哪一个（选择前，本页的设置修改只在本页中）。",
                                     k + 1,
                                 )
                             }

@@ -143,7 +143,11 @@ pub fn export_xlsx(request: String, file_name: String, done: impl Fn(Option<Stri
         let finish = finish.clone();
         Closure::<dyn FnMut()>::new(move || {
             end_worker();
-            finish(Some(format!("导出程序在 {} 秒内没有响应，没有生成文件。请点「重试」。", TIMEOUT_MS / 1000)));
+            finish(Some(format!(
+                "导出程序在 {} 秒内没有响应，没有生成文件。\
+                 请点「重试」。",
+                TIMEOUT_MS / 1000
+            )));
         })
     };
     if let Ok(t) = leptos::prelude::window()

@@ -39,8 +39,7 @@ pub fn Editor() -> impl IntoView {
     let id = Memo::new(move |_| hash.with(|h| segments(h).nth(1).map(str::to_string)));
     let page = Memo::new(move |_| hash.with(|h| Page::from_slug(segments(h).nth(2).unwrap_or(""))));
     let exists = Memo::new(move |_| id.with(|id| id.as_ref().is_some_and(|id| store.ws.with(|w| w.get(id).is_some()))));
-    move || {
-        match (id.get(), exists.get()) {
+    move || match (id.get(), exists.get()) {
         (Some(id), true) => view! { <ApplicationEditor id page /> }.into_any(),
         (Some(_), false) => view! {
             <PageTitle>"找不到这份申请表"</PageTitle>
@@ -55,14 +54,15 @@ pub fn Editor() -> impl IntoView {
         (None, _) => view! {
             <PageTitle>"申请表（附件1）"</PageTitle>
             <p class="lead">
-                "《因公出国（境）培训项目计划申请表》：分为基本信息、培训安排、团组成员、项目理由与内容、单位与联系人五个部分，边填写边按通知逐条检查。"
+                "《因公出国（境）培训项目计划申请表》：分为基本信息、培训安排、\
+                 团组成员、项目理由与内容、单位与联系人五个部分，\
+                 边填写边按通知逐条检查。"
             </p>
             <EmptyState>
                 <p>"请先在"<a href="#/">"工作台"</a>"新建或打开一份申请表。"</p>
             </EmptyState>
         }
         .into_any(),
-    }
     }
 }
 
@@ -93,10 +93,14 @@ fn ApplicationEditor(id: String, page: Memo<Page>) -> impl IntoView {
             }
         })
     };
+    let page_title = move || {
+        let t = title.get();
+        if t.trim().is_empty() { "未命名申请".to_string() } else { t }
+    };
     view! {
         <div class="editor" class:editor--print=move || page.get() == Page::Print>
             <p class="editor__caption">"申请表（附件1）"</p>
-            <PageTitle>{move || { let t = title.get(); if t.trim().is_empty() { "未命名申请".to_string() } else { t } }}</PageTitle>
+            <PageTitle>{page_title}</PageTitle>
             {other_round}
             <div class="editor__layout">
                 <TaskList page/>

@@ -14,7 +14,8 @@ pub fn SectionPage(section: Section, children: Children) -> impl IntoView {
     let id = ecx.id.clone();
     let next = Section::ALL.iter().position(|s| *s == section).and_then(|i| Section::ALL.get(i + 1)).copied();
     let next_href = href(&id, next.map(Page::Section).unwrap_or(Page::Check));
-    let next_label = next.map(|s| format!("下一部分：{}", s.label())).unwrap_or_else(|| "核对全部内容".into());
+    let next_label = next.map(|s| format!("下一部分：{}", s.label()));
+    let next_label = next_label.unwrap_or_else(|| "核对全部内容".into());
     let done_id = id.clone();
     let done = Memo::new(move |_| store.is_done(&done_id, section.slug()));
     view! {

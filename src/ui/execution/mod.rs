@@ -65,7 +65,9 @@ fn Overview() -> impl IntoView {
         <PageTitle>"执行与核销"</PageTitle>
         <p class="lead">
             {format!(
-                "项目获批后，记录实际出入境日期；培训结束回国 {} 个工作日内须向院提交培训总结（通知二(五)），期限按国务院办公厅公布的 {} 节假日安排计算。",
+                "项目获批后，记录实际出入境日期；\
+                 培训结束回国 {} 个工作日内须向院提交培训总结（通知二(五)），\
+                 期限按国务院办公厅公布的 {} 节假日安排计算。",
                 rs.summary_due_working_days,
                 crate::calendar::known_years_text(&rs.calendar),
             )}
@@ -159,7 +161,9 @@ fn Overview() -> impl IntoView {
                     let r = &rs.reimbursement;
                     let (w, s, e) = (&r.settlement_window, r.period_start, r.period_end);
                     format!(
-                        "每年 {} 月 {} 日至 {} 月 {} 日，人事局对上一年 {} 月 {} 日至当年 {} 月 {} 日的院内资助经费进行核销（通知二(六)）。",
+                        "每年 {} 月 {} 日至 {} 月 {} 日，\
+                         人事局对上一年 {} 月 {} 日至当年 {} 月 {} 日的\
+                         院内资助经费进行核销（通知二(六)）。",
                         w.from.month,
                         w.from.day,
                         w.to.month,

@@ -228,6 +228,22 @@ fn Editor(PeriodYear(year): PeriodYear) -> impl IntoView {
 /// The table as the form prints it: rows outside the period marked, totals in bold.
 #[component]
 fn Table(table: Memo<ReimbursementTable>) -> impl IntoView {
+    let rows = move || {
+        table.with(|t| {
+            t.rows
+                .iter()
+                .map(|r| {
+                    let out_of_period = r.in_period == Some(false);
+                    let cells = r.cells().into_iter().zip(COLUMNS).enumerate().map(|(i, (c, label))| {
+                        let tag = (i == 0 && out_of_period)
+                            .then_some(view! { <span class="tag tag--problems">"不在核销期内"</span> });
+                        view! { <td data-label=label>{c} {tag}</td> }
+                    });
+                    view! { <tr data-out-of-period=out_of_period.then_some("1")>{cells.collect_view()}</tr> }
+                })
+                .collect_view()
+        })
+    };
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label="核销表">
             <table class="form-1__table form-2__table table--cards" data-reimbursement-table>
@@ -235,42 +251,7 @@ fn Table(table: Memo<ReimbursementTable>) -> impl IntoView {
                     <tr>{COLUMNS.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr>
                 </thead>
                 <tbody>
-                    {move || {
-                        table
-                            .with(|t| {
-                                t.rows
-                                    .iter()
-                                    .map(|r| {
-                                        view! {
-                                            <tr data-out-of-period=(r.in_period == Some(false))
-                                                .then_some(
-                                                    "1",
-                                                )>
-                                                {r
-                                                    .cells()
-                                                    .into_iter()
-                                                    .zip(COLUMNS)
-                                                    .enumerate()
-                                                    .map(|(i, (c, label))| {
-                                                        view! {
-                                                            <td data-label=label>
-                                                                {c}
-                                                                {(i == 0 && r.in_period == Some(false))
-                                                                    .then_some(
-                                                                        view! {
-                                                                            <span class="tag tag--problems">"不在核销期内"</span>
-                                                                        },
-                                                                    )}
-                                                            </td>
-                                                        }
-                                                    })
-                                                    .collect_view()}
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()
-                            })
-                    }} <tr class="summary-total" data-total>
+                    {rows} <tr class="summary-total" data-total>
                         {move || {
                             table
                                 .with(|t| {

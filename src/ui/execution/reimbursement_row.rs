@@ -9,6 +9,10 @@ use crate::model::{CountryCode, Money, Reimbursement};
 use crate::ui::editor::{FindingLine, parse_country, parse_date};
 use crate::ui::state::Store;
 
+/// Said at a country field whose text names no country.
+const UNKNOWN_COUNTRY: &str = "找不到这个国家或地区，\
+    请填写中文名称或两位代码（如 德国、DE）";
+
 /// Which part of a row a field edits, and how its text is read.
 #[derive(Clone, Copy)]
 enum Value {
@@ -46,7 +50,7 @@ impl Value {
                 *f(r) = match parse_country(s) {
                     _ if blank => None,
                     Some(c) => Some(c),
-                    None => return Err("找不到这个国家或地区，请填写中文名称或两位代码（如 德国、DE）".into()),
+                    None => return Err(UNKNOWN_COUNTRY.into()),
                 }
             }
         }

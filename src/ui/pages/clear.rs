@@ -35,7 +35,8 @@ fn what_goes(store: Store) -> String {
         }
         let card = crate::storage::stored_card().map_or("", |_| "、成员信息卡");
         format!(
-            "将从本浏览器删除 {} 份申请、{} 位人员的资料，以及规则集、单位设置、核销表{card}和备份记录。删除后无法恢复。",
+            "将从本浏览器删除 {} 份申请、{} 位人员的资料，以及规则集、单位设置、\
+             核销表{card}和备份记录。删除后无法恢复。",
             w.applications.len(),
             persons.len() + unnamed
         )
@@ -75,7 +76,8 @@ pub fn ClearData() -> impl IntoView {
             <div class="notice" role="region" aria-label="清除前" data-clear-asked>
                 <p data-clear-what>{what_goes(store)}</p>
                 <p>
-                    "建议先导出备份，并关闭本工具的其他标签页（否则它们可能再次写入数据）。"
+                    "建议先导出备份，并关闭本工具的其他标签页\
+                     （否则它们可能再次写入数据）。"
                 </p>
                 <div class="actions">
                     <button type="button" class="button" data-action="clear-export-backup" on:click=export>
@@ -146,7 +148,8 @@ pub fn ClearData() -> impl IntoView {
             <div class="import-done" role="status" data-cleared=n>
                 <p>
                     {format!(
-                        "已清除本机的全部数据（{n} 项）。本页不再保存；刷新本页即可重新开始。",
+                        "已清除本机的全部数据（{n} 项）。本页不再保存；\
+                         刷新本页即可重新开始。",
                     )}
                 </p>
                 <button
@@ -167,7 +170,9 @@ pub fn ClearData() -> impl IntoView {
         <section class="panel" aria-labelledby="clear-title" id="clear-data">
             <h2 id="clear-title">"清除本机数据"</h2>
             <p>
-                "申请表中有多位人员的个人信息。一轮申报结束、数据已交出后，可以从本浏览器中删除本工具保存的全部数据；本工具的离线文件保留，仍可离线打开。"
+                "申请表中有多位人员的个人信息。一轮申报结束、数据已交出后，\
+                 可以从本浏览器中删除本工具保存的全部数据；本工具的离线文件保留，\
+                 仍可离线打开。"
             </p>
             {body}
         </section>

@@ -13,7 +13,8 @@ pub fn Data() -> impl IntoView {
         <section class="panel">
             <h2>"数据保存在哪里"</h2>
             <p>
-                "全部数据只保存在本浏览器的本地存储（localStorage）中，不上传到任何服务器。首次打开后，本页面可离线使用。"
+                "全部数据只保存在本浏览器的本地存储（localStorage）中，\
+                 不上传到任何服务器。首次打开后，本页面可离线使用。"
             </p>
             <p class="hint" data-version>
                 {version_line()}

@@ -69,7 +69,9 @@ pub fn OfflineStatus() -> impl IntoView {
                     let (ready, not) = by_label(&parts);
                     let text = if !not.is_empty() {
                         format!(
-                            "断网时可以使用：{}。尚未保存到本机：{}——联网时使用一次后即可离线使用（在较快且不限流量的网络上，浏览器空闲时也会自动保存）。",
+                            "断网时可以使用：{}。尚未保存到本机：{}——\
+                             联网时使用一次后即可离线使用（在较快且不限流量的网络上，\
+                             浏览器空闲时也会自动保存）。",
                             if ready.is_empty() { "无".to_string() } else { ready.join("、") },
                             not.join("、"),
                         )

@@ -14,7 +14,8 @@ pub fn Rules() -> impl IntoView {
         <p class="lead" data-rule-set=move || store.rule_set().id.clone()>
             {move || {
                 format!(
-                    "本页按规则集「{}」列出申请表的 {} 条检查规则及其限值。换一轮申报的数值，请",
+                    "本页按规则集「{}」列出申请表的 {} 条检查规则及其限值。\
+                     换一轮申报的数值，请",
                     store.rule_set().name,
                     RULES.len(),
                 )

@@ -51,7 +51,8 @@ pub fn RuleSetForm(opened: Opened) -> impl IntoView {
                 view! {
                     <div class="notice" data-read-only-note>
                         <p>
-                            "内置规则集只能查看，不能修改。要按新通知修改，请复制为新规则集。"
+                            "内置规则集只能查看，不能修改。要按新通知修改，\
+                             请复制为新规则集。"
                         </p>
                         <button type="button" class="button" data-action="copy-rule-set" on:click=copy>
                             "复制为新规则集"

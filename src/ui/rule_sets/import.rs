@@ -43,7 +43,9 @@ pub fn ImportRuleSet() -> impl IntoView {
         <section class="panel" aria-labelledby="import-rule-set-title">
             <h2 id="import-rule-set-title">"导入规则集文件"</h2>
             <p>
-                "人事处或其他单位导出的规则集文件（*.peixun-rules.json）。导入前会先显示其中的规则集及与现有规则集的不同之处；在您点「导入」之前，什么都不会改变。"
+                "人事处或其他单位导出的规则集文件（*.peixun-rules.json）。\
+                 导入前会先显示其中的规则集及与现有规则集的不同之处；\
+                 在您点「导入」之前，什么都不会改变。"
             </p>
             <label class="button button--secondary file-button">
                 "导入规则集文件"
@@ -146,7 +148,8 @@ fn Preview(
             .into_any()
         }
         Some(d) if d.is_empty() => {
-            view! { <p data-preview="same">{format!("与本浏览器中的规则集「{}」完全相同。", rs.name)}</p> }.into_any()
+            let same = format!("与本浏览器中的规则集「{}」完全相同。", rs.name);
+            view! { <p data-preview="same">{same}</p> }.into_any()
         }
         Some(d) => view! {
             <p data-preview="changed">
@@ -181,7 +184,8 @@ fn Preview(
                 .then(|| {
                     view! {
                         <p class="finding finding--warning">
-                            "文件中的规则集编号是内置规则集的编号；内置规则集不能被替换。可以把它导入为副本（换一个编号）。"
+                            "文件中的规则集编号是内置规则集的编号；\
+                             内置规则集不能被替换。可以把它导入为副本（换一个编号）。"
                         </p>
                     }
                 })}

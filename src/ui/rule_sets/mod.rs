@@ -100,7 +100,10 @@ pub fn RuleSets() -> impl IntoView {
         <div class="rule-sets">
             <PageTitle>"规则集"</PageTitle>
             <p class="lead">
-                "规则集是一轮申报的全部数值：各类别的人数与年龄上限、培训时长、截止日期、节假日安排等。每年有新的通知时，复制上一轮的规则集，按新通知修改，再「保存并使用」；所有申请即按新的规则集检查。也可以导入人事处发来的规则集文件。"
+                "规则集是一轮申报的全部数值：各类别的人数与年龄上限、培训时长、\
+                 截止日期、节假日安排等。每年有新的通知时，复制上一轮的规则集，\
+                 按新通知修改，再「保存并使用」；所有申请即按新的规则集检查。\
+                 也可以导入人事处发来的规则集文件。"
             </p>
             <p class="status-line" role="status" aria-live="polite" data-status>
                 {move || cx.status.get()}
@@ -177,7 +180,8 @@ fn Row(rs: RuleSet) -> impl IntoView {
                             {rs
                                 .with_value(|r| {
                                     format!(
-                                        "内置规则集依据{}的通知，不能修改或删除；要按新通知检查，请复制后修改。",
+                                        "内置规则集依据{}的通知，不能修改或删除；\
+                                         要按新通知检查，请复制后修改。",
                                         r.round_label(),
                                     )
                                 })}
@@ -250,7 +254,8 @@ fn DeleteConfirm(rs: RuleSet, in_use: bool) -> impl IntoView {
     let embedded = RuleSet::embedded();
     let warning = if in_use {
         format!(
-            "确定删除规则集「{}」吗？它正在使用中，删除后所有申请将改按内置规则集「{}」检查。删除前可先导出备份。",
+            "确定删除规则集「{}」吗？它正在使用中，\
+             删除后所有申请将改按内置规则集「{}」检查。删除前可先导出备份。",
             rs.name, embedded.name
         )
     } else {

@@ -16,7 +16,8 @@ pub fn Sections() -> impl IntoView {
             <div class="grid">
                 {field("id", at!(r => r.id))
                     .hint(
-                        "1–40 个小写字母、数字或连字符，如 cas- 加年份；导出的文件以它命名",
+                        "1–40 个小写字母、数字或连字符，如 cas- 加年份；\
+                         导出的文件以它命名",
                     )} {field("name", at!(r => r.name))}
             </div>
             {field("notice.title", at!(r => r.notice.title))}
@@ -111,14 +112,20 @@ pub fn Sections() -> impl IntoView {
     }
 }
 
-const CLAUSES_HINT: &str = "每行一条规则：规则编号和检查结果引用的通知条款，以空格分开，如 required 二(八)；规则编号见「规则说明」。未列出的规则引用内置规则集的条款";
+const CLAUSES_HINT: &str = "每行一条规则：规则编号和检查结果引用的通知条款，\
+    以空格分开，如 required 二(八)；规则编号见「规则说明」。\
+    未列出的规则引用内置规则集的条款";
 
 const MONTH_DAY: &str = "写作 月-日，如 12-31（12 月 31 日）";
 
 /// The keys an item may have, with what the application form calls them.
 fn priority_hint() -> String {
     let keys: Vec<&str> = Priority::default().flags().iter().map(|(k, _)| *k).collect();
-    format!("每行一项：键和名称，以空格分开，如 three_majors “三重大”产出导向。键为 {} 之一", keys.join("、"))
+    format!(
+        "每行一项：键和名称，以空格分开，如 three_majors “三重大”产出导向。\
+         键为 {} 之一",
+        keys.join("、")
+    )
 }
 
 /// One category's numbers, in a fieldset named after it.
@@ -229,7 +236,8 @@ fn AgeReferenceField() -> impl IntoView {
                 if to_fixed { AgeReference::Fixed { date: day } } else { AgeReference::ExitDate { fallback: day } };
         });
     };
-    let options = [(false, "按出境日期计算（未填出境日期时用下面的日期）"), (true, "按固定日期计算")];
+    let exit_date = "按出境日期计算（未填出境日期时用下面的日期）";
+    let options = [(false, exit_date), (true, "按固定日期计算")];
     view! {
         <fieldset class="field fieldset" id=field_id("age_reference.kind") tabindex="-1">
             <legend class="field__label">"年龄（周岁）计算参考日"</legend>

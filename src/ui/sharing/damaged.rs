@@ -14,7 +14,8 @@ pub fn DamagedEntries(entries: Vec<Damaged>) -> impl IntoView {
         <div class="notice" role="note" data-damaged=count>
             <p>
                 {format!(
-                    "备份中有 {count} 项无法读取（可能已损坏），不会导入；其余内容照常导入。可下载它们的原文，交给技术人员修复：",
+                    "备份中有 {count} 项无法读取（可能已损坏），不会导入；\
+                     其余内容照常导入。可下载它们的原文，交给技术人员修复：",
                 )}
             </p>
             <ul>

@@ -5,6 +5,9 @@ use crate::ui::clock::{now, today};
 use crate::ui::download::download;
 use crate::ui::state::Store;
 
+const UNAVAILABLE: &str = "导出功能的程序文件没有下载成功（可能网络已断开，\
+    或者网站刚刚更新），没有导出。请重新加载页面后再试。";
+
 /// Downloads the applications with these ids as one `application` bundle and remembers,
 /// on the local copies, the version that left; `done` gets the outcome. The bundle is
 /// written by code fetched with the first export (`lazy::application_bundle`, preloaded
@@ -25,10 +28,7 @@ pub fn export_applications(store: Store, ids: Vec<String>, done: impl Fn(Result<
     let rule_set = store.rule_set();
     leptos::task::spawn_local(async move {
         let Ok(text) = crate::ui::lazy::application_bundle(unit, apps, rule_set, now()).await else {
-            return done(Err(
-                "导出功能的程序文件没有下载成功（可能网络已断开，或者网站刚刚更新），没有导出。请重新加载页面后再试。"
-                    .into(),
-            ));
+            return done(Err(UNAVAILABLE.into()));
         };
         let result = download(&file_name(&name, today()), "application/json", &text);
         if result.is_ok() {

@@ -8,8 +8,8 @@ use wasm_bindgen_futures::JsFuture;
 use crate::bundle::{Batch, MAX_BYTES, Resolutions, RuleSetChoices, prepare};
 use crate::ui::state::Store;
 
-const UNAVAILABLE: &str =
-    "导入功能的程序文件没有下载成功（可能网络已断开，或者网站刚刚更新），没有导入任何内容。请重新加载页面后再试。";
+const UNAVAILABLE: &str = "导入功能的程序文件没有下载成功（可能网络已断开，\
+    或者网站刚刚更新），没有导入任何内容。请重新加载页面后再试。";
 
 /// The import in progress, shared through context.
 #[derive(Clone, Copy)]

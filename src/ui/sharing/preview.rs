@@ -48,7 +48,8 @@ fn preview_unavailable(retry: Trigger) -> AnyView {
     view! {
         <section class="import-preview" data-import-unavailable>
             <p class="finding finding--error" role="alert">
-                "导入预览的程序文件没有下载成功（可能网络已断开，或者网站刚刚更新），还没有导入任何内容。"
+                "导入预览的程序文件没有下载成功（可能网络已断开，\
+                 或者网站刚刚更新），还没有导入任何内容。"
             </p>
             <div class="actions">
                 <button type="button" class="button" data-action="retry-preview" on:click=move |_| retry.notify()>
@@ -123,7 +124,13 @@ pub fn Preview() -> impl IntoView {
                     .map(|batch| {
                         let files = batch.files.clone();
                         let plan = batch.plan.clone();
-                        let cards = batch.cards.clone();
+                        let cards: Vec<(String, String)> = batch
+                            .cards
+                            .iter()
+                            .map(|(n, b)| {
+                                (n.clone(), b.members.iter().map(|m| m.name.clone()).collect::<Vec<_>>().join("、"))
+                            })
+                            .collect();
                         let offers = batch.rule_sets.clone();
                         let renamed = batch.renamed.clone();
                         let renamed_count = renamed.len();
@@ -165,7 +172,8 @@ pub fn Preview() -> impl IntoView {
                                     view! {
                                         <div class="notice" role="note" data-renamed=renamed_count>
                                             <p>
-                                                "这些申请在文件中没有本工具可用的编号（为空，或含有 / ? # 等字符），导入时换成了新编号："
+                                                "这些申请在文件中没有本工具可用的编号（为空，\
+                                                 或含有 / ? # 等字符），导入时换成了新编号："
                                             </p>
                                             <ul>
                                                 {renamed
@@ -186,18 +194,7 @@ pub fn Preview() -> impl IntoView {
                             {(!offers.is_empty()).then(|| view! { <super::rule_sets::RuleSetOffers offers /> })}
                             {plan.map(|p| view! { <PlanView items=p.items /> })}
                             {(!batch.results.is_empty()).then(|| view! { <super::results::ResultPlans /> })}
-                            {(!cards.is_empty())
-                                .then(|| {
-                                    view! {
-                                        <CardTargets names=cards
-                                            .iter()
-                                            .map(|(n, b)| (
-                                                n.clone(),
-                                                b.members.iter().map(|m| m.name.clone()).collect::<Vec<_>>().join("、"),
-                                            ))
-                                            .collect() />
-                                    }
-                                })}
+                            {(!cards.is_empty()).then(|| view! { <CardTargets names=cards /> })}
                             {batch.is_empty().then(|| view! { <p>"这些文件中没有可以导入的内容。"</p> })}
                         }
                     })

@@ -75,7 +75,8 @@ fn ResultPlanView(index: usize, name: String, plan: ResultPlan) -> impl IntoView
                                     <strong>{format!("{}：{decision}", item.title)}</strong>
                                     {conflict
                                         .then_some(
-                                            "——本单位已填写的内容与遴选结果不同，请逐项选择保留哪一方。",
+                                            "——本单位已填写的内容与遴选结果不同，\
+                                             请逐项选择保留哪一方。",
                                         )}
                                 </p>
                                 <table class="table conflict-table">
@@ -105,6 +106,8 @@ fn ResultPlanView(index: usize, name: String, plan: ResultPlan) -> impl IntoView
                                                 let group = format!("result-{index}-{id}-{}", field.key());
                                                 let chosen = c.choice;
                                                 let (id1, id2) = (id.clone(), id.clone());
+                                                let mine = move |_| choose(id1.clone(), field, Choice::Mine);
+                                                let theirs = move |_| choose(id2.clone(), field, Choice::Theirs);
                                                 view! {
                                                     <tr data-conflict=field.key()>
                                                         <th scope="row">{field.label()}</th>
@@ -115,7 +118,7 @@ fn ResultPlanView(index: usize, name: String, plan: ResultPlan) -> impl IntoView
                                                                     name=group.clone()
                                                                     data-choice="mine"
                                                                     prop:checked=chosen == Some(Choice::Mine)
-                                                                    on:change=move |_| choose(id1.clone(), field, Choice::Mine)
+                                                                    on:change=mine
                                                                 />
                                                                 <span>{c.mine}</span>
                                                             </label>
@@ -127,11 +130,7 @@ fn ResultPlanView(index: usize, name: String, plan: ResultPlan) -> impl IntoView
                                                                     name=group
                                                                     data-choice="theirs"
                                                                     prop:checked=chosen == Some(Choice::Theirs)
-                                                                    on:change=move |_| choose(
-                                                                        id2.clone(),
-                                                                        field,
-                                                                        Choice::Theirs,
-                                                                    )
+                                                                    on:change=theirs
                                                                 />
                                                                 <span>{c.theirs}</span>
                                                             </label>

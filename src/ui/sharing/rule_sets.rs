@@ -59,7 +59,8 @@ pub fn RuleSetOffers(offers: Vec<RuleSetOffer>) -> impl IntoView {
                     (
                         "添加此规则集",
                         format!(
-                            "{files} 附带规则集「{name}」（{id}），本浏览器还没有。申请人按它填写，建议添加并按它检查。",
+                            "{files} 附带规则集「{name}」（{id}），本浏览器还没有。\
+                             申请人按它填写，建议添加并按它检查。",
                         ),
                     )
                 } else {
@@ -67,7 +68,9 @@ pub fn RuleSetOffers(offers: Vec<RuleSetOffer>) -> impl IntoView {
                     (
                         "用文件中的规则集替换本浏览器的同名规则集",
                         format!(
-                            "{files} 附带的规则集「{name}」（{id}）与本浏览器的同名规则集内容不同（内容指纹 {ours}≠{theirs}），有 {} 处不同：",
+                            "{files} 附带的规则集「{name}」（{id}）\
+                             与本浏览器的同名规则集内容不同（内容指纹 {ours}≠{theirs}），\
+                             有 {} 处不同：",
                             o.differences.len(),
                         ),
                     )

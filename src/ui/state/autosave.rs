@@ -52,6 +52,12 @@ pub struct Saver {
 impl Saver {
     pub fn new(loaded: &storage::Loaded) -> Saver {
         let saved = loaded.workspace.applications.iter().map(|a| (a.id.clone(), a.content_hash())).collect();
+        let blocked = loaded.index_error.as_ref().map(|e| {
+            format!(
+                "本地数据无法读取（{e}），\
+                 未作任何改动。请先导出备份"
+            )
+        });
         Saver {
             dirty: StoredValue::new(BTreeSet::new()),
             saved: StoredValue::new(saved),
@@ -61,9 +67,7 @@ impl Saver {
             lineage: StoredValue::new(Lineage::new(loaded.index_stored, loaded.workspace.settings())),
             listed: StoredValue::new(loaded.listed.clone()),
             removals: StoredValue::new(BTreeSet::new()),
-            blocked: StoredValue::new(
-                loaded.index_error.as_ref().map(|e| format!("本地数据无法读取（{e}），未作任何改动。请先导出备份")),
-            ),
+            blocked: StoredValue::new(blocked),
         }
     }
 

@@ -15,10 +15,11 @@ use crate::workspace::{RankingChoice, Workspace};
 /// The save status, and the banner's text, once another tab left an index of a newer version.
 pub const NEWER_INDEX: &str = "另一个标签页使用了新版本的数据，请刷新本页";
 /// …or an index no version can read (a damaged write).
-pub const DAMAGED_INDEX: &str = "另一个标签页写入的数据无法读取（可能已损坏），本页不再保存，以免覆盖它";
+pub const DAMAGED_INDEX: &str = "另一个标签页写入的数据无法读取（可能已损坏），\
+    本页不再保存，以免覆盖它";
 /// The save status while both tabs' orders of the ranking wait for the user.
-pub(super) const RANKING_CLASH: &str =
-    "另一个标签页同时调整了总体排序，请在页面顶部选择保留哪一个排序（选择前不保存设置）";
+pub(super) const RANKING_CLASH: &str = "另一个标签页同时调整了总体排序，\
+    请在页面顶部选择保留哪一个排序（选择前不保存设置）";
 
 /// How many times a save of the index is made again over another tab's write that came
 /// between this tab's reading and writing it.

@@ -52,8 +52,9 @@ thread_local! {
     static FETCHING_READER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-const READER_MISSING: &str =
-    "另一个标签页修改了数据，但本页读取数据的程序文件没有下载成功（可能网络已断开）：本页暂不保存，请联网后刷新";
+const READER_MISSING: &str = "另一个标签页修改了数据，\
+    但本页读取数据的程序文件没有下载成功（可能网络已断开）：\
+    本页暂不保存，请联网后刷新";
 
 impl Store {
     /// Reads what this browser saved, now, and starts autosaving (tests; the app waits for

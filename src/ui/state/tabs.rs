@@ -37,7 +37,8 @@ impl TabConflict {
 }
 
 /// The save status while a clash waits for the user.
-pub(super) const CLASH: &str = "另一个标签页也修改了同一份申请，请在页面顶部选择保留哪一份";
+pub(super) const CLASH: &str = "另一个标签页也修改了同一份申请，\
+    请在页面顶部选择保留哪一份";
 
 thread_local! {
     /// Other tabs' changes that came before the reader's chunk: applied in order once it is here.

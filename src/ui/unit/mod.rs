@@ -53,7 +53,9 @@ fn UnitPage() -> impl IntoView {
     view! {
         <PageTitle>"单位汇总"</PageTitle>
         <p class="lead">
-            "导入本单位收到的申请，确定总体排序（通知二(一)），生成《因公出国（境）培训项目计划申请汇总表》（附件2）和单位总体排序意见，并导出报送院人事局的单位数据包。"
+            "导入本单位收到的申请，确定总体排序（通知二(一)），\
+             生成《因公出国（境）培训项目计划申请汇总表》（附件2）\
+             和单位总体排序意见，并导出报送院人事局的单位数据包。"
         </p>
         <div class="field">
             <label class="field__label" for="unit-name">
@@ -81,7 +83,8 @@ fn UnitPage() -> impl IntoView {
                     view! {
                         <EmptyState>
                             <p>
-                                "尚未导入任何申请。可以一次选择多个文件，或把文件拖到本页面。"
+                                "尚未导入任何申请。可以一次选择多个文件，\
+                                 或把文件拖到本页面。"
                             </p>
                         </EmptyState>
                     }

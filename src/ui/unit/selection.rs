@@ -47,7 +47,8 @@ pub fn Selections(bundles: RwSignal<Vec<Bundle>>) -> impl IntoView {
             };
             crate::ui::xlsx::request("selection", &ws, &format!(r#""units":{units},"rule_set":{}"#, rule_set_json(rs)))
         });
-        let name = crate::bundle::file_name("遴选结果汇总表", today()).replace(crate::bundle::FILE_SUFFIX, ".xlsx");
+        let name = crate::bundle::file_name("遴选结果汇总表", today());
+        let name = name.replace(crate::bundle::FILE_SUFFIX, ".xlsx");
         crate::ui::xlsx::export_xlsx(request, name, move |err| {
             message.set(Some(match err {
                 None => (true, "已导出 XLSX。".into()),
@@ -59,7 +60,9 @@ pub fn Selections(bundles: RwSignal<Vec<Bundle>>) -> impl IntoView {
     view! {
         <h2>"遴选结果"</h2>
         <p>
-            "逐个团组选择入选或未入选（可附意见）；科技部明确资助类别后填写批准类别，院里明确资助金额后填写金额（如 1,234.56）。遴选结果保存在本浏览器，随备份导出。"
+            "逐个团组选择入选或未入选（可附意见）；\
+             科技部明确资助类别后填写批准类别，院里明确资助金额后填写金额\
+             （如 1,234.56）。遴选结果保存在本浏览器，随备份导出。"
         </p>
         <table class="table" data-bureau-groups>
             <thead>

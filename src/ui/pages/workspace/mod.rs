@@ -66,9 +66,10 @@ pub fn Workspace() -> impl IntoView {
                     examples_error.set(None);
                     store.add(apps.iter().map(fresh_copy).collect());
                 }
-                Err(_) => {
-                    examples_error.set(Some("示例暂时无法载入（网络不通或本页已有新版本），请稍后再试或刷新本页。"))
-                }
+                Err(_) => examples_error.set(Some(
+                    "示例暂时无法载入（网络不通或本页已有新版本），\
+                     请稍后再试或刷新本页。",
+                )),
             }
         })
     };
@@ -118,7 +119,8 @@ pub fn Workspace() -> impl IntoView {
             </button>
         </div>
         <p class="field__hint">
-            "导出的 .peixun.json 文件可发给人事处或合作单位；也可以把收到的文件直接拖到本页面导入。合作单位成员请填写"
+            "导出的 .peixun.json 文件可发给人事处或合作单位；\
+             也可以把收到的文件直接拖到本页面导入。合作单位成员请填写"
             <a href="#/card">"成员信息卡"</a>"。"
         </p>
         {move || {
@@ -151,7 +153,8 @@ pub fn Workspace() -> impl IntoView {
                     <EmptyState>
                         <p>"还没有申请表。"</p>
                         <p>
-                            "点击「新建申请表」开始填写，或点击「载入示例」看看填好的申请表是什么样子。"
+                            "点击「新建申请表」开始填写，或点击「载入示例」\
+                             看看填好的申请表是什么样子。"
                         </p>
                     </EmptyState>
                 }
