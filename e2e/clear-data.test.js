@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ready, fileSession, download, newPage } = require('./support');
+const { ready, fileSession, download, newPage, goTo } = require('./support');
 
 const shared = fileSession();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-clear-'));
@@ -24,7 +24,7 @@ test('清除本机数据: backup first, what goes is named, asked twice, then no
   const before = await keys(page);
   assert.ok(before.filter((k) => k.startsWith('peixun/app/')).length === 3, before.join());
 
-  await page.click('nav a[data-route="data"]');
+  await goTo(page, 'data');
   await page.click('[data-action="clear-data"]');
   await page.waitForSelector('[data-clear-asked]');
   // The three examples' members: each a person of their own.
@@ -59,7 +59,7 @@ test('清除本机数据: backup first, what goes is named, asked twice, then no
   await page.waitForSelector('[data-save-status="failed"]');
   assert.deepEqual(await keys(page), []);
   // 工作台 shows nothing of what was there.
-  await page.click('nav a[data-route=""]');
+  await goTo(page, '');
   await page.waitForSelector('[data-action="examples"]');
   assert.equal(await page.locator('tr[data-app]').count(), 0);
   assert.deepEqual(await keys(page), []);

@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { ready, fileSession, download, newContext } = require('./support');
+const { ready, fileSession, download, newContext, goTo } = require('./support');
 
 const shared = fileSession();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-docx-'));
@@ -157,7 +157,7 @@ test('a batch of 3 is one .docx of 3 forms in the unit order; the ranking opinio
   const { context, page } = await examples();
   await page.waitForSelector('tr[data-app]');
   assert.equal(await page.locator('tr[data-app]').count(), 3);
-  await page.click('nav a[data-route="unit"]');
+  await goTo(page, 'unit');
   await page.waitForSelector('[data-rank-row]');
   const order = await page.$$eval('[data-rank-row]', (rs) => rs.map((r) => r.dataset.rankRow));
   const apps = await Promise.all(order.map((id) => stored(page, id)));

@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ready, fileSession, newPage, importFile } = require('./support');
+const { ready, fileSession, newPage, importFile, goTo } = require('./support');
 
 const shared = fileSession();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-export-memory-'));
@@ -22,7 +22,14 @@ function bundle() {
     const a = structuredClone(base);
     a.id = `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`;
     a.title = `${base.title}第${i}号`;
-    a.members = a.members.map((m, k) => ({ ...m, id: `${a.id.slice(0, -2)}${k}${k}` }));
+    // Each group its own people (a birth date of its own): the same three people in 300
+    // groups would list 300 duplicate-person findings on 单位汇总, a page 1.7 million px
+    // tall whose layout still settled while the test clicked (a lost click on CI).
+    a.members = a.members.map((m, k) => ({
+      ...m,
+      id: `${a.id.slice(0, -2)}${k}${k}`,
+      birth_date: new Date(Date.UTC(1980, 0, 1) + (i * 3 + k) * 86400000).toISOString().slice(0, 10),
+    }));
     return a;
   });
   return { ...fixture, applications, members: [], ranking: applications.map((a) => a.id) };
@@ -48,9 +55,16 @@ test(`${EXPORTS} XLSX exports with ${N} applications keep the page's memory with
   const file = path.join(tmp, `unit-${N}.peixun.json`);
   fs.writeFileSync(file, JSON.stringify(bundle()));
   await importFile(page, file);
-  await page.click('nav a[data-route="unit"]');
+  await goTo(page, 'unit');
   await page.waitForSelector('[data-action="export-xlsx"]');
+  console.log(`单位汇总 is ${await page.evaluate(() => document.documentElement.scrollHeight)} px tall`);
 
+  // What the page said, for a failure's message: an export that ends in neither a file nor
+  // 「重试」 is otherwise silent.
+  const said = [];
+  page.on('console', (m) => said.push(`console.${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => said.push(`pageerror: ${e.message}`));
+  page.on('worker', (w) => said.push(`worker started: ${w.url()}`));
   const client = await page.context().newCDPSession(page);
   // One export: its file, or (the app's own way out when the worker fails or does not answer
   // in 20 s, on a loaded machine) 「重试」 once, said in the output. What is measured is the
@@ -60,7 +74,10 @@ test(`${EXPORTS} XLSX exports with ${N} applications keep the page's memory with
     const dl = page.waitForEvent('download', { timeout: 90000 });
     await page.click('[data-action="export-xlsx"]');
     const retry = page.waitForSelector('[data-action="retry-xlsx"]', { timeout: 90000 }).then(() => null, () => null);
-    let got = await Promise.race([dl, retry]);
+    let got = await Promise.race([dl, retry]).catch(async (e) => {
+      const shown = await page.textContent('[data-export-message]').catch(() => '(no message)');
+      throw new Error(`${e.message}\nthe page shows: ${shown}\nthe page said:\n${said.join('\n')}`);
+    });
     if (!got) {
       console.log(`export ${retried + 1} retried: ${await page.textContent('[data-export-message]')}`);
       retried += 1;

@@ -6,7 +6,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { openApp, download: saveDownload } = require('./support');
+const { openApp, download: saveDownload, goTo } = require('./support');
 
 const id = (p) => `[id="f-${p}"]`;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-hostile-'));
@@ -109,7 +109,7 @@ test('hostile text is shown as typed, saved intact, exported intact, with safe f
   assert.equal(saved.content, FIELDS.content);
 
   // The workspace shows the title as text: no element made of it, no script run.
-  await page.click('nav a[data-route=""]');
+  await goTo(page, '');
   const row = page.locator(`tr[data-app="${appId}"]`);
   assert.equal((await row.locator('a').first().textContent()).trim(), FIELDS.title.trim());
   assert.equal(await page.evaluate(() => document.scripts.length), scripts);
@@ -126,7 +126,7 @@ test('hostile text is shown as typed, saved intact, exported intact, with safe f
   assert.equal(exported.content, FIELDS.content);
 
   // 附件2 as CSV: the same cells, each made inert with a leading apostrophe.
-  await page.click('nav a[data-route="unit"]');
+  await goTo(page, 'unit');
   await page.fill('#unit-name', '物理所/\\:*?"<>|\u202Eevil');
   const csv = await download(page, () => page.click('[data-action="export-csv"]'));
   assert.doesNotMatch(csv.name, /[/\\:*?"<>|\u202A-\u202E]/);

@@ -7,7 +7,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { openApp } = require('./support');
+const { openApp, goTo } = require('./support');
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-big-'));
 const N = 1000;
@@ -36,7 +36,7 @@ function write(name, value) {
 }
 
 async function importFile(page, file) {
-  await page.click('nav a[data-route=""]');
+  await goTo(page, '');
   await page.setInputFiles('input[data-action="import"]', file);
   await page.waitForSelector('[data-import-preview] [data-plan-summary]', { timeout: 30000 });
 }

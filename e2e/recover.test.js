@@ -123,6 +123,7 @@ test('a panic shows 「程序出错了」, keeps the drafts, and recover.html sa
   const saved = await seedDrafts(page);
 
   await page.evaluate(() => { window.__peixunFault = true; });
+  // The page panics on its way: no heading gets the focus (not goTo).
   await page.click('nav a[data-route="rules"]');
   await page.waitForSelector('#peixun-failure[data-kind="panic"]', { timeout: 5000 });
   assert.equal(await page.textContent('#peixun-failure h1'), '程序出错了');

@@ -9,7 +9,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ready, fileSession, download, newPage } = require('./support');
+const { ready, fileSession, download, newPage, goTo } = require('./support');
 
 const shared = fileSession();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-rounds-'));
@@ -53,7 +53,7 @@ function applicationsFile() {
 }
 
 async function importFiles(page, files) {
-  await page.click('nav a[data-route=""]');
+  await goTo(page, '');
   await page.setInputFiles('input[data-action="import"]', files);
   await page.waitForSelector('[data-import-preview] [data-file]');
 }

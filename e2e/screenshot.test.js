@@ -3,7 +3,7 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { session, ready, controlled, newPage, SCREENSHOTS: OUT } = require('./support');
+const { session, ready, controlled, newPage, SCREENSHOTS: OUT, goTo } = require('./support');
 
 // The README's pictures are rewritten only by `make screenshots` (PEIXUN_SCREENSHOTS=1);
 // `make test` takes the same pictures into e2e/artifacts/screenshots and checks them.
@@ -24,7 +24,7 @@ test('screenshots of the home, rules, editor and print pages for the README', as
     assert.ok(png.length > 10000, `${file} is ${png.length} bytes`);
   }
   // The editor on an example application, with its findings showing.
-  await page.click('nav a[data-route=""]');
+  await goTo(page, '');
   await page.click('[data-action="examples"]');
   await page.click('tr[data-app] a');
   await page.click('.task-list a[href$="/schedule"]');

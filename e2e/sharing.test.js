@@ -5,7 +5,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { session, openApp, ready, newPage, download: saveDownload, saveRan } = require('./support');
+const { session, openApp, ready, newPage, download: saveDownload, saveRan, goTo } = require('./support');
 
 const id = (p) => `[id="f-${p}"]`;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-share-'));
@@ -13,7 +13,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-share-'));
 const download = (page, click) => saveDownload(page, click, tmp);
 
 async function importFiles(page, files) {
-  await page.click('nav a[data-route=""]');
+  await goTo(page, '');
   await page.setInputFiles('input[data-action="import"]', files);
   await page.waitForSelector('[data-import-preview] [data-file]');
 }
@@ -81,12 +81,12 @@ test('a group comes together through files: export, member card, import, conflic
   await partner.fill(id('title'), '人工智能芯片设计研修（合作单位修改）');
   await partner.click('.task-list a[href$="/content"]');
   await partner.fill(id('objectives'), '合作单位补充的预期目标。');
-  await partner.click('nav a[data-route=""]');
+  await goTo(partner, '');
   const partnerFile = await download(partner, () => partner.locator(`tr[data-app="${appId}"] [data-action="export"]`).click());
 
   await leader.click(`tr[data-app="${appId}"] a`);
   await leader.fill(id('title'), '人工智能芯片设计研修（带头人修改）');
-  await leader.click('nav a[data-route=""]');
+  await goTo(leader, '');
   await importFiles(leader, [partnerFile]);
   const conflict = leader.locator(`[data-item="${appId}"][data-action-kind="conflict"]`);
   await conflict.waitFor();
@@ -166,7 +166,7 @@ test('files dropped anywhere on the page open the import preview', async (t) => 
   assert.equal(await page.textContent('[data-plan-summary]'), '新增 1 份，更新 0 份，无变化 0 份，冲突 0 份');
   await page.click('[data-action="confirm-import"]');
   await page.waitForSelector('[data-import-done]');
-  await page.click('nav a[data-route=""]');
+  await goTo(page, '');
   // The route changes on hashchange, a task after the click: count on the workspace page.
   await page.waitForSelector('main[data-page=""] tr[data-app]');
   assert.equal(await page.locator('tr[data-app]').count(), 1);

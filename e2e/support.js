@@ -128,7 +128,29 @@ async function visitEveryPage(page, assert) {
   }
 }
 
-module.exports = { DIST, serve, launch, session, ready, controlled, PAGES, visitEveryPage };
+/**
+ * Goes to a page by its navigation link and waits until that page is there and its heading
+ * has the focus the app gives it after a navigation. Focusing the heading scrolls to the
+ * top: on a loaded machine that can come after the next click was aimed, which then lands
+ * where the page was (a lost click; CI once waited 90 s for an export that was never asked).
+ */
+async function goTo(page, route) {
+  const link = `nav a[data-route="${route}"]`;
+  // Already there: the click changes nothing and no heading is focused.
+  if ((await page.getAttribute(link, 'aria-current')) === 'page') return page.click(link);
+  await page.click(link);
+  await page.waitForFunction(
+    (r) =>
+      document.querySelector(`main[data-page="${r}"]`) &&
+      !document.querySelector('main .loading') &&
+      document.activeElement &&
+      document.activeElement.matches('main h1'),
+    route,
+    { timeout: 15000 },
+  );
+}
+
+module.exports = { DIST, serve, launch, session, ready, controlled, PAGES, visitEveryPage, goTo };
 
 /** Presses Tab (keyboard only) until the element matching `selector` has focus. */
 async function tabTo(page, selector, max = 400) {

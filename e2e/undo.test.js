@@ -3,7 +3,7 @@
 // and at their rank; a removed member, host and 核销表 row come back at their place.
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { openApp, tabTo } = require('./support');
+const { openApp, tabTo, goTo } = require('./support');
 
 const rows = (page) => page.$$eval('tr[data-app]', (trs) => trs.map((r) => r.dataset.app));
 const order = (page) => page.$$eval('[data-rank-row]', (lis) => lis.map((r) => r.dataset.rankRow));
@@ -22,7 +22,7 @@ async function examples(page) {
 }
 
 async function go(page, route, selector) {
-  await page.click(`nav a[data-route="${route}"]`);
+  await goTo(page, route);
   await page.waitForSelector(selector);
 }
 

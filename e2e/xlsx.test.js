@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ready, fileSession, download, newContext } = require('./support');
+const { ready, fileSession, download, newContext, goTo } = require('./support');
 
 const shared = fileSession();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-xlsx-'));
@@ -21,7 +21,7 @@ async function unitPage() {
   await ready(page);
   await page.click('[data-action="examples"]');
   await page.waitForSelector('tr[data-app]');
-  await page.click('nav a[data-route="unit"]');
+  await goTo(page, 'unit');
   await page.waitForSelector('[data-action="export-xlsx"]');
   return { context, page };
 }
