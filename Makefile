@@ -3,7 +3,7 @@ SHELL := bash
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 
-.PHONY: run test setup build build-next lint test-native test-data test-wasm test-e2e e2e-repeat screenshots bench fuzz-smoke fuzz-long fuzz-seeds
+.PHONY: run test setup build build-next lint test-native test-data test-wasm test-e2e e2e-repeat screenshots package bench fuzz-smoke fuzz-long fuzz-seeds
 
 ## Sets up, builds the release and serves it on http://127.0.0.1:$(PORT)
 run: setup build
@@ -62,6 +62,11 @@ e2e-repeat:
 	  echo "e2e-repeat: run $$run of 3"; \
 	  if ! node --test --test-concurrency=1 $(E2E); then echo "e2e-repeat: run $$run of 3 failed"; exit 1; fi; \
 	done; echo "e2e-repeat: all 3 runs passed"
+
+## Packs the built site with nginx and Caddy configs: target/package/peixun-<version>.tar.gz
+## and .zip (site/ with precompressed .br/.gz, deploy/, SHA256SUMS; deploy/README.md in it)
+package: build
+	python3 scripts/package.py
 
 ## Rewrites the README's screenshots in docs/screenshots from a fresh build (the only target
 ## that does: under `make test` the same tests write them to e2e/artifacts/screenshots)

@@ -24,6 +24,8 @@ fi
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 [ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
 command -v brotli >/dev/null || need_apt+=(brotli)
+# nginx serves the deployment package in e2e/package.test.js (scripts/package.py).
+[ -x /usr/sbin/nginx ] || need_apt+=(nginx)
 # CJK fonts, so screenshots and printed PDFs show Chinese, not boxes.
 [ -d /usr/share/fonts/opentype/noto ] || need_apt+=(fonts-noto-cjk)
 # pdftotext and pdfinfo, to read back the printed forms in the end-to-end tests.
