@@ -86,9 +86,15 @@ try:
     loads = split_loader.parse((app_dir / "__wasm_split.js").read_text(encoding="utf-8"))
 except split_loader.LoaderFormatError as e:
     sys.exit(f"post_build: {e}")
-# The split module first, then the chunks it awaits.
-parts = {split: [rel(app_dir / f) for f in [(fs := split_loader.files(loads, load.name))[-1], *fs[:-1]]]
-         for split, load in split_loader.splits(loads).items()}
+
+
+def part(name):
+    """A split point's files: its own module first, then the chunks it awaits."""
+    files = split_loader.files(loads, name)
+    return [rel(app_dir / f) for f in [files[-1], *files[:-1]]]
+
+
+parts = {split: part(load.name) for split, load in split_loader.splits(loads).items()}
 parts["worker"] = [rel(folder / name) for name in WORKER]
 for name, paths in parts.items():
     absent = [p for p in paths if not (staging / p[2:]).is_file()]
