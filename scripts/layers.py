@@ -31,14 +31,16 @@ def modules(src):
 
 
 def files(src, module):
+    """The module's files: `X.rs` and everything under `X/` (both, when `X.rs` has its
+    submodules in `X/`)."""
     top = os.path.join(src, module)
+    if os.path.exists(top + ".rs"):
+        yield top + ".rs"
     if os.path.isdir(top):
         for folder, _, names in os.walk(top):
             for name in sorted(names):
                 if name.endswith(".rs") and "test" not in name:
                     yield os.path.join(folder, name)
-    elif os.path.exists(top + ".rs"):
-        yield top + ".rs"
 
 
 def uses(src, mods):
