@@ -13,11 +13,14 @@ use crate::bundle::{Bundle, Kind, check_bundle, parse};
 use crate::rule_set::{RuleSet, parse_file, problems_text, validate};
 use crate::rules::{Finding, Severity};
 
-pub const USAGE: &str = "用法：peixun-check [--json] [--today YYYY-MM-DD] [--rule-set 规则集文件] 数据包文件…
+pub const USAGE: &str = "用法：peixun-check [--json] [--today YYYY-MM-DD] \
+                         [--rule-set 规则集文件] 数据包文件…
   --json            以 JSON 数组输出全部检查结果
   --today 日期      按该日期检查截止日期与总结提交期限（默认为今天，UTC）
-  --rule-set 文件   按这一规则集文件检查（默认：数据包所带的规则集，没有时为内置规则集）
-退出状态：0 无错误；1 至少一条错误；2 有文件无法读取、不是有效的数据包，或规则集无效";
+  --rule-set 文件   按这一规则集文件检查（默认：\
+                    数据包所带的规则集，没有时为内置规则集）
+退出状态：0 无错误；1 至少一条错误；\
+          2 有文件无法读取、不是有效的数据包，或规则集无效";
 
 struct Options {
     json: bool,
@@ -137,7 +140,12 @@ fn rule_set_for<'a>(
         );
     }
     if !b.rule_set.is_empty() && b.rule_set != rule_set.id {
-        _ = writeln!(err, "{file}: 注意：数据包注明按规则集 {} 填写，本次按 {} 检查", b.rule_set, rule_set.id);
+        _ = writeln!(
+            err,
+            "{file}: 注意：数据包注明按规则集 {} 填写，\
+             本次按 {} 检查",
+            b.rule_set, rule_set.id
+        );
     }
     Some(rule_set)
 }
@@ -284,7 +292,10 @@ fn summary_line(all: &[(String, Bundle, Vec<Finding>)], bad_files: usize) -> Str
         count(Severity::Info)
     );
     if bad_files > 0 {
-        line.push_str(&format!("；{bad_files} 个文件无法读取、不是有效的数据包或所附规则集无效"));
+        line.push_str(&format!(
+            "；{bad_files} 个文件无法读取、\
+             不是有效的数据包或所附规则集无效"
+        ));
     }
     line
 }

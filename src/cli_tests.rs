@@ -90,7 +90,8 @@ fn a_carried_rule_set_with_the_built_in_id_is_ignored_and_other_content_said_wit
     assert_eq!(code, 1, "{out}{err}");
     assert!(out.contains("[age-limit]"), "{out}");
     let said = format!(
-        "数据包所带规则集 cas-2020 与内置规则集内容不同（内容指纹 {}≠{builtin}），已按内置规则集检查",
+        "数据包所带规则集 cas-2020 与内置规则集内容不同（内容指纹 {}≠{builtin}），\
+         已按内置规则集检查",
         hash_of(&lenient)
     );
     assert_eq!(err.trim_end(), format!("{}: 注意：{said}", file.path()));
@@ -100,14 +101,22 @@ fn a_carried_rule_set_with_the_built_in_id_is_ignored_and_other_content_said_wit
     let (code, out, err) = run_args(&["--json", "--today=2020-01-10", file.path()]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(serde_json::from_str::<Value>(&out).unwrap().is_array(), "{out}");
-    assert!(err.contains(&format!("（内容指纹 {}≠{builtin}），已按内置规则集检查", hash_of(&strict))), "{err}");
+    assert!(
+        err.contains(&format!(
+            "（内容指纹 {}≠{builtin}），\
+             已按内置规则集检查",
+            hash_of(&strict)
+        )),
+        "{err}"
+    );
     // Under --rule-set of another id, that file is used and said.
     let other = Temp::new("builtin-id-forced.json", &rules_json("cas-2021", 41).to_string());
     let (code, out, err) = run_args(&["--today=2020-01-10", "--rule-set", other.path(), file.path()]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(
         err.contains(&format!(
-            "与内置规则集内容不同（内容指纹 {}≠{builtin}），已按 --rule-set 所给规则集 cas-2021 检查",
+            "与内置规则集内容不同（内容指纹 {}≠{builtin}），\
+             已按 --rule-set 所给规则集 cas-2021 检查",
             hash_of(&strict)
         )),
         "{err}"
@@ -137,7 +146,8 @@ fn a_rule_set_file_with_the_carried_id_and_other_content_is_used_and_said() {
     let (code, out, err) = run_args(&["--today=2020-01-10", "--rule-set", forced.path(), file.path()]);
     assert_eq!(code, 1, "the file's limit of 40 applies: {out}{err}");
     let said = format!(
-        "数据包所带规则集 cas-2026 与 --rule-set 所给规则集 cas-2026 内容不同（内容指纹 {}≠{}），已按 --rule-set 所给规则集 cas-2026 检查",
+        "数据包所带规则集 cas-2026 与 --rule-set 所给规则集 \
+         cas-2026 内容不同（内容指纹 {}≠{}），已按 --rule-set 所给规则集 cas-2026 检查",
         hash_of(&carried),
         hash_of(&given)
     );
@@ -175,7 +185,8 @@ fn an_invalid_rule_set_file_exits_2_naming_each_field() {
         lines[0].starts_with(&format!("{}: 规则集文件无效：categories.youth.min_members：", invalid.path())),
         "{err}"
     );
-    assert!(lines[1].starts_with(&format!("{}: 规则集文件无效：summary_due_working_days：", invalid.path())), "{err}");
+    let due = format!("{}: 规则集文件无效：summary_due_working_days：", invalid.path());
+    assert!(lines[1].starts_with(&due), "{err}");
     // A value of the wrong type, at its path; text that is no JSON at all.
     rules["categories"]["youth"]["min_members"] = "三".into();
     let typed = Temp::new("typed-2026.json", &rules.to_string());
@@ -198,7 +209,8 @@ fn a_bundle_carrying_an_invalid_rule_set_exits_2_naming_the_field_under_rules() 
     assert_eq!(
         err.trim_end(),
         format!(
-            "{}: 所附规则集 cas-2026 无效，未检查：rules.summary_due_working_days：提交培训总结的期限 0 个工作日不合理，应在 1–366 之间",
+            "{}: 所附规则集 cas-2026 无效，未检查：rules.summary_due_working_days：\
+             提交培训总结的期限 0 个工作日不合理，应在 1–366 之间",
             file.path()
         )
     );
@@ -211,7 +223,13 @@ fn a_bundle_carrying_an_invalid_rule_set_exits_2_naming_the_field_under_rules() 
     let given = format!("{}/src/rule_set/cas-2020.json", env!("CARGO_MANIFEST_DIR"));
     let (code, _, err) = run_args(&["--today=2020-01-10", "--rule-set", &given, file.path()]);
     assert_eq!(code, 2);
-    assert!(err.contains("所附规则集 cas-2020 无效，未检查：rules.categories.youth.min_members："), "{err}");
+    assert!(
+        err.contains(
+            "所附规则集 cas-2020 无效，未检查：\
+             rules.categories.youth.min_members："
+        ),
+        "{err}"
+    );
 }
 
 #[test]

@@ -47,7 +47,11 @@ impl Loaded {
     /// The reader's chunk could not be fetched: nothing is shown and nothing written.
     pub fn unavailable() -> Loaded {
         Loaded {
-            index_error: Some("读取数据的程序文件没有下载成功，可能网络已断开；请联网后刷新本页".into()),
+            index_error: Some(
+                "读取数据的程序文件没有下载成功，\
+                 可能网络已断开；请联网后刷新本页"
+                    .into(),
+            ),
             ..Loaded::default()
         }
     }

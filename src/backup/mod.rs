@@ -51,7 +51,11 @@ impl StoredIndex {
     pub fn parse(text: &str) -> Result<StoredIndex, String> {
         let index: StoredIndex = crate::json::from_str(text).map_err(|e| format!("{INDEX_KEY} 无法读取：{e}"))?;
         if index.schema > SCHEMA {
-            return Err(format!("数据来自更新版本的本工具（存储版本 {}），请用新版本打开", index.schema));
+            return Err(format!(
+                "数据来自更新版本的本工具（存储版本 {}），\
+                 请用新版本打开",
+                index.schema
+            ));
         }
         Ok(index)
     }
@@ -113,8 +117,9 @@ impl Backup {
     }
 
     /// The backed-up applications in the index's order (the import preview takes them as
-    /// a unit bundle, `bundle::batch`), the workspace's settings, and the entries that cannot be read: those are left out (and
-    /// offered raw), never a reason to refuse the rest. An index from a newer version is.
+    /// a unit bundle, `bundle::batch`), the workspace's settings, and the entries that
+    /// cannot be read: those are left out (and offered raw), never a reason to refuse the
+    /// rest. An index from a newer version is.
     pub fn restore(&self) -> Result<Restored, String> {
         let mut damaged = Vec::new();
         let index = match self.entries.get(INDEX_KEY) {

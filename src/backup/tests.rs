@@ -87,7 +87,8 @@ fn a_damaged_draft_never_blocks_the_rest() {
 
     // Through the import: the good draft arrives, the damaged one is listed, nothing else.
     let batch = prepare(&Workspace::default(), vec![("b.json".into(), Ok(backup.to_json()))]);
-    assert_eq!(batch.files[0].outcome, Ok("备份：1 份申请及单位设置；1 项无法读取，未导入（可下载原文）".into()));
+    let said = "备份：1 份申请及单位设置；1 项无法读取，未导入（可下载原文）";
+    assert_eq!(batch.files[0].outcome, Ok(said.into()));
     assert_eq!(batch.damaged.len(), 1);
     let ws = commit(&Workspace::default(), &batch, &Resolutions::new(), &BTreeMap::new(), &Default::default()).unwrap();
     assert_eq!(ws.applications.len(), 1);
@@ -172,7 +173,9 @@ fn the_bureaus_selections_go_into_a_backup_and_come_back_added_never_replaced() 
         ..Default::default()
     };
     merge_settings(&mut ws, &restored.settings);
-    assert_eq!(ws.selections, [sel("中国科学院物理研究所", Decision::NotSelected)], "the same application: kept");
-    merge_settings(&mut ws, &Workspace { selections: vec![sel("化物所", Decision::Selected)], ..Default::default() });
+    let kept = [sel("中国科学院物理研究所", Decision::NotSelected)];
+    assert_eq!(ws.selections, kept, "the same application: kept");
+    let other = Workspace { selections: vec![sel("化物所", Decision::Selected)], ..Default::default() };
+    merge_settings(&mut ws, &other);
     assert_eq!(ws.selections.len(), 2);
 }

@@ -35,7 +35,13 @@ impl std::fmt::Display for ApplyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ApplyError::Unresolved { title, paths, .. } => {
-                write!(f, "申请《{title}》还有 {} 处冲突未选择保留哪一方：{}", paths.len(), paths.join("、"))
+                write!(
+                    f,
+                    "申请《{title}》还有 {} \
+                     处冲突未选择保留哪一方：{}",
+                    paths.len(),
+                    paths.join("、")
+                )
             }
             ApplyError::Stale { application } => {
                 write!(f, "申请 {application} 在预览之后又被修改过，请重新导入以生成新的预览")

@@ -83,7 +83,10 @@ pub fn prepare(ws: &Workspace, files: Vec<(String, Result<String, String>)>) -> 
             }
             let apps = combined.as_ref().map_or(0, |c| c.applications.len()) + b.applications.len();
             if apps > MAX_APPLICATIONS {
-                return Err(format!("一次最多导入 {MAX_APPLICATIONS} 份申请，这批文件共有 {apps} 份；请分批导入"));
+                return Err(format!(
+                    "一次最多导入 {MAX_APPLICATIONS} 份申请，\
+                     这批文件共有 {apps} 份；请分批导入"
+                ));
             }
             Ok(b)
         });
@@ -109,7 +112,12 @@ pub fn prepare(ws: &Workspace, files: Vec<(String, Result<String, String>)>) -> 
                         damaged.len()
                     ),
                     _ if backup => format!("备份：{} 份申请及单位设置", b.applications.len()),
-                    Kind::Unit => format!("单位数据包（{}）：{} 份申请及排序", b.unit, b.applications.len()),
+                    Kind::Unit => format!(
+                        "单位数据包（{}）：\
+                         {} 份申请及排序",
+                        b.unit,
+                        b.applications.len()
+                    ),
                     _ => format!("{} 份申请", b.applications.len()),
                 };
                 let c =
@@ -190,16 +198,9 @@ mod tests {
 
     #[test]
     fn good_files_are_planned_together_and_bad_ones_reported() {
-        let a = export(Kind::Application, "物理所", &[app("a")], &[], &[], crate::rule_set::RuleSet::embedded(), at());
-        let b = export(
-            Kind::Application,
-            "物理所",
-            &[app("b"), app("c")],
-            &[],
-            &[],
-            crate::rule_set::RuleSet::embedded(),
-            at(),
-        );
+        let rs = crate::rule_set::RuleSet::embedded();
+        let a = export(Kind::Application, "物理所", &[app("a")], &[], &[], rs, at());
+        let b = export(Kind::Application, "物理所", &[app("b"), app("c")], &[], &[], rs, at());
         let card = export(
             Kind::Member,
             "化物所",

@@ -63,7 +63,11 @@ const MAX_NAME_CHARS: usize = 80;
 /// Invisible characters that reorder or hide text: a right-to-left override can make
 /// `evil\u{202E}nosj.exe` look like `evilexe.json` in a file manager. ZWJ stays (emoji).
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
 }
 
 /// `量子材料表征技术研修-20200105.peixun.json`: the title made safe for every file system.
@@ -91,13 +95,15 @@ mod tests {
     #[test]
     fn file_names_are_safe() {
         let day = d("2020-01-05");
-        assert_eq!(file_name("量子材料表征技术研修", day), "量子材料表征技术研修-20200105.peixun.json");
+        let want = "量子材料表征技术研修-20200105.peixun.json";
+        assert_eq!(file_name("量子材料表征技术研修", day), want);
         assert_eq!(file_name("a/b:c*?\"<>|\u{7}", day), "a_b_c_______-20200105.peixun.json");
         assert_eq!(file_name("  ..隐藏 ", day), "隐藏-20200105.peixun.json");
         assert_eq!(file_name(" ", day), "未命名-20200105.peixun.json");
         assert_eq!(file_name("evil\u{202E}nosj.exe\u{202C}", day), "evilnosj.exe-20200105.peixun.json");
         assert_eq!(file_name("\u{200F}\u{2066}\u{FEFF}", day), "未命名-20200105.peixun.json");
-        assert_eq!(file_name("👩‍🔬𠀀𪚥", day), "👩‍🔬𠀀𪚥-20200105.peixun.json", "emoji (ZWJ kept) and astral CJK");
+        let want = "👩‍🔬𠀀𪚥-20200105.peixun.json";
+        assert_eq!(file_name("👩‍🔬𠀀𪚥", day), want, "emoji (ZWJ kept) and astral CJK");
         assert_eq!(file_name(&"长".repeat(200), day).chars().count(), 80 + "-20200105.peixun.json".len());
     }
 

@@ -94,7 +94,8 @@ fn enum_values_are_shown_by_their_chinese_labels() {
     let got: Vec<(String, String, String)> =
         diff(&mine, &theirs).into_iter().map(|c| (c.label_zh, c.mine, c.theirs)).collect();
     let row = |l: &str, m: &str, t: &str| (l.to_string(), m.to_string(), t.to_string());
-    assert_eq!(got, [row("成员 王晓明 的性别", "（空）", "女"), row("成员 王晓明 的职称级别", "（空）", "副高级")]);
+    let sex = row("成员 王晓明 的性别", "（空）", "女");
+    assert_eq!(got, [sex, row("成员 王晓明 的职称级别", "（空）", "副高级")]);
 }
 
 // Found by fuzzing (fuzz target `import_plan`): a file's revision u64::MAX overflowed the

@@ -19,7 +19,8 @@ pub fn parse(text: &str) -> Result<Bundle, BundleError> {
     // Windows editors like to start UTF-8 files with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(BundleError::new(ErrorKind::Truncated, "文件是空的，没有任何内容，不是数据包".into()));
+        let msg = "文件是空的，没有任何内容，不是数据包";
+        return Err(BundleError::new(ErrorKind::Truncated, msg.into()));
     }
     let bundle = match read_current(text) {
         Some(bundle) => bundle,
@@ -41,7 +42,10 @@ fn distinct_ids(b: &Bundle) -> Result<(), BundleError> {
     for (i, a) in b.applications.iter().enumerate().filter(|(_, a)| !a.id.is_empty()) {
         if let Some(&j) = first.get(a.id.as_str()) {
             let msg = format!(
-                "第 {} 份申请《{}》的编号 id「{}」与第 {} 份申请《{}》相同：单位数据包中每份申请的编号必须不同，否则排序中的一个名次会对应两个团组；请导出方为其中一份换一个编号后重新导出",
+                "第 {} 份申请《{}》的编号 id「{}」与第 {} 份申请《{}》相同：\
+                 单位数据包中每份申请的编号必须不同，\
+                 否则排序中的一个名次会对应两个团组；\
+                 请导出方为其中一份换一个编号后重新导出",
                 i + 1,
                 a.display_title(),
                 a.id,
@@ -83,7 +87,11 @@ fn check_header(text: &str, value: &Value) -> Result<u64, BundleError> {
     let Some(obj) = value.as_object() else {
         return Err(BundleError::new(
             ErrorKind::NotABundle,
-            format!("这不是 peixun 数据包：文件内容是{}，应为以 {{ 开头的 JSON 对象", describe_value(value)),
+            format!(
+                "这不是 peixun 数据包：文件内容是{}，\
+                 应为以 {{ 开头的 JSON 对象",
+                describe_value(value)
+            ),
         ));
     };
     let at = |key: &str| top_level_key_position(text, key);
@@ -101,7 +109,8 @@ fn check_header(text: &str, value: &Value) -> Result<u64, BundleError> {
                 format!("顶层字段为 {}", keys.join("、"))
             };
             let msg = format!(
-                "这不是 peixun 数据包：缺少 \"format\": \"{FORMAT}\"（文件是{found}，可能是其他程序的 JSON 文件）"
+                "这不是 peixun 数据包：\
+                 缺少 \"format\": \"{FORMAT}\"（文件是{found}，可能是其他程序的 JSON 文件）"
             );
             return Err(BundleError::new(ErrorKind::NotABundle, msg));
         }
@@ -132,7 +141,8 @@ fn check_header(text: &str, value: &Value) -> Result<u64, BundleError> {
         )),
         Some(other) => {
             let msg = format!(
-                "数据包类型 kind 为{}，应为 application（申请）、member（成员卡）、unit（单位汇总）或 result（遴选结果）",
+                "数据包类型 kind 为{}，应为 application（申请）、\
+                 member（成员卡）、unit（单位汇总）或 result（遴选结果）",
                 describe_value(other)
             );
             Err(BundleError::at_path(ErrorKind::WrongKind, "kind", msg).with_position(at("kind")))

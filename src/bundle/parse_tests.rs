@@ -95,7 +95,13 @@ fn a_wrong_field_type_names_the_field_and_position() {
     assert_eq!(e.kind, ErrorKind::WrongType);
     assert_eq!(e.path.as_deref(), Some("applications[0].duration_days"));
     assert_eq!(e.line, Some(12));
-    assert!(e.message.contains("字段 applications[0].duration_days：应为非负整数，收到文本 \"十四\""), "{e}");
+    assert!(
+        e.message.contains(
+            "字段 applications[0].duration_days：\
+             应为非负整数，收到文本 \"十四\""
+        ),
+        "{e}"
+    );
 }
 
 #[test]
@@ -184,7 +190,13 @@ fn unit_with_ids(kind: &str, ids: &[&str]) -> String {
 fn a_unit_bundle_with_two_applications_under_one_id_is_refused_at_the_second() {
     let e = err(&unit_with_ids("unit", &["a", "b", "c", "d", "b"]));
     assert_eq!((e.kind.clone(), e.path.as_deref()), (ErrorKind::InvalidValue, Some("applications[4].id")), "{e}");
-    assert!(e.message.contains("第 5 份申请《项目5》的编号 id「b」与第 2 份申请《项目2》相同"), "{e}");
+    assert!(
+        e.message.contains(
+            "第 5 份申请《项目5》的编号 id\
+             「b」与第 2 份申请《项目2》相同"
+        ),
+        "{e}"
+    );
     assert!(e.message.contains("一个名次会对应两个团组"), "{e}");
     // An id the import would replace is still one id: a rank could name both.
     let e = err(&unit_with_ids("unit", &["a/b", "a/b"]));

@@ -93,7 +93,10 @@ pub enum PlanError {
 impl std::fmt::Display for PlanError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            PlanError::NotAMemberBundle => f.write_str("这个数据包不是成员卡（kind 不是 member），不能添加到申请中"),
+            PlanError::NotAMemberBundle => f.write_str(
+                "这个数据包不是成员卡（kind 不是 member），\
+                 不能添加到申请中",
+            ),
             PlanError::NoSuchApplication(id) => write!(f, "找不到要添加成员的申请（id {id}）"),
         }
     }

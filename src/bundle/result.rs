@@ -59,7 +59,9 @@ pub(super) fn check(b: &Bundle) -> Result<(), BundleError> {
         return Ok(());
     }
     if b.results.is_empty() {
-        let msg = "遴选结果文件中没有任何申请的结果（results 为空），可能导出时没有选中任何单位或申请".to_string();
+        let msg = "遴选结果文件中没有任何申请的结果（results 为空），\
+                   可能导出时没有选中任何单位或申请"
+            .to_string();
         return Err(BundleError::at_path(ErrorKind::MissingField, "results", msg));
     }
     for (i, r) in b.results.iter().enumerate() {
@@ -117,7 +119,11 @@ pub fn check_results(b: &Bundle, rule_set: &RuleSet) -> Vec<Finding> {
         }
         match s.funding {
             Some(m) if m > IMPLAUSIBLE_FUNDING => {
-                let msg = format!("{}的资助金额 {m} 超过 {IMPLAUSIBLE_FUNDING}，请核对（金额以分为单位）", s.display());
+                let msg = format!(
+                    "{}的资助金额 {m} 超过 {IMPLAUSIBLE_FUNDING}，\
+                     请核对（金额以分为单位）",
+                    s.display()
+                );
                 finding(Severity::Warning, "result-amount", s, at("funding"), msg);
             }
             Some(Money(0)) => {

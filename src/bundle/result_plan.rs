@@ -10,7 +10,7 @@ use super::format::{Bundle, Kind};
 use super::merge::Choice;
 use super::result_rows::{ResultProblem, ResultProblemKind, read_rows};
 use crate::model::unit_name::same_unit;
-use crate::model::{Application, Decision, Execution, ExecutionStatus, Selection};
+use crate::model::{Application, Category, Decision, Execution, ExecutionStatus, Selection};
 use crate::rule_set::RuleSet;
 use crate::workspace::Workspace;
 
@@ -135,11 +135,15 @@ pub fn plan_results(ws: &Workspace, b: &Bundle) -> Result<ResultPlan, String> {
     let for_unit = b.unit.trim();
     if !for_unit.is_empty() && !here.is_empty() && !same_unit(for_unit, here) {
         return Err(format!(
-            "这是发给「{for_unit}」的遴选结果，本工作区是「{here}」的，未导入；请把文件转交给「{for_unit}」"
+            "这是发给「{for_unit}」的遴选结果，\
+             本工作区是「{here}」的，未导入；请把文件转交给「{for_unit}」"
         ));
     }
     if for_unit.is_empty() && here.is_empty() {
-        return Err("这是发给全部单位的遴选结果，本工作区还没有填写单位（单位汇总页的「填报单位」），无法认出哪些是本单位的申请，未导入；请先填写填报单位再导入".into());
+        return Err("这是发给全部单位的遴选结果，\
+                    本工作区还没有填写单位（单位汇总页的「填报单位」），\
+                    无法认出哪些是本单位的申请，未导入；请先填写填报单位再导入"
+            .into());
     }
     let rows = read_rows(b);
     // In a file for one unit every entry not skipped is that unit's.
@@ -164,9 +168,16 @@ pub fn plan_results(ws: &Workspace, b: &Bundle) -> Result<ResultPlan, String> {
     if relevant.is_empty() {
         return Err(match (other_units, problems.is_empty()) {
             (0, true) => "文件中没有本单位的遴选结果，未导入".to_string(),
-            (n, true) => format!("文件中的 {n} 条遴选结果都属于其他单位，没有「{here}」的，未导入"),
+            (n, true) => format!(
+                "文件中的 {n} 条遴选结果都属于其他单位，\
+                 没有「{here}」的，未导入"
+            ),
             (0, false) => format!("文件中没有可以导入的遴选结果，未导入：{}", said(&problems)),
-            (n, false) => format!("文件中没有可以导入的遴选结果，未导入：{n} 条属于其他单位；{}", said(&problems)),
+            (n, false) => format!(
+                "文件中没有可以导入的遴选结果，\
+                 未导入：{n} 条属于其他单位；{}",
+                said(&problems)
+            ),
         });
     }
     let rs = ws.rule_set();
@@ -187,7 +198,8 @@ pub fn plan_results(ws: &Workspace, b: &Bundle) -> Result<ResultPlan, String> {
         let names: Vec<String> = missing.iter().take(5).map(Selection::display).collect();
         let more = if missing.len() > 5 { "等" } else { "" };
         return Err(format!(
-            "文件中的 {} 份申请（{}{more}）在本工作区都找不到，未导入：可能是其他单位的文件，或这些申请已删除",
+            "文件中的 {} 份申请（{}{more}）在本工作区都找不到，\
+             未导入：可能是其他单位的文件，或这些申请已删除",
             missing.len(),
             names.join("、")
         ));
@@ -214,8 +226,7 @@ fn changes(a: &Application, s: &Selection, rs: &RuleSet) -> Vec<ResultChange> {
             push(ResultField::Status, ex.status.label().into(), target.label().into(), conflict);
         }
     }
-    let label =
-        |c: Option<crate::model::Category>| c.map(|c| rs.category(c).label.clone()).unwrap_or_else(|| "（空）".into());
+    let label = |c: Option<Category>| c.map(|c| rs.category(c).label.clone()).unwrap_or_else(|| "（空）".into());
     if let Some(c) = s.approved_category
         && ex.approved_category != Some(c)
     {

@@ -134,9 +134,8 @@ fn bad_files_say_why_and_change_nothing() {
 
     let good = file(Some("物理所"));
     let negative = good.replacen("800000", "-800000", 1);
-    for (name, text, words) in
-        [("cut.json", good[..good.len() - 40].to_string(), "文件不完整"), ("negative.json", negative, "不能为负数")]
-    {
+    let cut = good[..good.len() - 40].to_string();
+    for (name, text, words) in [("cut.json", cut, "文件不完整"), ("negative.json", negative, "不能为负数")] {
         let batch = prepare(&ws, vec![(name.to_string(), Ok(text))]);
         assert!(batch.files[0].outcome.as_ref().unwrap_err().contains(words), "{name}: {:?}", batch.files[0]);
         assert!(batch.is_empty(), "{name}");
@@ -210,7 +209,10 @@ fn another_units_row_in_a_units_file_is_said_and_never_applied_here() {
     assert_eq!(problems(&plan), [(ResultProblemKind::OtherUnit, "results[1].unit")]);
     assert!(plan.problems[0].message.contains("是「化物所」的申请"), "{:?}", plan.problems);
     assert!(
-        plan.describe().contains("；1 条未导入：第 2 条结果（项目a2（李四））是「化物所」的申请"),
+        plan.describe().contains(
+            "；1 条未导入：\
+             第 2 条结果（项目a2（李四））是「化物所」的申请"
+        ),
         "{}",
         plan.describe()
     );
@@ -226,7 +228,13 @@ fn another_units_row_in_a_units_file_is_said_and_never_applied_here() {
     // Nothing left to apply: refused, the row said.
     let only = vec![row("化物所", "a2", Selected, None)];
     let e = plan_results(&ws, &rows_file("物理所", only)).unwrap_err();
-    assert!(e.starts_with("文件中没有可以导入的遴选结果，未导入：第 1 条结果") && e.contains("「化物所」"), "{e}");
+    assert!(
+        e.starts_with(
+            "文件中没有可以导入的遴选结果，\
+             未导入：第 1 条结果"
+        ) && e.contains("「化物所」"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -250,7 +258,8 @@ fn one_application_twice_is_applied_once_when_both_agree_and_not_at_all_when_not
         problems(&plan),
         [(ResultProblemKind::Duplicate, "results[1].id"), (ResultProblemKind::Duplicate, "results[3].id")]
     );
-    assert!(plan.problems[1].message.contains("与第 3 条是同一份申请，结果却不同"), "{:?}", plan.problems);
+    let differ = "与第 3 条是同一份申请，结果却不同";
+    assert!(plan.problems[1].message.contains(differ), "{:?}", plan.problems);
     let mut plan = plan;
     plan.choose("a3", ResultField::ApprovedCategory, Choice::Theirs);
     let out = apply_results(&ws, &plan).unwrap();

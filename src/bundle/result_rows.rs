@@ -63,12 +63,17 @@ pub(super) fn read_rows(b: &Bundle) -> Rows {
         let unit = s.unit.trim();
         let (kind, message) = if file_unit.is_empty() && unit.is_empty() {
             let msg = format!(
-                "{}没有写明单位（unit）：发给全部单位的遴选结果中每条都要写明单位，否则无法判断是哪个单位的申请，这一条不导入",
+                "{}没有写明单位（unit）：发给全部单位的遴选结果中每条都要写明单位，\
+                 否则无法判断是哪个单位的申请，这一条不导入",
                 who(i, s)
             );
             (ResultProblemKind::NoUnit, msg)
         } else if !file_unit.is_empty() && !unit.is_empty() && !same_unit(unit, file_unit) {
-            let msg = format!("{}是「{unit}」的申请，而本文件是发给「{file_unit}」的，这一条不导入", who(i, s));
+            let msg = format!(
+                "{}是「{unit}」的申请，\
+                 而本文件是发给「{file_unit}」的，这一条不导入",
+                who(i, s)
+            );
             (ResultProblemKind::OtherUnit, msg)
         } else {
             continue;
@@ -107,7 +112,8 @@ pub(super) fn read_rows(b: &Bundle) -> Rows {
                 )
             } else {
                 format!(
-                    "{}与第 {} 条是同一份申请，结果却不同，无法确定以哪一条为准：这份申请的结果都不导入，请向{issuer}核实",
+                    "{}与第 {} 条是同一份申请，结果却不同，\
+                     无法确定以哪一条为准：这份申请的结果都不导入，请向{issuer}核实",
                     who(i, s),
                     first + 1
                 )

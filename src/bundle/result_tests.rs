@@ -158,7 +158,13 @@ fn the_checker_reports_another_units_row_in_a_file_for_one_unit() {
     );
     let f = &check_results(&b, RuleSet::embedded())[0];
     assert_eq!(f.severity, Severity::Error);
-    assert!(f.message.contains("第 2 条结果（项目b1（张三））是「化物所」的申请，而本文件是发给「物理所」的"), "{f:?}");
+    assert!(
+        f.message.contains(
+            "第 2 条结果（项目b1（张三））是「化物所」的申请，\
+             而本文件是发给「物理所」的"
+        ),
+        "{f:?}"
+    );
 }
 
 #[test]
@@ -195,7 +201,8 @@ fn the_checker_reports_a_repeat_whatever_its_unit_field_says() {
     );
     let found = check_results(&b, RuleSet::embedded());
     assert_eq!(reported(&b)[0], ("result-duplicate", "results[2].id".to_string()), "{found:#?}");
-    assert!(found[0].message.contains("与第 1 条是同一份申请，结果却不同") && found[0].message.contains(ISSUER));
+    let differ = "与第 1 条是同一份申请，结果却不同";
+    assert!(found[0].message.contains(differ) && found[0].message.contains(ISSUER));
     assert!(found.iter().all(|f| f.rule != "result-duplicate" || f.path != "results[1].id"));
 }
 
@@ -204,7 +211,8 @@ fn the_checker_reports_a_row_without_a_unit_in_a_file_for_every_unit() {
     let no = Some(Decision::NotSelected);
     let b = file_of("", vec![sel("物理所", "a1", no), sel(" ", "a2", no), sel("化物所", "a2", no)]);
     assert_eq!(reported(&b), [("result-no-unit", "results[1].unit".to_string())]);
-    assert!(check_results(&b, RuleSet::embedded())[0].message.contains("第 2 条结果（项目a2（张三））没有写明单位"));
+    let no_unit = "第 2 条结果（项目a2（张三））没有写明单位";
+    assert!(check_results(&b, RuleSet::embedded())[0].message.contains(no_unit));
     // The same row in a file for one unit is that unit's.
     assert!(reported(&file_of("物理所", vec![sel(" ", "a2", no)])).is_empty());
 }

@@ -42,7 +42,11 @@ pub fn note_rule_set(ws: &Workspace, offers: &mut Vec<RuleSetOffer>, file: &str,
     let Some(rs) = &bundle.rules else {
         let id = bundle.rule_set.trim();
         return (!id.is_empty() && ws.find_rule_set(id).is_none()).then(|| {
-            format!("按规则集 {id} 填写，本浏览器没有这个规则集，文件也未附带；导入后按「{}」检查", ws.rule_set().name)
+            format!(
+                "按规则集 {id} 填写，\
+                 本浏览器没有这个规则集，文件也未附带；导入后按「{}」检查",
+                ws.rule_set().name
+            )
         });
     };
     if rs.is_embedded() {
@@ -51,7 +55,8 @@ pub fn note_rule_set(ws: &Workspace, offers: &mut Vec<RuleSetOffer>, file: &str,
         let ours = RuleSet::embedded();
         return (rs != ours).then(|| {
             format!(
-                "所附规则集 {} 与内置规则集内容不同（内容指纹 {}≠{}）：内置规则集不能被替换，已忽略，按内置规则集检查",
+                "所附规则集 {} 与内置规则集内容不同（内容指纹 {}≠{}）：\
+                 内置规则集不能被替换，已忽略，按内置规则集检查",
                 rs.id,
                 rs.fingerprint(),
                 ours.fingerprint()
@@ -59,7 +64,11 @@ pub fn note_rule_set(ws: &Workspace, offers: &mut Vec<RuleSetOffer>, file: &str,
         });
     }
     if let Some(p) = validate(rs).first() {
-        return Some(format!("所附规则集 {} 无法使用（{}：{}），未提供添加", rs.id, p.path, p.message));
+        return Some(format!(
+            "所附规则集 {} 无法使用\
+             （{}：{}），未提供添加",
+            rs.id, p.path, p.message
+        ));
     }
     if let Some(o) = offers.iter_mut().find(|o| o.rule_set.id == rs.id) {
         if o.rule_set == *rs {
@@ -162,7 +171,10 @@ mod tests {
         let (theirs_fp, ours_fp) = (theirs.fingerprint(), RuleSet::embedded().fingerprint());
         assert_ne!(theirs_fp, ours_fp);
         assert!(
-            said.contains(&format!("所附规则集 cas-2020 与内置规则集内容不同（内容指纹 {theirs_fp}≠{ours_fp}）")),
+            said.contains(&format!(
+                "所附规则集 cas-2020 与内置规则集内容不同\
+                 （内容指纹 {theirs_fp}≠{ours_fp}）"
+            )),
             "{said}"
         );
         let ws = commit(&Workspace::default(), &batch, &Resolutions::new(), &BTreeMap::new(), &Default::default());
@@ -171,7 +183,8 @@ mod tests {
         // The same content under the built-in id is nothing to say.
         bundle.rules = Some(RuleSet::embedded().clone());
         let batch = prepare(&Workspace::default(), vec![("b.peixun.json".into(), Ok(crate::bundle::to_text(&bundle)))]);
-        assert!(batch.files[0].outcome.as_ref().is_ok_and(|o| !o.contains("内容指纹")), "{:?}", batch.files[0].outcome);
+        let outcome = &batch.files[0].outcome;
+        assert!(outcome.as_ref().is_ok_and(|o| !o.contains("内容指纹")), "{outcome:?}");
     }
 
     #[test]
@@ -205,6 +218,12 @@ mod tests {
         let text = crate::bundle::to_text(&named);
         let batch = prepare(&Workspace::default(), vec![("x.peixun.json".into(), Ok(text))]);
         let said = batch.files[0].outcome.as_ref().unwrap();
-        assert!(said.ends_with("按规则集 cas-2030 填写，本浏览器没有这个规则集，文件也未附带；导入后按「中国科学院 2020 年度因公出国（境）培训项目」检查"), "{said}");
+        assert!(
+            said.ends_with(
+                "按规则集 cas-2030 填写，本浏览器没有这个规则集，文件也未附带；\
+                 导入后按「中国科学院 2020 年度因公出国（境）培训项目」检查"
+            ),
+            "{said}"
+        );
     }
 }

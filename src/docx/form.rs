@@ -257,7 +257,8 @@ pub fn application_form(a: &Application, rs: &RuleSet) -> Document {
 /// The sentence above the ranked list; the round comes from the rule-set.
 pub fn opinion_intro(rs: &RuleSet) -> String {
     format!(
-        "根据本单位学科布局与发展需求，经研究，本单位 {} 因公出国（境）培训项目推荐人选（团组）总体排序如下：",
+        "根据本单位学科布局与发展需求，\
+         经研究，本单位 {} 因公出国（境）培训项目推荐人选（团组）总体排序如下：",
         rs.round_label()
     )
 }

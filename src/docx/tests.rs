@@ -151,7 +151,8 @@ fn every_field_of_the_sample_is_in_its_cell() {
     let c = &a.contact;
     assert_eq!(table(&t, "联系人")[0], ["联系人", &c.name, "联系电话", &c.phone, "电子邮箱", &c.email]);
     let seal = &table(&t, "单位意见")[0][0];
-    assert!(seal.starts_with("单位意见：") && seal.ends_with("单位（盖章）\n年　　月　　日"), "{seal}");
+    let stamp = "单位（盖章）\n年　　月　　日";
+    assert!(seal.starts_with("单位意见：") && seal.ends_with(stamp), "{seal}");
     assert!(xml.contains("附件1") && xml.contains(FORM_TITLE));
 }
 
@@ -192,7 +193,8 @@ fn the_page_is_a4_portrait_in_chinese_fonts_with_page_numbers() {
 
 #[test]
 fn hostile_text_stays_text() {
-    let nasty = "<script>alert(1)</script> & &amp; \"q\" 'a' \u{202E}evil\u{202C} 👩‍🔬 𠀀\u{1}\u{8}\u{1B}\u{FFFF}";
+    let nasty = "<script>alert(1)</script> & &amp; \
+                 \"q\" 'a' \u{202E}evil\u{202C} 👩‍🔬 𠀀\u{1}\u{8}\u{1B}\u{FFFF}";
     let mut a = Application {
         title: nasty.into(),
         content: format!("第一行\r\n\t第二行 {nasty}\r第三行\n\n"),
@@ -202,15 +204,16 @@ fn hostile_text_stays_text() {
     let xml = form_xml(&a);
     assert!(!xml.contains("<script>") && xml.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &amp;amp;"));
     let t = tables(&xml);
-    let shown =
-        "<script>alert(1)</script> & &amp; \"q\" 'a' \u{202E}evil\u{202C} 👩‍🔬 𠀀\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}";
+    let shown = "<script>alert(1)</script> & &amp; \
+                 \"q\" 'a' \u{202E}evil\u{202C} 👩‍🔬 𠀀\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}";
     assert_eq!(as_read(nasty), shown);
     assert_eq!(table(&t, "基本信息")[0][1], shown);
     assert_eq!(table(&t, "团组成员")[1][1], shown);
     assert_eq!(table(&t, "团组成员专业、外语与联系方式")[1][5], "<b>@x");
     // CR LF and CR are line breaks; a tab is Word's tab; the trailing blank lines stay.
     assert_eq!(table(&t, "培训内容与日程安排")[1][0], as_read(&a.content));
-    assert_eq!(table(&t, "培训内容与日程安排")[1][0], format!("第一行\n\t第二行 {shown}\n第三行\n\n"));
+    let want = format!("第一行\n\t第二行 {shown}\n第三行\n\n");
+    assert_eq!(table(&t, "培训内容与日程安排")[1][0], want);
 }
 
 #[test]

@@ -8,7 +8,11 @@ use super::form::{Block, Cell, Document, Table, chinese_date};
 
 /// A4 portrait in twentieths of a point, and its margins (2.54 cm top and bottom, 2.2 cm
 /// at the sides: [`super::form::TEXT_WIDTH`] is what is left).
-const PAGE: &str = r#"<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/><w:pgMar w:top="1440" w:right="1247" w:bottom="1440" w:left="1247" w:header="851" w:footer="851" w:gutter="0"/>"#;
+const PAGE: &str = concat!(
+    r#"<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>"#,
+    r#"<w:pgMar w:top="1440" w:right="1247" w:bottom="1440" w:left="1247""#,
+    r#" w:header="851" w:footer="851" w:gutter="0"/>"#,
+);
 
 /// Text as XML character data: markup characters escaped, and the characters XML 1.0
 /// cannot hold at all (control characters but tab and line breaks, U+FFFE, U+FFFF) shown as
@@ -39,9 +43,11 @@ pub fn as_read(s: &str) -> String {
 /// The body of `forms`, each in a section of its own: a form starts on a new page and its
 /// page numbers start at 1, so each printed form stands alone.
 pub fn body(forms: &[Document]) -> String {
-    let mut out = String::from(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#,
-    );
+    let mut out = String::from(concat!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+        r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#,
+        r#" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#,
+    ));
     for (i, form) in forms.iter().enumerate() {
         for block in &form.blocks {
             write_block(block, &mut out);
@@ -135,7 +141,11 @@ fn table_start(caption: &str, widths: &[u32], out: &mut String) {
     for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
         let _ = write!(out, r#"<w:{side} w:val="single" w:sz="6" w:space="0" w:color="000000"/>"#);
     }
-    out.push_str(r#"</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar><w:tblCaption w:val=""#);
+    out.push_str(concat!(
+        r#"</w:tblBorders><w:tblLayout w:type="fixed"/>"#,
+        r#"<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>"#,
+        r#"<w:tblCaption w:val=""#,
+    ));
     escape(caption, out);
     out.push_str(r#""/></w:tblPr><w:tblGrid>"#);
     for w in widths {
@@ -167,7 +177,8 @@ fn cell(c: &Cell, widths: &[u32], out: &mut String) {
 
 /// 单位意见 (a box with room to write), then 单位（盖章） and the date, right-aligned.
 fn seal(opinion: bool, date: Option<chrono::NaiveDate>, out: &mut String) {
-    let stamp = format!("单位（盖章）\n{}", date.map(chinese_date).unwrap_or_else(|| "年　　月　　日".into()));
+    let day = date.map(chinese_date).unwrap_or_else(|| "年　　月　　日".into());
+    let stamp = format!("单位（盖章）\n{day}");
     if !opinion {
         return paragraphs("Seal", &stamp, out);
     }

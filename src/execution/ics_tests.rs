@@ -31,8 +31,8 @@ fn unfolded(ics: &str) -> Vec<String> {
 
 #[test]
 fn one_all_day_event_per_pending_deadline() {
-    let rows =
-        [row("a", "量子材料表征技术研修", "2020-10-22", None), row("b", "已交", "2020-02-14", Some("2020-02-10"))];
+    let pending = row("a", "量子材料表征技术研修", "2020-10-22", None);
+    let rows = [pending, row("b", "已交", "2020-02-14", Some("2020-02-10"))];
     let ics = summary_deadlines_ics(&rows, RuleSet::embedded(), stamp());
     assert!(ics.ends_with("END:VCALENDAR\r\n"));
     assert!(!ics.replace("\r\n", "").contains('\n'), "only CRLF line ends");
@@ -52,7 +52,8 @@ fn one_all_day_event_per_pending_deadline() {
             "DTSTART;VALUE=DATE:20201022",
             "DTEND;VALUE=DATE:20201023",
             "SUMMARY:培训总结截止：量子材料表征技术研修",
-            "DESCRIPTION:团组带头人：张三\\n实际回国日期：2020-09-25\\n培训总结应于回国后 15 个工作日内（回国当日不计）提交，截止 2020-10-22。",
+            "DESCRIPTION:团组带头人：张三\\n实际回国日期：2020-09-25\\n培训总结应于回国后 \
+             15 个工作日内（回国当日不计）提交，截止 2020-10-22。",
             "TRANSP:TRANSPARENT",
             "END:VEVENT",
             "END:VCALENDAR",
@@ -77,7 +78,8 @@ fn text_escaping() {
     assert_eq!(escape_text(r"a\b;c,d"), r"a\\b\;c\,d");
     assert_eq!(escape_text("一\n二\r\n三\r四"), r"一\n二\n三\n四");
     assert_eq!(escape_text("无\u{7}控制符\u{0}"), "无控制符");
-    assert_eq!(escape_text("中文，逗号；分号"), "中文，逗号；分号", "full-width punctuation is plain text");
+    let text = "中文，逗号；分号";
+    assert_eq!(escape_text(text), text, "full-width punctuation is plain text");
     let ics = summary_deadlines_ics(&[row("x;y", "A,B;C\\D\n续", "2020-10-22", None)], RuleSet::embedded(), stamp());
     let lines = unfolded(&ics);
     assert!(lines.contains(&r"SUMMARY:培训总结截止：A\,B\;C\\D\n续".to_string()), "{lines:#?}");
@@ -98,7 +100,9 @@ fn folding_counts_octets_and_never_splits_a_character() {
 
 #[test]
 fn long_chinese_text_folds_into_lines_of_at_most_75_octets() {
-    let title = "面向“一带一路”沿线国家的大型科学仪器共享平台运行维护与关键技术联合研修（第二期）".repeat(3);
+    let title = "面向“一带一路”\
+                 沿线国家的大型科学仪器共享平台运行维护与关键技术联合研修（第二期）"
+        .repeat(3);
     let rows = [row("a", &title, "2020-10-22", None)];
     let ics = summary_deadlines_ics(&rows, RuleSet::embedded(), stamp());
     for physical in ics.split("\r\n") {

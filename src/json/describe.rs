@@ -82,7 +82,8 @@ pub fn translate(msg: &str, field: &str, found: Option<&Value>) -> (ErrorKind, S
     }
     if let Some(rest) = msg.strip_prefix("unknown field ") {
         let (unexp, _) = split_expected(rest);
-        return (ErrorKind::InvalidValue, format!("有未知字段 {}（可能是拼写错误）", unexp.replace('`', "")));
+        let name = unexp.replace('`', "");
+        return (ErrorKind::InvalidValue, format!("有未知字段 {name}（可能是拼写错误）"));
     }
     if let Some(rest) = msg.strip_prefix("duplicate field ") {
         return (ErrorKind::InvalidValue, format!("字段 {} 出现了两次", rest.replace('`', "")));

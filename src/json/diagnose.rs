@@ -13,7 +13,10 @@ pub(crate) fn syntax_error(text: &str, e: &serde_json::Error) -> ReadError {
     let err = if e.is_eof() {
         ReadError::new(
             ErrorKind::Truncated,
-            format!("文件不完整（在第 {line} 行第 {col} 列意外结束），可能下载或复制时被截断"),
+            format!(
+                "文件不完整（在第 {line} 行第 {col} 列意外结束），\
+                 可能下载或复制时被截断"
+            ),
         )
     } else {
         let what = translate_syntax(&e.to_string());
@@ -33,7 +36,8 @@ fn translate_syntax(raw: &str) -> String {
         "key must be a string" => "对象的键必须是带双引号的文本",
         "trailing comma" => "多了一个逗号",
         "trailing characters" => "在 JSON 结束之后还有多余的内容",
-        "control character (\\u0000-\\u001F) found while parsing a string" => "文本中含有未转义的控制字符（如换行）",
+        "control character (\\u0000-\\u001F) \
+         found while parsing a string" => "文本中含有未转义的控制字符（如换行）",
         "invalid escape" => "文本中有无效的转义序列",
         "invalid number" => "数字格式无效",
         "number out of range" => "数字超出范围",

@@ -250,7 +250,8 @@ mod tests {
         assert_eq!(path_of::<Nested>(r#"{"inner": {"name": "李四", "birth": "1980-01-02"}}"#), ".");
         assert_eq!(path_of::<Group>(&group(r#"{"name": "李四", "x": 1, "birth": "1980-01-02"}"#)), "members[1]");
         // Escaped quotes and keys, and positions on a later line.
-        let text = "{\n  \"ti\\u0074le\": \"say \\\"hi\\\"\",\n  \"members\": [\n    {\"name\": \"王\", \"birth\": \"x\"}\n  ]\n}";
+        let text = "{\n  \"ti\\u0074le\": \"say \\\"hi\\\"\",\n  \
+                    \"members\": [\n    {\"name\": \"王\", \"birth\": \"x\"}\n  ]\n}";
         assert_eq!(path_of::<Group>(text), "members[0].birth");
         assert_eq!(path_of::<Group>("{\"title\": 1, \"members\": []}"), "title");
     }

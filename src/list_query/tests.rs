@@ -18,7 +18,8 @@ fn app(id: &str, title: &str, names: &[(&str, &str)], host: &str) -> Application
 
 /// Three rows: 量子 (youth, 2 errors), 材料 (lead, done), Alpha (no category, not started).
 fn items() -> Vec<ListItem> {
-    let mut a = app("a", "量子计算培训", &[("张三", "物理研究所"), ("李四", "化学研究所")], "ETH Zurich");
+    let people = [("张三", "物理研究所"), ("李四", "化学研究所")];
+    let mut a = app("a", "量子计算培训", &people, "ETH Zurich");
     a.category = Some(Category::Youth);
     a.updated_at = Some(DateTime::parse_from_rfc3339("2020-01-09T10:00:00+08:00").unwrap());
     let mut b = app("b", "材料表征", &[("王五", "金属研究所")], "Max Planck Institute");

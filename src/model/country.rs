@@ -50,7 +50,10 @@ impl<'de> Deserialize<'de> for CountryCode {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         CountryCode::parse(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!("国别须为 ISO 3166-1 两位大写字母代码（如 DE），收到 {s:?}"))
+            serde::de::Error::custom(format!(
+                "国别须为 ISO 3166-1 两位大写字母代码（如 DE），\
+                 收到 {s:?}"
+            ))
         })
     }
 }

@@ -12,7 +12,10 @@ pub fn read_date(text: &str) -> Result<NaiveDate, String> {
         return Err("请填写日期（YYYY-MM-DD）".into());
     }
     parse(t).ok_or_else(|| {
-        format!("“{t}” 不是有效的日期（请按 YYYY-MM-DD 填写，也可写作 YYYY/M/D、YYYY年M月D日 或 YYYYMMDD）")
+        format!(
+            "“{t}” 不是有效的日期（请按 YYYY-MM-DD 填写，\
+             也可写作 YYYY/M/D、YYYY年M月D日 或 YYYYMMDD）"
+        )
     })
 }
 
@@ -59,7 +62,8 @@ mod tests {
             assert_eq!(
                 e,
                 format!(
-                    "“{typed}” 不是有效的日期（请按 YYYY-MM-DD 填写，也可写作 YYYY/M/D、YYYY年M月D日 或 YYYYMMDD）"
+                    "“{typed}” 不是有效的日期（请按 YYYY-MM-DD 填写，\
+                     也可写作 YYYY/M/D、YYYY年M月D日 或 YYYYMMDD）"
                 )
             );
         }

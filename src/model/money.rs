@@ -79,7 +79,11 @@ impl Money {
             return Err(format!("金额不能为负数：“{}”", input.trim()));
         }
         if let Some(bad) = s.chars().find(|c| !c.is_ascii_digit() && *c != '.' && *c != ',') {
-            return Err(format!("金额只能包含数字、小数点和千位分隔符，“{}”中有“{bad}”", input.trim()));
+            return Err(format!(
+                "金额只能包含数字、小数点和千位分隔符，\
+                 “{}”中有“{bad}”",
+                input.trim()
+            ));
         }
         let (int, frac) = match s.split_once('.') {
             Some((i, f)) => (i, f),

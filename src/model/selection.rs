@@ -89,7 +89,8 @@ mod tests {
         };
         let mut ws = Workspace::default();
         let mut s = Selection::of("物理所", &app);
-        assert_eq!((s.title.as_str(), s.leader.as_str(), s.display()), ("研修", "张三", "研修（张三）".to_string()));
+        let want = ("研修", "张三", "研修（张三）".to_string());
+        assert_eq!((s.title.as_str(), s.leader.as_str(), s.display()), want);
         ws.put_selection(s.clone());
         assert!(ws.selections.is_empty(), "a blank outcome is not kept");
         s.decision = Some(Decision::Selected);

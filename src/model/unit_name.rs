@@ -1,5 +1,6 @@
-//! Institute names as people type them: 「物理所」, 「中国科学院物理研究所」, 「物理研究所 」 are
-//! one unit. The one place unit names are compared (`leader-unit`, 附件2's 跨单位 note).
+//! Institute names as people type them: 「物理所」, 「中国科学院物理研究所」,
+//! 「物理研究所 」 are one unit. The one place unit names are compared (`leader-unit`,
+//! 附件2's 跨单位 note).
 
 /// The academy's name before an institute's, in its full and short forms.
 const PREFIXES: [&str; 2] = ["中国科学院", "中科院"];

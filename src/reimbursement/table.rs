@@ -197,7 +197,10 @@ impl ReimbursementTable {
     /// When to hand the form in, for the page to say.
     pub fn settlement_text(&self) -> String {
         match self.settlement_window {
-            Some((from, to)) => format!("人事局于 {from} 至 {to} 进行年度院内资助经费核销，请在此期间报送本表"),
+            Some((from, to)) => format!(
+                "人事局于 {from} 至 {to} 进行年度院内资助经费核销，\
+                 请在此期间报送本表"
+            ),
             None => "规则集中的核销时间无效".into(),
         }
     }

@@ -127,7 +127,11 @@ fn period_and_settlement_window_come_from_the_rule_set() {
     assert_eq!(t.period, Some((d("2019-09-01"), d("2020-08-31"))));
     assert_eq!(t.settlement_window, Some((d("2020-09-01"), d("2020-09-30"))));
     assert_eq!(t.period_text(), "核销期：2019-09-01 至 2020-08-31");
-    assert_eq!(t.settlement_text(), "人事局于 2020-09-01 至 2020-09-30 进行年度院内资助经费核销，请在此期间报送本表");
+    assert_eq!(
+        t.settlement_text(),
+        "人事局于 2020-09-01 至 2020-09-30 进行年度院内资助经费核销，\
+         请在此期间报送本表"
+    );
     assert_eq!(t.totals, Amounts::default());
 }
 
@@ -147,7 +151,8 @@ fn a_row_dated_2019_08_31_is_flagged_in_the_2019_2020_period() {
     let found: Vec<_> = check_all(&cx, &ws).into_iter().filter(|f| f.rule == "reimbursement-period").collect();
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].path, "reimbursements[0].expense_date");
-    assert!(found[0].message.starts_with("核销表第 1 行（张三）的费用日期 2019-08-31"), "{}", found[0].message);
+    let message = &found[0].message;
+    assert!(message.starts_with("核销表第 1 行（张三）的费用日期 2019-08-31"), "{message}");
 }
 
 #[test]
@@ -162,7 +167,8 @@ fn csv_has_plain_numbers_for_excel() {
     // spreadsheet sums it; the person's name, text starting with '=', is guarded.
     assert_eq!(
         lines[1],
-        "'=张三,量子材料表征技术研修,DE 德国,2020-06-01 至 2020-06-14,14,0.00,0.00,0.00,0.00,0.00,1234.50,1234.50,2000.00,0.00,-765.50"
+        "'=张三,量子材料表征技术研修,\
+         DE 德国,2020-06-01 至 2020-06-14,14,0.00,0.00,0.00,0.00,0.00,1234.50,1234.50,2000.00,0.00,-765.50"
     );
     assert_eq!(lines[2], "合计,1 人次,,,,0.00,0.00,0.00,0.00,0.00,1234.50,1234.50,2000.00,0.00,-765.50");
     assert!(csv.starts_with('\u{feff}') && csv.ends_with("\r\n"));

@@ -33,7 +33,13 @@ pub(super) fn problems(clauses: &BTreeMap<String, String>) -> Vec<Problem> {
     for (rule, clause) in clauses {
         let path = format!("clauses.{rule}");
         if rule.is_empty() || !rule.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
-            out.push(Problem::new(path, format!("“{rule}” 不是规则编号（小写字母和连字符，如 age-limit）")));
+            out.push(Problem::new(
+                path,
+                format!(
+                    "“{rule}” 不是规则编号（小写字母和连字符，\
+                     如 age-limit）"
+                ),
+            ));
         } else if clause.trim().is_empty() {
             out.push(Problem::new(path, format!("规则 {rule} 引用的条款不能为空")));
         }
@@ -60,7 +66,11 @@ mod tests {
         let p = BTreeMap::<String, String>::from_text("clauses", "required 二(八)\nduration").unwrap_err();
         assert_eq!(
             p,
-            [Problem::new("clauses", "第 2 行：“duration” 缺少条款（应为：规则编号 条款，如 required 二(八)）")]
+            [Problem::new(
+                "clauses",
+                "第 2 行：“duration” 缺少条款（应为：\
+                 规则编号 条款，如 required 二(八)）"
+            )]
         );
         let p = BTreeMap::<String, String>::from_text("clauses", "required 二(八)\nrequired 三").unwrap_err();
         assert_eq!(p, [Problem::new("clauses", "规则 required 出现了两次")]);

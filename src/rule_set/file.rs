@@ -34,7 +34,11 @@ pub fn parse_file(text: &str) -> Result<RuleSet, Vec<Problem>> {
     }
     let value: Value = json::from_str(text).map_err(|e| one(syntax_error(text, e.inner()).message))?;
     let Some(obj) = value.as_object() else {
-        return Err(one(format!("这不是规则集文件：文件内容是{}，应为 JSON 对象", describe_value(&value))));
+        return Err(one(format!(
+            "这不是规则集文件：\
+             文件内容是{}，应为 JSON 对象",
+            describe_value(&value)
+        )));
     };
     let rs = match obj.get("format") {
         // A bare rule-set object.
@@ -45,7 +49,10 @@ pub fn parse_file(text: &str) -> Result<RuleSet, Vec<Problem>> {
                 Some(v) => {
                     return Err(vec![Problem::new(
                         "version",
-                        format!("规则集文件的版本为 {v}，本工具只能读取版本 {VERSION}，请用新版本的本工具打开"),
+                        format!(
+                            "规则集文件的版本为 {v}，\
+                             本工具只能读取版本 {VERSION}，请用新版本的本工具打开"
+                        ),
                     )]);
                 }
                 None => {

@@ -1,8 +1,9 @@
 //! The rule-set form's text, read in the core: each field of the browser's form is a
 //! line of text or a text area (one holiday, one country, one host limit a line), and
 //! reading it gives the value or every problem, in Chinese, at the field's path
-//! (「第 3 行：“2026-13-01” 不是有效的日期…」; dates by the one reader, `model::date_text`). The form shows a value with `to_text` and
-//! reads it back with `from_text`; `validate` then checks the whole rule-set.
+//! (「第 3 行：“2026-13-01” 不是有效的日期…」; dates by the one reader,
+//! `model::date_text`). The form shows a value with `to_text` and reads it back with
+//! `from_text`; `validate` then checks the whole rule-set.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -223,7 +224,10 @@ pub fn parse_lines_countries(path: &str, text: &str) -> Read<Vec<NamedCountry>> 
             return Err(format!("“{code}” 不是两个字母的国家代码（ISO 3166-1，如 US）"));
         };
         let name = match name.trim() {
-            "" => code.name().ok_or_else(|| format!("请写出 {code} 的国家名称（如 {code} 某国）"))?.to_string(),
+            "" => {
+                let ask = || format!("请写出 {code} 的国家名称（如 {code} 某国）");
+                code.name().ok_or_else(ask)?.to_string()
+            }
             n => n.to_string(),
         };
         Ok(NamedCountry { code, name })

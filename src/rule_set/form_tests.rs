@@ -16,9 +16,8 @@ fn single_values_read_and_refuse() {
     assert_eq!(NaiveDate::from_text("submission_deadline", "2026-03-31"), Ok(d("2026-03-31")));
     assert_eq!(
         messages(NaiveDate::from_text("submission_deadline", "2026-13-01")),
-        [
-            "submission_deadline “2026-13-01” 不是有效的日期（请按 YYYY-MM-DD 填写，也可写作 YYYY/M/D、YYYY年M月D日 或 YYYYMMDD）"
-        ]
+        ["submission_deadline “2026-13-01” 不是有效的日期（请按 YYYY-MM-DD 填写，\
+          也可写作 YYYY/M/D、YYYY年M月D日 或 YYYYMMDD）"]
     );
     // Read as every date people type is (`model::date_text`).
     assert_eq!(NaiveDate::from_text("x", "2026-3-31"), Ok(d("2026-03-31")));
@@ -37,7 +36,8 @@ fn single_values_read_and_refuse() {
 fn durations_are_a_list_of_numbers() {
     assert_eq!(parse_numbers("durations.allowed", "14, 21，30、60"), Ok(vec![14, 21, 30, 60]));
     assert_eq!(parse_numbers("durations.allowed", ""), Ok(vec![]));
-    assert_eq!(messages(parse_numbers("durations.allowed", "14, x, 30")), ["durations.allowed 第 2 项：“x” 不是整数"]);
+    let found = messages(parse_numbers("durations.allowed", "14, x, 30"));
+    assert_eq!(found, ["durations.allowed 第 2 项：“x” 不是整数"]);
 }
 
 #[test]
@@ -54,8 +54,10 @@ fn holidays_one_a_line_with_every_bad_line_named() {
     assert_eq!(
         messages(parse_lines_holidays("calendar[0].holidays", bad)),
         [
-            "calendar[0].holidays 第 2 行：“2026-13-01” 不是有效的日期（请按 YYYY-MM-DD 填写，也可写作 YYYY/M/D、YYYY年M月D日 或 YYYYMMDD）",
-            "calendar[0].holidays 第 3 行：“2026-05-01 2026-05-05” 缺少节日名称（如 2026-01-01 2026-01-03 元旦）",
+            "calendar[0].holidays 第 2 行：“2026-13-01” 不是有效的日期（请按 YYYY-MM-DD 填写，\
+             也可写作 YYYY/M/D、YYYY年M月D日 或 YYYYMMDD）",
+            "calendar[0].holidays 第 3 行：\
+             “2026-05-01 2026-05-05” 缺少节日名称（如 2026-01-01 2026-01-03 元旦）",
         ]
     );
 }
@@ -87,7 +89,8 @@ fn dates_host_limits_priorities_and_countries() {
     );
     assert_eq!(
         messages(parse_lines_countries("developed_countries.countries", "USA 美国")),
-        ["developed_countries.countries 第 1 行：“USA” 不是两个字母的国家代码（ISO 3166-1，如 US）"]
+        ["developed_countries.countries 第 1 行：\
+          “USA” 不是两个字母的国家代码（ISO 3166-1，如 US）"]
     );
 }
 

@@ -244,7 +244,9 @@ impl RuleSet {
     pub fn round_over_note(&self, today: NaiveDate) -> Option<String> {
         (today > self.submission_deadline).then(|| {
             format!(
-                "「{}」的申报截止日期 {} 已过。本工具仍按这一轮的规则检查；办理新一轮申报时，请导入人事局或本单位发布的新一轮规则集文件，或复制本规则集后按新通知修改。",
+                "「{}」的申报截止日期 {} 已过。本工具仍按这一轮的规则检查；\
+                 办理新一轮申报时，请导入人事局或本单位发布的新一轮规则集文件，\
+                 或复制本规则集后按新通知修改。",
                 self.name, self.submission_deadline
             )
         })

@@ -140,7 +140,12 @@ fn every_problem_of_a_well_formed_file_is_listed() {
     assert_eq!(
         problems(&text),
         [
-            ("categories.youth.max_members".into(), "优秀青年人才培养：最多人数 3 少于最少人数 5".into()),
+            (
+                "categories.youth.max_members".into(),
+                "优秀青年人才培养：\
+                 最多人数 3 少于最少人数 5"
+                    .into()
+            ),
             (
                 "categories.keytech.max_age".into(),
                 "关键技术专项培训：年龄上限 150 周岁不合理，应在 18–100 周岁之间".into()
@@ -169,7 +174,11 @@ fn min_members_boundary() {
 #[test]
 fn another_format_or_version_is_refused() {
     let p = problems(&file_with(|v| v["version"] = 2.into()));
-    assert_eq!(p[0].1, "规则集文件的版本为 2，本工具只能读取版本 1，请用新版本的本工具打开");
+    assert_eq!(
+        p[0].1,
+        "规则集文件的版本为 2，本工具只能读取版本 1，\
+         请用新版本的本工具打开"
+    );
     let p = problems(&file_with(|v| v["format"] = "peixun-bundle".into()));
     assert_eq!(p[0].1, "这不是规则集文件：format 为文本 \"peixun-bundle\"，应为 \"peixun-rules\"");
     assert!(problems("[1]")[0].1.starts_with("这不是规则集文件"));
@@ -228,7 +237,10 @@ fn a_round_is_over_the_day_after_its_deadline() {
     assert_eq!(rs.round_over_note(d("2020-01-31")), None);
     let note = rs.round_over_note(d("2020-02-01")).unwrap();
     assert!(
-        note.starts_with("「中国科学院 2020 年度因公出国（境）培训项目」的申报截止日期 2020-01-31 已过。"),
+        note.starts_with(
+            "「中国科学院 \
+             2020 年度因公出国（境）培训项目」的申报截止日期 2020-01-31 已过。"
+        ),
         "{note}"
     );
 }

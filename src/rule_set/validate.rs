@@ -38,8 +38,8 @@ pub fn validate(rs: &RuleSet) -> Vec<Problem> {
     {
         bad("id".into(), "规则集编号须为 1–40 个小写字母、数字或连字符（如 cas-2026）".into());
     }
-    for (path, value, what) in [("name", &rs.name, "规则集名称"), ("notice.title", &rs.notice.title, "通知标题")]
-    {
+    let names = [("name", &rs.name, "规则集名称"), ("notice.title", &rs.notice.title, "通知标题")];
+    for (path, value, what) in names {
         if value.trim().is_empty() {
             bad(path.into(), format!("{what}不能为空"));
         }
@@ -58,7 +58,11 @@ pub fn validate(rs: &RuleSet) -> Vec<Problem> {
     } else if rs.submission_deadline > rs.program_year.end {
         bad(
             "submission_deadline".into(),
-            format!("申报截止日期 {} 晚于项目执行期的结束日 {}", rs.submission_deadline, rs.program_year.end),
+            format!(
+                "申报截止日期 {} \
+                 晚于项目执行期的结束日 {}",
+                rs.submission_deadline, rs.program_year.end
+            ),
         );
     }
     for c in Category::ALL {
@@ -70,7 +74,8 @@ pub fn validate(rs: &RuleSet) -> Vec<Problem> {
         if r.min_members == 0 {
             bad(p("min_members"), format!("{}：最少人数须至少为 1", r.label));
         } else if r.min_members > r.max_members {
-            bad(p("max_members"), format!("{}：最多人数 {} 少于最少人数 {}", r.label, r.max_members, r.min_members));
+            let (min, max) = (r.min_members, r.max_members);
+            bad(p("max_members"), format!("{}：最多人数 {max} 少于最少人数 {min}", r.label));
         }
         if !AGE_RANGE.contains(&r.max_age) {
             bad(
@@ -115,7 +120,11 @@ pub fn validate(rs: &RuleSet) -> Vec<Problem> {
     if !(1..=366).contains(&rs.summary_due_working_days) {
         bad(
             "summary_due_working_days".into(),
-            format!("提交培训总结的期限 {} 个工作日不合理，应在 1–366 之间", rs.summary_due_working_days),
+            format!(
+                "提交培训总结的期限 {} 个工作日不合理，\
+                 应在 1–366 之间",
+                rs.summary_due_working_days
+            ),
         );
     }
     check_reimbursement(rs, &mut bad);
@@ -160,7 +169,8 @@ fn check_reimbursement(rs: &RuleSet, bad: &mut impl FnMut(String, String)) {
         bad(
             "reimbursement.period_end".into(),
             format!(
-                "核销期间 {}月{}日 至 {}月{}日 不是首尾相接的十二个月：结束日应是开始日的前一天（如 9-1 至 8-31），每一天恰属于一个期间",
+                "核销期间 {}月{}日 至 {}月{}日 不是首尾相接的十二个月：\
+                 结束日应是开始日的前一天（如 9-1 至 8-31），每一天恰属于一个期间",
                 s.month, s.day, e.month, e.day
             ),
         );
@@ -176,7 +186,8 @@ fn check_reimbursement(rs: &RuleSet, bad: &mut impl FnMut(String, String)) {
         _ => bad(
             "reimbursement.settlement_window.from".into(),
             format!(
-                "集中核销时间 {}月{}日 起：应在核销期间结束（{}月{}日）之后开始，不能早于期间结束",
+                "集中核销时间 {}月{}日 起：\
+                 应在核销期间结束（{}月{}日）之后开始，不能早于期间结束",
                 w.from.month, w.from.day, r.period_end.month, r.period_end.day
             ),
         ),
@@ -190,12 +201,18 @@ fn check_durations(rs: &RuleSet, bad: &mut impl FnMut(String, String)) {
     }
     let longest = d.allowed.iter().copied().max().unwrap_or(0);
     match d.open_ended_from {
-        Some(0) => {
-            bad("durations.open_ended_from".into(), "不限天数的起点须至少为 1 天；没有不限天数的项目时请留空".into())
-        }
+        Some(0) => bad(
+            "durations.open_ended_from".into(),
+            "不限天数的起点须至少为 1 天；\
+             没有不限天数的项目时请留空"
+                .into(),
+        ),
         Some(from) if from < longest => bad(
             "durations.open_ended_from".into(),
-            format!("不限天数的起点 {from} 天短于所列的最长天数 {longest} 天；没有不限天数的项目时请留空"),
+            format!(
+                "不限天数的起点 {from} 天短于所列的最长天数 {longest} 天；\
+                 没有不限天数的项目时请留空"
+            ),
         ),
         _ => {}
     }
@@ -217,7 +234,12 @@ fn check_hosts(rs: &RuleSet, bad: &mut impl FnMut(String, String)) {
         bad("max_cities".into(), "培训城市数量上限须至少为 1".into());
     }
     if rs.host_limits.is_empty() {
-        bad("host_limits".into(), "至少要有一条境外培训机构数量限制（自多少天起最多几家）".into());
+        bad(
+            "host_limits".into(),
+            "至少要有一条境外培训机构数量限制\
+             （自多少天起最多几家）"
+                .into(),
+        );
     }
     let mut seen = BTreeSet::new();
     for (i, l) in rs.host_limits.iter().enumerate() {
@@ -259,7 +281,8 @@ fn check_calendar(years: &[YearCalendar], bad: &mut impl FnMut(String, String)) 
                 bad(
                     path,
                     format!(
-                        "{}（{} 至 {}）超出 {} 年：每年的安排只能含本年的日期，跨年的部分请写入另一年的安排",
+                        "{}（{} 至 {}）超出 {} 年：\
+                         每年的安排只能含本年的日期，跨年的部分请写入另一年的安排",
                         h.name, h.from, h.to, cal.year
                     ),
                 );
@@ -274,7 +297,14 @@ fn check_calendar(years: &[YearCalendar], bad: &mut impl FnMut(String, String)) 
         for (i, w) in cal.workdays.iter().enumerate() {
             let path = at(&format!(".workdays[{i}]"));
             if w.year() != cal.year {
-                bad(path, format!("调休上班日 {w} 不在 {} 年：每年的安排只能含本年的日期", cal.year));
+                bad(
+                    path,
+                    format!(
+                        "调休上班日 {w} 不在 {} 年：\
+                         每年的安排只能含本年的日期",
+                        cal.year
+                    ),
+                );
             } else if !matches!(w.weekday(), Weekday::Sat | Weekday::Sun) {
                 bad(path, format!("调休上班日 {w} 不是周六或周日"));
             } else if let Some((_, _, h)) = off.iter().find(|(f, t, _)| f <= w && w <= t) {

@@ -27,10 +27,11 @@ fn accepted(f: impl FnOnce(&mut RuleSet)) {
 #[test]
 fn the_deadline_lies_between_the_notice_and_the_end_of_the_round() {
     // The notice of 2019-12-26, the program window 2020-01-01 … 2020-12-31.
+    let path = "submission_deadline";
     accepted(|rs| rs.submission_deadline = d("2019-12-26"));
-    refused(|rs| rs.submission_deadline = d("2019-12-25"), "submission_deadline", "早于通知的发布日期 2019-12-26");
+    refused(|rs| rs.submission_deadline = d("2019-12-25"), path, "早于通知的发布日期 2019-12-26");
     accepted(|rs| rs.submission_deadline = d("2020-12-31"));
-    refused(|rs| rs.submission_deadline = d("2021-01-01"), "submission_deadline", "晚于项目执行期的结束日 2020-12-31");
+    refused(|rs| rs.submission_deadline = d("2021-01-01"), path, "晚于项目执行期的结束日 2020-12-31");
 }
 
 #[test]

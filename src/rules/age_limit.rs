@@ -3,8 +3,8 @@ use crate::calendar::age_in_full_years;
 use crate::model::Application;
 use crate::rule_set::{AgeReference, RuleSet};
 
-/// 成员年龄（周岁，按参考日计）不超过类别上限：领军 55、青年 40、关键技术 50。The reference
-/// day is the rule-set's: by default the exit date (2020-12-31 while there is none), or a
+/// 成员年龄（周岁，按参考日计）不超过类别上限：领军 55、青年 40、关键技术 50。
+/// The reference day is the rule-set's: by default the exit date (2020-12-31 while there is none), or a
 /// fixed date. Example: youth, exit 2020-03-01: born 1980-03-01 is 40 (ok), 1979-03-01 is 41.
 pub static AGE_LIMIT: Rule = Rule {
     id: "age-limit",
@@ -61,7 +61,8 @@ mod tests {
         let f = assert_one(&R, &youth().exits("2020-03-01").born(1, "1979-03-01"), "members[1].birth_date");
         assert_eq!(
             f.message,
-            "成员 李二 在出境日（2020-03-01）已满 41 周岁，优秀青年人才培养项目要求不超过 40 周岁（通知一(二)）"
+            "成员 李二 在出境日（2020-03-01）已满 41 周岁，\
+             优秀青年人才培养项目要求不超过 40 周岁（通知一(二)）"
         );
     }
 
@@ -110,7 +111,8 @@ mod tests {
         assert_eq!(places(&found), [(Some("app-youth"), "members[1].birth_date")]);
         assert_eq!(
             found[0].message,
-            "成员 李二 在参考日（2020-03-01）已满 41 周岁，优秀青年人才培养项目要求不超过 40 周岁（通知一(二)）"
+            "成员 李二 在参考日（2020-03-01）已满 41 周岁，\
+             优秀青年人才培养项目要求不超过 40 周岁（通知一(二)）"
         );
     }
 }

@@ -3,9 +3,10 @@ use crate::model::{Application, distinct_cities};
 use crate::rule_set::RuleSet;
 
 /// 培训地点不得超过一个国家的两个城市。Cities count once however spelt (`text::place_key`:
-/// NFKC, case-folded, so full-width 「ＢＥＲＬＩＮ」 from a Chinese input method is Berlin). Only named hosts count (`Host::is_named`). A named host's blank city
-/// is unknown and counts as a city of its own, the worst case: an unfinished row must not
-/// let a group pass (`required` asks for the city; once typed, it counts as what it is).
+/// NFKC, case-folded, so full-width 「ＢＥＲＬＩＮ」 from a Chinese input method is
+/// Berlin). Only named hosts count (`Host::is_named`). A named host's blank city is unknown
+/// and counts as a city of its own, the worst case: an unfinished row must not let a group
+/// pass (`required` asks for the city; once typed, it counts as what it is).
 /// Example: Berlin, Munich ok; Berlin, Munich, Hamburg → `hosts`; Berlin, Munich, "" → `hosts`.
 pub static CITY_COUNT: Rule = Rule {
     id: "city-count",
@@ -70,8 +71,8 @@ mod tests {
         let f = assert_one(&R, &youth().lasting(21).hosts_in(&["Berlin", "Munich", ""]), "hosts");
         assert_eq!(
             f.message,
-            "培训地点涉及 3 个城市（Berlin、Munich、1 个境外培训机构未填写城市，各按一个城市计），\
-             不得超过一个国家的 2 个城市（通知二(三)）"
+            "培训地点涉及 3 个城市（Berlin、Munich、1 个境外培训机构未填写城市，\
+             各按一个城市计），不得超过一个国家的 2 个城市（通知二(三)）"
         );
         let mut a = youth().lasting(21).hosts_in(&["Berlin", "Munich", "Hamburg"]);
         a.hosts[2].name_zh = String::new();
@@ -82,7 +83,8 @@ mod tests {
     #[test]
     fn full_width_letters_from_a_chinese_input_method_name_the_same_city() {
         let a = |cities: &[&str]| youth().lasting(21).hosts_in(cities);
-        assert_clean(&R, &a(&["Berlin", "Munich", "ＢＥＲＬＩＮ", "ｍｕｎｉｃｈ\u{3000}", "Ber\u{200B}lin"]));
+        let spelt = ["Berlin", "Munich", "ＢＥＲＬＩＮ", "ｍｕｎｉｃｈ\u{3000}", "Ber\u{200B}lin"];
+        assert_clean(&R, &a(&spelt));
         assert_clean(&R, &a(&["New York", "new\u{3000}york", "Boston"]));
         let f = assert_one(&R, &a(&["Berlin", "ＭＵＮＩＣＨ", "Ｂｅｒｎ"]), "hosts");
         assert!(f.message.contains("（Berlin、ＭＵＮＩＣＨ、Ｂｅｒｎ）"), "{}", f.message);
@@ -95,7 +97,8 @@ mod tests {
         let f = assert_one(&R, &youth().hosts_in(&[" Berlin", "Munich", "berlin", "Hamburg"]), "hosts");
         assert_eq!(
             f.message,
-            "培训地点涉及 3 个城市（Berlin、Munich、Hamburg），不得超过一个国家的 2 个城市（通知二(三)）"
+            "培训地点涉及 3 个城市（Berlin、\
+             Munich、Hamburg），不得超过一个国家的 2 个城市（通知二(三)）"
         );
     }
 }

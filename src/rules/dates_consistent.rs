@@ -2,7 +2,8 @@ use super::{Check, Cx, Report, Rule, Severity};
 use crate::model::Application;
 use crate::rule_set::RuleSet;
 
-/// 出入境日期与培训天数一致：回国日期 − 出境日期 + 1 = 培训天数（首尾两天均计入）。
+/// 出入境日期与培训天数一致：回国日期 − 出境日期 + 1 = 培训天数
+///（首尾两天均计入）。
 /// A return before the exit is an error of its own. Skipped while a date is missing.
 /// Example: 14 days from 2020-06-01: return 2020-06-14 ok, 2020-06-15 → `return_date`.
 pub static DATES_CONSISTENT: Rule = Rule {
@@ -29,7 +30,8 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
         out.push(
             "return_date",
             format!(
-                "出境 {exit} 至回国 {ret} 共 {span} 天（首尾两天均计入），与培训天数 {days} 天不符（通知{clause}）"
+                "出境 {exit} 至回国 {ret} 共 {span} 天（首尾两天均计入），\
+                 与培训天数 {days} 天不符（通知{clause}）"
             ),
         );
     }
@@ -65,7 +67,8 @@ mod tests {
         let f = assert_one(&R, &returning(youth(), "2020-06-15"), "return_date");
         assert_eq!(
             f.message,
-            "出境 2020-06-01 至回国 2020-06-15 共 15 天（首尾两天均计入），与培训天数 14 天不符（通知一(四) 培训时长）"
+            "出境 2020-06-01 至回国 2020-06-15 共 15 天（首尾两天均计入），\
+             与培训天数 14 天不符（通知一(四) 培训时长）"
         );
         let f = assert_one(&R, &returning(youth(), "2020-05-31"), "return_date");
         assert_eq!(f.message, "回国日期 2020-05-31 早于出境日期 2020-06-01（通知一(四) 培训时长）");

@@ -33,8 +33,10 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
         out.push(
             "",
             format!(
-                "今天（{}）已过申报截止日期 {deadline}，尚有 {pending} 份申请处于申报阶段：逾期提交将不予受理（通知{}）",
-                cx.today, cx.rule_set.clause(DEADLINE.id)
+                "今天（{}）已过申报截止日期 {deadline}，\
+                 尚有 {pending} 份申请处于申报阶段：逾期提交将不予受理（通知{}）",
+                cx.today,
+                cx.rule_set.clause(DEADLINE.id)
             ),
         );
     }
@@ -80,7 +82,8 @@ mod tests {
         let found = run_on(&R, &youth(), "2020-02-01");
         assert_eq!(
             found[0].message,
-            "今天（2020-02-01）已过申报截止日期 2020-01-31，尚有 1 份申请处于申报阶段：逾期提交将不予受理（通知二(八)）"
+            "今天（2020-02-01）已过申报截止日期 2020-01-31，\
+             尚有 1 份申请处于申报阶段：逾期提交将不予受理（通知二(八)）"
         );
     }
 }

@@ -26,7 +26,8 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
         out.push(
             "country",
             format!(
-                "国别 {country} 不在规则集的发达国家名单中（{}）：培训须到发达国家知名科研机构或大学（通知{clause}）",
+                "国别 {country} 不在规则集的发达国家名单中（{}）：\
+                 培训须到发达国家知名科研机构或大学（通知{clause}）",
                 rs.developed_countries.source
             ),
         );

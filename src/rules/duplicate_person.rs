@@ -7,10 +7,11 @@ use crate::model::Member;
 use crate::rule_set::RuleSet;
 use crate::workspace::Workspace;
 
-/// 同一人（姓名 + 出生日期）不在同一工作区的两份申请中，也不在一份申请中出现两次。Every
-/// occurrence in another application is flagged and names the other applications; a repeat
-/// inside one application is flagged at the repeat only (a warning here, like the rest of the
-/// rule: `group-size` counts the person once and errs when the group falls below its minimum).
+/// 同一人（姓名 + 出生日期）不在同一工作区的两份申请中，
+/// 也不在一份申请中出现两次。Every occurrence in another application is flagged and names
+/// the other applications; a repeat inside one application is flagged at the repeat only (a
+/// warning here, like the rest of the rule: `group-size` counts the person once and errs
+/// when the group falls below its minimum).
 /// Members without a name or birth date are not compared.
 /// Example: 张三 1982-05-05 in applications A and B → `members[0].name` on A and on B;
 /// twice in A → `members[1].name` on A.
@@ -54,7 +55,8 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
             // A repeat inside its application: the first occurrence carries the rest.
             if let Some(&(_, first)) = at[..i].iter().find(|&&(o, _)| o == a) {
                 let message = format!(
-                    "成员 {name}（{born} 出生）在本申请中重复出现（与第 {} 位成员相同），请删除重复的成员",
+                    "成员 {name}（{born} 出生）在本申请中重复出现（与第 {} 位成员相同），\
+                     请删除重复的成员",
                     first + 1
                 );
                 found.push((a, m, message));
@@ -66,7 +68,11 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
                 continue;
             }
             let titles: Vec<_> = others.iter().map(|&o| super::app_name(&ws.applications[o])).collect();
-            let message = format!("成员 {name}（{born} 出生）同时在申请{}中，请核实是否重复申报", titles.join("、"));
+            let message = format!(
+                "成员 {name}（{born} 出生）同时在申请{}中，\
+                 请核实是否重复申报",
+                titles.join("、")
+            );
             found.push((a, m, message));
         }
     }
@@ -111,8 +117,16 @@ mod tests {
             b.members[1].birth_date = Some(d("1982-05-05"));
         });
         assert_eq!(places(&found), [(Some("a"), "members[0].name"), (Some("b"), "members[1].name")]);
-        assert_eq!(found[0].message, "成员 张三（1982-05-05 出生）同时在申请「项目乙」中，请核实是否重复申报");
-        assert_eq!(found[1].message, "成员 张三（1982-05-05 出生）同时在申请「项目甲」中，请核实是否重复申报");
+        assert_eq!(
+            found[0].message,
+            "成员 张三（1982-05-05 出生）同时在申请「项目乙」中，\
+             请核实是否重复申报"
+        );
+        assert_eq!(
+            found[1].message,
+            "成员 张三（1982-05-05 出生）同时在申请「项目甲」中，\
+             请核实是否重复申报"
+        );
     }
 
     #[test]
@@ -122,7 +136,8 @@ mod tests {
         assert_eq!(places(&found), [(Some("b"), "members[1].name")]);
         assert_eq!(
             found[0].message,
-            "成员 王五（1982-05-05 出生）在本申请中重复出现（与第 1 位成员相同），请删除重复的成员"
+            "成员 王五（1982-05-05 出生）在本申请中重复出现（与第 1 位成员相同），\
+             请删除重复的成员"
         );
         // Trimmed names compare equal; the same name with another birth date is another person.
         assert_eq!(places(&two(|b| b.members[1].name = " 王五 ".into())), []);
@@ -178,6 +193,7 @@ mod tests {
         let ws = workspace(apps);
         let found = run_ws(&R, &cx(&ws), &ws);
         assert_eq!(found.len(), 6, "two members in three applications");
-        assert!(found[0].message.contains("同时在申请「乙」、「未命名申请 c」中"), "{}", found[0].message);
+        let message = &found[0].message;
+        assert!(message.contains("同时在申请「乙」、「未命名申请 c」中"), "{message}");
     }
 }

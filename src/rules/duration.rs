@@ -29,7 +29,12 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
     if !rs.duration_allowed(days) {
         out.push(
             "duration_days",
-            format!("培训天数 {days} 天不在可选范围内：可选择 {}（通知{}）", limit(rs), rs.durations.clause),
+            format!(
+                "培训天数 {days} 天不在可选范围内：\
+                 可选择 {}（通知{}）",
+                limit(rs),
+                rs.durations.clause
+            ),
         );
     }
 }
@@ -74,7 +79,8 @@ mod tests {
         let f = assert_one(&R, &youth().lasting(89), "duration_days");
         assert_eq!(
             f.message,
-            "培训天数 89 天不在可选范围内：可选择 14 天、21 天、30 天、60 天或 90 天及以上（通知一(四) 培训时长）"
+            "培训天数 89 天不在可选范围内：\
+             可选择 14 天、21 天、30 天、60 天或 90 天及以上（通知一(四) 培训时长）"
         );
     }
 }

@@ -2,7 +2,8 @@ use super::{Check, Cx, Report, Rule, Severity};
 use crate::model::Application;
 use crate::rule_set::RuleSet;
 
-/// 团组人数在本类别的范围内：领军 1–6 人（个人或 2–6 人成组），青年、关键技术 2–6 人。
+/// 团组人数在本类别的范围内：领军 1–6 人（个人或 2–6 人成组），
+/// 青年、关键技术 2–6 人。
 /// Counts persons, not rows (`Application::distinct_persons`): the same name and birth date
 /// twice is one person, so a youth "group of two" that is one person is too small.
 /// An application without members is left to `required`; without a category, skipped.
@@ -97,7 +98,8 @@ mod tests {
         let f = assert_one(&R, &a, "members");
         assert_eq!(
             f.message,
-            "团组共 1 人（填写的 2 位成员中有同一人重复），优秀青年人才培养项目须为 2–6 人（通知一(二)）"
+            "团组共 1 人（填写的 2 位成员中有同一人重复），\
+             优秀青年人才培养项目须为 2–6 人（通知一(二)）"
         );
         a.members[1].birth_date = Some(d("1985-07-08"));
         assert_clean(&R, &a);

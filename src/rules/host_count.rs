@@ -86,7 +86,15 @@ mod tests {
     #[test]
     fn messages() {
         let f = assert_one(&R, &youth().hosts_in(&["Berlin"; 3]), "hosts");
-        assert_eq!(f.message, "境外培训机构共 3 个，培训 14 天的项目不得超过 2 个（通知二(三)）");
-        assert_eq!(super::limit(RuleSet::embedded()), "至少 1 个；14–20 天项目至多 2 个；21 天及以上项目至多 3 个");
+        assert_eq!(
+            f.message,
+            "境外培训机构共 3 个，\
+             培训 14 天的项目不得超过 2 个（通知二(三)）"
+        );
+        assert_eq!(
+            super::limit(RuleSet::embedded()),
+            "至少 1 个；14–20 天项目至多 2 个；\
+             21 天及以上项目至多 3 个"
+        );
     }
 }

@@ -36,7 +36,8 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
                 Some(app.id.clone()),
                 "lead_unit",
                 format!(
-                    "团组带头人所在单位填写为{lead_unit}，与团组带头人 {} 的工作单位{unit}不同，请核对（通知{}）",
+                    "团组带头人所在单位填写为{lead_unit}，\
+                     与团组带头人 {} 的工作单位{unit}不同，请核对（通知{}）",
                     leader.display_name(i),
                     cx.rule_set.clause(LEADER_UNIT.id)
                 ),
@@ -49,7 +50,8 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
             Some(app.id.clone()),
             member_path(i, "unit"),
             format!(
-                "团组带头人 {} 的工作单位为{unit}，不是本单位（{}）：跨单位团组由团组带头人所在单位统一报送（通知{}）",
+                "团组带头人 {} 的工作单位为{unit}，\
+                 不是本单位（{}）：跨单位团组由团组带头人所在单位统一报送（通知{}）",
                 leader.display_name(i),
                 cx.unit,
                 cx.rule_set.clause(LEADER_UNIT.id)
@@ -102,7 +104,9 @@ mod tests {
         assert_eq!(found[0].severity, R.severity);
         assert_eq!(
             found[0].message,
-            "团组带头人 张三 的工作单位为中国科学院化学研究所，不是本单位（中国科学院物理研究所）：跨单位团组由团组带头人所在单位统一报送（通知二(八)）"
+            "团组带头人 张三 的工作单位为中国科学院化学研究所，\
+             不是本单位（中国科学院物理研究所）：\
+             跨单位团组由团组带头人所在单位统一报送（通知二(八)）"
         );
     }
 
@@ -145,7 +149,8 @@ mod tests {
             assert_eq!(places(&found), [(Some("app-youth"), "lead_unit")]);
             assert_eq!(
                 found[0].message,
-                "团组带头人所在单位填写为化学所，与团组带头人 张三 的工作单位中国科学院物理研究所不同，请核对（通知二(八)）"
+                "团组带头人所在单位填写为化学所，与团组带头人 \
+                 张三 的工作单位中国科学院物理研究所不同，请核对（通知二(八)）"
             );
         }
     }

@@ -23,8 +23,9 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
     // 一(二)、二(三) for a youth group: the category's clause, then the hosts' clause.
     let group = app.category.map_or(rs.clause(super::group_size::GROUP_SIZE.id), |c| rs.category(c).clause.as_str());
     let hosts = rs.clause(super::host_count::HOST_COUNT.id);
-    let name = |i: usize| {
-        app.hosts[i].name().map_or_else(|| format!("第 {} 个境外培训机构", i + 1), |n| format!("境外培训机构 {n} "))
+    let name = |i: usize| match app.hosts[i].name() {
+        Some(n) => format!("境外培训机构 {n} "),
+        None => format!("第 {} 个境外培训机构", i + 1),
     };
     // Without the application's country, the first host that names one sets it.
     let first = app.hosts.iter().enumerate().find_map(|(i, h)| h.country.map(|c| (i, c)));
@@ -37,7 +38,12 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
         let Some(there) = h.country.filter(|c| *c != country) else { continue };
         out.push(
             format!("hosts[{i}].country"),
-            format!("{}位于{}，与{against}不同：团组须赴同一国家培训（通知{group}、{hosts}）", name(i), there.label()),
+            format!(
+                "{}位于{}，与{against}不同：\
+                 团组须赴同一国家培训（通知{group}、{hosts}）",
+                name(i),
+                there.label()
+            ),
         );
     }
 }
@@ -75,7 +81,9 @@ mod tests {
         let f = assert_one(&R, &host_in(a.clone(), 1, Some("IT")), "hosts[1].country");
         assert_eq!(
             f.message,
-            "境外培训机构 培训机构1 位于意大利（IT），与境外培训机构 培训机构0所在的法国（FR）不同：团组须赴同一国家培训（通知一(二)、二(三)）"
+            "境外培训机构 培训机构1 位于意大利（IT），\
+             与境外培训机构 培训机构0所在的法国（FR）不同：\
+             团组须赴同一国家培训（通知一(二)、二(三)）"
         );
         // The first host without a country: the first that has one sets it.
         let mut b = host_in(a.clone(), 0, None);
@@ -93,12 +101,14 @@ mod tests {
         let f = assert_one(&R, &a, "hosts[0].country");
         assert_eq!(
             f.message,
-            "境外培训机构 Host 0 位于巴西（BR），与项目国别德国（DE）不同：团组须赴同一国家培训（通知一(一)–(三)、二(三)）"
+            "境外培训机构 Host 0 位于巴西（BR），与项目国别德国（DE）不同：\
+             团组须赴同一国家培训（通知一(一)–(三)、二(三)）"
         );
         let f = assert_one(&R, &host_in(youth(), 0, Some("FR")), "hosts[0].country");
         assert_eq!(
             f.message,
-            "境外培训机构 培训机构0 位于法国（FR），与项目国别德国（DE）不同：团组须赴同一国家培训（通知一(二)、二(三)）"
+            "境外培训机构 培训机构0 位于法国（FR），\
+             与项目国别德国（DE）不同：团组须赴同一国家培训（通知一(二)、二(三)）"
         );
     }
 }

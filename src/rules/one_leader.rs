@@ -25,10 +25,20 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
         app.members.iter().enumerate().filter(|(_, m)| m.is_leader).map(|(i, m)| m.display_name(i)).collect();
     match leaders.len() {
         1 => {}
-        0 => out.push("members", format!("未指定团组带头人：须有一位成员标为带头人（通知{clause}）")),
+        0 => out.push(
+            "members",
+            format!(
+                "未指定团组带头人：\
+                 须有一位成员标为带头人（通知{clause}）"
+            ),
+        ),
         n => out.push(
             "members",
-            format!("标为团组带头人的有 {n} 位（{}），只能有一位（通知{clause}）", leaders.join("、")),
+            format!(
+                "标为团组带头人的有 {n} 位（{}），\
+                 只能有一位（通知{clause}）",
+                leaders.join("、")
+            ),
         ),
     }
 }
@@ -63,7 +73,11 @@ mod tests {
     #[test]
     fn messages() {
         let f = assert_one(&R, &leaders(youth(), &[true, true]), "members");
-        assert_eq!(f.message, "标为团组带头人的有 2 位（张三、李二），只能有一位（通知一(二)）");
+        assert_eq!(
+            f.message,
+            "标为团组带头人的有 2 位（张三、李二），\
+             只能有一位（通知一(二)）"
+        );
         let f = assert_one(&R, &leaders(youth(), &[false, false]), "members");
         assert_eq!(f.message, "未指定团组带头人：须有一位成员标为带头人（通知一(二)）");
     }

@@ -9,7 +9,8 @@ use crate::workspace::Workspace;
 /// whose topics are all outside it counts in its category, as if it had none.
 /// Applications rejected or cancelled (`Application::in_the_running`) hold no place.
 /// One info finding per plan that has any application, over the plan or not.
-/// Example: 3 youth groups of 2 → 「优秀青年人才培养：已申报 6 人（3 个团组），院计划 60 人（通知一(二)）」.
+/// Example: 3 youth groups of 2 →
+/// 「优秀青年人才培养：已申报 6 人（3 个团组），院计划 60 人（通知一(二)）」.
 pub static PLAN_NUMBERS: Rule = Rule {
     id: "plan-numbers",
     severity: Severity::Info,
@@ -67,7 +68,10 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
         };
         out.push(
             "",
-            format!("{label}：已申报 {persons} 人（{groups} 个团组），院计划 {plan} 人{over}（通知{clause}）"),
+            format!(
+                "{label}：已申报 {persons} 人（{groups} 个团组），\
+                 院计划 {plan} 人{over}（通知{clause}）"
+            ),
         );
     }
 }
@@ -120,19 +124,25 @@ mod tests {
     fn at_and_over_the_plan() {
         // Lead plan 30: five groups of 6 is 30, a sixth group of 1 is 31.
         let at: Vec<_> = (0..5).map(|_| valid(Category::Lead).with_members(6)).collect();
-        assert_eq!(messages(at.clone()), ["领军人才研修：已申报 30 人（5 个团组），院计划 30 人（通知一(一)）"]);
+        assert_eq!(
+            messages(at.clone()),
+            ["领军人才研修：已申报 30 人（5 个团组），\
+              院计划 30 人（通知一(一)）"]
+        );
         let mut over = at;
         over.push(valid(Category::Lead).with_members(1));
         assert_eq!(
             messages(over),
-            ["领军人才研修：已申报 31 人（6 个团组），院计划 30 人，超出计划 1 人（通知一(一)）"]
+            ["领军人才研修：\
+              已申报 31 人（6 个团组），院计划 30 人，超出计划 1 人（通知一(一)）"]
         );
     }
 
     #[test]
     fn topics_outside_the_list_do_not_count_in_key_fields() {
         let key = "重点领域专项计划：已申报 2 人（1 个团组），院计划 50 人（通知一(四)）";
-        let youth_2 = "优秀青年人才培养：已申报 2 人（1 个团组），院计划 60 人（通知一(二)）";
+        let youth_2 = "优秀青年人才培养：已申报 2 人（1 个团组），\
+                       院计划 60 人（通知一(二)）";
         assert_eq!(messages(vec![topics(youth(), &[12])]), [key]);
         assert_eq!(messages(vec![topics(youth(), &[13])]), [youth_2]);
         assert_eq!(messages(vec![topics(youth(), &[0])]), [youth_2]);

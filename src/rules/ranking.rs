@@ -29,7 +29,15 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
     for (i, id) in ws.ranking.iter().enumerate() {
         let path = format!("ranking[{i}]");
         let Some(app) = ws.get(id) else {
-            out.push_for(None, path, format!("排序第 {} 位的申请（{id}）不在本单位的申请中（通知{clause}）", i + 1));
+            out.push_for(
+                None,
+                path,
+                format!(
+                    "排序第 {} 位的申请（{id}）\
+                     不在本单位的申请中（通知{clause}）",
+                    i + 1
+                ),
+            );
             continue;
         };
         if let Some(first) = first_rank.get(id.as_str()) {
@@ -37,7 +45,8 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
                 Some(id.clone()),
                 path,
                 format!(
-                    "申请{}在排序中重复出现（第 {} 位和第 {} 位），每份申请只能排一次（通知{clause}）",
+                    "申请{}在排序中重复出现（第 {} 位和第 {} 位），\
+                     每份申请只能排一次（通知{clause}）",
                     super::app_name(app),
                     first + 1,
                     i + 1
@@ -53,7 +62,11 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
         out.push_for(
             Some(app.id.clone()),
             "ranking",
-            format!("申请{}尚未排序：单位须明确总体排序后报送（通知{clause}）", super::app_name(app)),
+            format!(
+                "申请{}尚未排序：\
+                 单位须明确总体排序后报送（通知{clause}）",
+                super::app_name(app)
+            ),
         );
     }
 }
@@ -65,7 +78,8 @@ mod tests {
     use crate::workspace::Workspace;
 
     fn ranked(ranking: &[&str], required: bool) -> Vec<crate::rules::Finding> {
-        let apps = vec![youth().named("a", "项目甲"), youth().named("b", "项目乙"), youth().named("c", "项目丙")];
+        let named = |id: &str, title: &str| youth().named(id, title);
+        let apps = vec![named("a", "项目甲"), named("b", "项目乙"), named("c", "项目丙")];
         let ws = Workspace { ranking: ranking.iter().map(|s| s.to_string()).collect(), ..workspace(apps) };
         let mut cx = cx(&ws);
         cx.ranking_required = required;
@@ -110,7 +124,8 @@ mod tests {
         assert_eq!(
             messages,
             [
-                "申请「项目甲」在排序中重复出现（第 2 位和第 3 位），每份申请只能排一次（通知二(一)）",
+                "申请「项目甲」在排序中重复出现（第 2 位和第 3 位），\
+                 每份申请只能排一次（通知二(一)）",
                 "排序第 4 位的申请（x）不在本单位的申请中（通知二(一)）",
                 "申请「项目丙」尚未排序：单位须明确总体排序后报送（通知二(一)）",
             ]

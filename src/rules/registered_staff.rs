@@ -58,10 +58,18 @@ mod tests {
         let mut a = youth();
         a.members[1].registered_staff = Some(false);
         let f = assert_one(&R, &a, "members[1].registered_staff");
-        assert_eq!(f.message, "成员 李二 不是在册职工，参训人员须为单位在册职工（通知一(二)）");
+        assert_eq!(
+            f.message,
+            "成员 李二 不是在册职工，\
+             参训人员须为单位在册职工（通知一(二)）"
+        );
         a.members[1].registered_staff = None;
         a.category = None;
         let f = assert_one(&R, &a, "members[1].registered_staff");
-        assert_eq!(f.message, "成员 李二 尚未确认是否为在册职工，参训人员须为单位在册职工（通知一(一)–(三)）");
+        assert_eq!(
+            f.message,
+            "成员 李二 尚未确认是否为在册职工，\
+             参训人员须为单位在册职工（通知一(一)–(三)）"
+        );
     }
 }

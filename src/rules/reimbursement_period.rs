@@ -2,7 +2,8 @@ use super::{Check, Cx, Report, Rule, Severity};
 use crate::rule_set::RuleSet;
 use crate::workspace::Workspace;
 
-/// 核销表只列核销期内的费用：每年 9 月 1 日至 30 日核销上一年 9 月 1 日至当年 8 月 31 日的支出。
+/// 核销表只列核销期内的费用：
+/// 每年 9 月 1 日至 30 日核销上一年 9 月 1 日至当年 8 月 31 日的支出。
 ///
 /// Which period: the one the next settlement window on or after today settles
 /// (`RuleSet::current_reimbursement_year`, which the 核销表 page's default uses too): until
@@ -41,7 +42,8 @@ fn check(cx: &Cx, ws: &Workspace, out: &mut Report) {
                 app,
                 format!("reimbursements[{i}].expense_date"),
                 format!(
-                    "核销表第 {} 行{who}的费用日期 {date} 不在核销期 {start} 至 {end} 内（通知{}）",
+                    "核销表第 {} \
+                     行{who}的费用日期 {date} 不在核销期 {start} 至 {end} 内（通知{}）",
                     i + 1,
                     cx.rule_set.clause(REIMBURSEMENT_PERIOD.id)
                 ),
@@ -83,7 +85,8 @@ mod tests {
         );
         assert_eq!(
             found[0].message,
-            "核销表第 1 行（张三）的费用日期 2019-08-31 不在核销期 2019-09-01 至 2020-08-31 内（通知二(六)）"
+            "核销表第 1 行\
+             （张三）的费用日期 2019-08-31 不在核销期 2019-09-01 至 2020-08-31 内（通知二(六)）"
         );
         assert!(found.iter().all(|f| f.severity == R.severity));
     }
@@ -103,7 +106,8 @@ mod tests {
         let found = rows("2020-11-20", &[Some("2020-08-31")]);
         assert_eq!(
             found[0].message,
-            "核销表第 1 行（张三）的费用日期 2020-08-31 不在核销期 2020-09-01 至 2021-08-31 内（通知二(六)）"
+            "核销表第 1 行\
+             （张三）的费用日期 2020-08-31 不在核销期 2020-09-01 至 2021-08-31 内（通知二(六)）"
         );
     }
 }

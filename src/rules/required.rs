@@ -3,8 +3,9 @@ use crate::model::Application;
 use crate::model::text::is_blank as blank;
 use crate::rule_set::RuleSet;
 
-/// 申请表须填写完整：项目名称、类别、国别、境外培训机构、培训天数、出境日期、项目理由、
-/// 培训内容、预期目标，以及每位成员的姓名、出生日期、工作单位、职称级别。
+/// 申请表须填写完整：项目名称、类别、国别、境外培训机构、培训天数、
+/// 出境日期、项目理由、培训内容、预期目标，
+/// 以及每位成员的姓名、出生日期、工作单位、职称级别。
 /// A text of spaces or invisible characters (zero-width space, BOM …) counts as missing.
 /// One finding per missing field.
 /// Hosts: a row without a name is not a host (it does not count toward the minimum) and is
@@ -20,7 +21,8 @@ pub static REQUIRED: Rule = Rule {
 
 fn limit(rs: &RuleSet) -> String {
     format!(
-        "项目名称、项目类别、国别、至少 {} 个境外培训机构、培训天数、出境日期、项目理由、培训内容与日程安排、\
+        "项目名称、项目类别、国别、至少 {} 个境外培训机构、\
+         培训天数、出境日期、项目理由、培训内容与日程安排、\
          预期目标与成果；每位成员的姓名、出生日期、工作单位、职称级别",
         rs.min_hosts
     )
@@ -51,7 +53,10 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
     for (i, h) in app.hosts.iter().enumerate() {
         match h.name() {
             None => missing(format!("hosts[{i}].name_zh"), &format!("第 {} 个境外培训机构的名称", i + 1)),
-            Some(name) if blank(&h.city) => missing(format!("hosts[{i}].city"), &format!("境外培训机构 {name} 的城市")),
+            Some(name) if blank(&h.city) => {
+                let what = format!("境外培训机构 {name} 的城市");
+                missing(format!("hosts[{i}].city"), &what)
+            }
             Some(_) => {}
         }
     }

@@ -36,7 +36,8 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
                 out.push(
                     member_path(i, field),
                     format!(
-                        "成员 {} 的{what} {theirs} 与团组的 {ours} 不一致：团组须同期（出入境时间一致）赴同国培训（通知{clause}）",
+                        "成员 {} 的{what} {theirs} 与团组的 {ours} 不一致：\
+                         团组须同期（出入境时间一致）赴同国培训（通知{clause}）",
                         m.display_name(i)
                     ),
                 );
@@ -104,7 +105,8 @@ mod tests {
         let f = assert_one(&R, &card(youth(), Some("2020-06-02"), None, None), "members[1].exit_date");
         assert_eq!(
             f.message,
-            "成员 李二 的出境日期 2020-06-02 与团组的 2020-06-01 不一致：团组须同期（出入境时间一致）赴同国培训（通知一(二)）"
+            "成员 李二 的出境日期 2020-06-02 与团组的 2020-06-01 不一致：\
+             团组须同期（出入境时间一致）赴同国培训（通知一(二)）"
         );
         let f = assert_one(&R, &card(youth(), None, None, Some("FR")), "members[1].country");
         assert!(f.message.contains("的国别 法国（FR） 与团组的 德国（DE） 不一致"), "{}", f.message);

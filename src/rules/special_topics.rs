@@ -30,7 +30,8 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
     out.push(
         "special_topics",
         format!(
-            "重点领域专项第 {} 项不存在：通知所列{}共 {n} 项（第 1 至 {n} 项），请重新选择（通知{}）",
+            "重点领域专项第 {} 项不存在：\
+             通知所列{}共 {n} 项（第 1 至 {n} 项），请重新选择（通知{}）",
             unknown.join("、"),
             rs.key_fields.label,
             rs.key_fields.clause
@@ -72,7 +73,8 @@ mod tests {
         let f = assert_one(&R, &topics(&[0, 3, 13]), "special_topics");
         assert_eq!(
             f.message,
-            "重点领域专项第 0、13 项不存在：通知所列重点领域专项计划共 12 项（第 1 至 12 项），请重新选择（通知一(四)）"
+            "重点领域专项第 0、13 项不存在：通知所列重点领域专项计划共 \
+             12 项（第 1 至 12 项），请重新选择（通知一(四)）"
         );
     }
 }

@@ -40,7 +40,8 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
     out.push(
         "execution.summary_submitted",
         format!(
-            "{returned} 回国，培训总结应于 {} 个工作日内（{due} 前）提交{what} {late} 天（通知{}）{note}",
+            "{returned} 回国，\
+             培训总结应于 {} 个工作日内（{due} 前）提交{what} {late} 天（通知{}）{note}",
             cx.rule_set.summary_due_working_days,
             cx.rule_set.clause(SUMMARY_DUE.id)
         ),
@@ -85,7 +86,8 @@ mod tests {
             assert_eq!(
                 found[0].message,
                 format!(
-                    "2020-09-25 回国，培训总结应于 15 个工作日内（2020-10-22 前）提交，{on} 才提交，逾期 {late} 天（通知二(五)）"
+                    "2020-09-25 回国，培训总结应于 15 个工作日内（2020-10-22 前）提交，\
+                     {on} 才提交，逾期 {late} 天（通知二(五)）"
                 )
             );
         }
@@ -109,7 +111,8 @@ mod tests {
         // Return 2026-12-18: 2027 has no calendar, so 2027-01-01 counts as a working day.
         let a = returned(Some("2026-12-18"), None);
         let found = run_on(&R, &a, "2027-02-01");
-        assert!(found[0].message.ends_with("；2027 年的节假日安排未知，按周末计算"), "{}", found[0].message);
+        let message = &found[0].message;
+        assert!(message.ends_with("；2027 年的节假日安排未知，按周末计算"), "{message}");
         let known = run_on(&R, &returned(Some("2026-11-02"), None), "2027-02-01");
         assert!(!known[0].message.contains("未知"), "{}", known[0].message);
     }
@@ -129,7 +132,8 @@ mod tests {
         let found = run_on(&R, &returned(Some("2020-09-25"), None), "2020-10-23");
         assert_eq!(
             found[0].message,
-            "2020-09-25 回国，培训总结应于 15 个工作日内（2020-10-22 前）提交，已逾期 1 天（通知二(五)）"
+            "2020-09-25 回国，\
+             培训总结应于 15 个工作日内（2020-10-22 前）提交，已逾期 1 天（通知二(五)）"
         );
     }
 }

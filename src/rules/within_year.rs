@@ -4,8 +4,9 @@ use super::{Check, Cx, Report, Rule, Severity};
 use crate::model::Application;
 use crate::rule_set::RuleSet;
 
-/// 须在 2020 年内执行完毕：出境、回国日期都在规则集的项目年度内；回国日期未填时按出境日期与
-/// 培训天数推算；执行记录的实际出境、回国日期也在项目年度内。
+/// 须在 2020 年内执行完毕：出境、回国日期都在规则集的项目年度内；
+/// 回国日期未填时按出境日期与培训天数推算；
+/// 执行记录的实际出境、回国日期也在项目年度内。
 /// Example: return 2020-12-31 ok; 2021-01-01 → `return_date`; exit 2019-12-31 → `exit_date`;
 /// no return date, exit 2020-12-19 with 14 days → `duration_days`.
 pub static WITHIN_YEAR: Rule = Rule {
@@ -23,7 +24,13 @@ fn limit(rs: &RuleSet) -> String {
 fn check(cx: &Cx, app: &Application, out: &mut Report) {
     let year = &cx.rule_set.program_year;
     let outside = |date: NaiveDate| date < year.start || date > year.end;
-    let rest = || format!("不在项目年度内：须在 {} 至 {} 期间执行完毕（通知{}）", year.start, year.end, year.clause);
+    let rest = || {
+        format!(
+            "不在项目年度内：\
+             须在 {} 至 {} 期间执行完毕（通知{}）",
+            year.start, year.end, year.clause
+        )
+    };
     let ex = app.execution.as_ref();
     let dates = [
         ("exit_date", "出境日期", app.exit_date),
@@ -45,9 +52,23 @@ fn check(cx: &Cx, app: &Application, out: &mut Report) {
     let implied = format!("按出境日期 {exit} 和培训天数 {days} 天推算");
     match exit.checked_add_days(Days::new(u64::from(n))) {
         _ if outside(exit) => {}
-        Some(end) if outside(end) => out.push("duration_days", format!("{implied}，回国日期为 {end}，{}", rest())),
+        Some(end) if outside(end) => out.push(
+            "duration_days",
+            format!(
+                "{implied}，\
+                 回国日期为 {end}，{}",
+                rest()
+            ),
+        ),
         Some(_) => {}
-        None => out.push("duration_days", format!("{implied}，回国日期超出了可以计算的日期范围，{}", rest())),
+        None => out.push(
+            "duration_days",
+            format!(
+                "{implied}，\
+                 回国日期超出了可以计算的日期范围，{}",
+                rest()
+            ),
+        ),
     }
 }
 
@@ -105,7 +126,14 @@ mod tests {
         // chrono's last date is in the year 262142: u32::MAX days from 2020 is past it.
         for days in [u32::MAX, 100_000_000] {
             let f = assert_one(&R, &no_return("2020-06-01", days), "duration_days");
-            assert!(f.message.contains("回国日期超出了可以计算的日期范围，不在项目年度内"), "{}", f.message);
+            assert!(
+                f.message.contains(
+                    "回国日期超出了可以计算的日期范围，\
+                     不在项目年度内"
+                ),
+                "{}",
+                f.message
+            );
         }
         // The longest that can still be computed says its date.
         let f = assert_one(&R, &no_return("2020-06-01", 10_000_000), "duration_days");
@@ -125,12 +153,15 @@ mod tests {
         let f = assert_one(&R, &youth().exits("2020-12-19"), "return_date");
         assert_eq!(
             f.message,
-            "回国日期 2021-01-01 不在项目年度内：须在 2020-01-01 至 2020-12-31 期间执行完毕（通知一(四) 培训组织）"
+            "回国日期 2021-01-01 不在项目年度内：\
+             须在 2020-01-01 至 2020-12-31 期间执行完毕（通知一(四) 培训组织）"
         );
         let f = assert_one(&R, &no_return("2020-12-20", 14), "duration_days");
         assert_eq!(
             f.message,
-            "按出境日期 2020-12-20 和培训天数 14 天推算，回国日期为 2021-01-02，不在项目年度内：须在 2020-01-01 至 2020-12-31 期间执行完毕（通知一(四) 培训组织）"
+            "按出境日期 2020-12-20 和培训天数 14 天推算，\
+             回国日期为 2021-01-02，不在项目年度内：\
+             须在 2020-01-01 至 2020-12-31 期间执行完毕（通知一(四) 培训组织）"
         );
         let f = assert_one(&R, &actual("2020-12-19", "2021-01-01"), "execution.actual_return_date");
         assert!(f.message.starts_with("实际回国日期 2021-01-01 不在项目年度内"), "{}", f.message);

@@ -76,7 +76,11 @@ pub fn to_report(rows: &[Row], tally: &Tally, rs: &RuleSet, issuer: &str, date: 
     ));
     let a = &tally.all;
     totals.push(line(
-        format!("全部 {} 项：入选 {}，未入选 {}，未定 {}", a.applications, a.selected, a.not_selected, a.undecided),
+        format!(
+            "全部 {} 项：\
+             入选 {}，未入选 {}，未定 {}",
+            a.applications, a.selected, a.not_selected, a.undecided
+        ),
         format!("入选 {} 人", a.selected_persons),
         Some(a.funding),
     ));

@@ -135,7 +135,8 @@ fn the_academy_report_has_every_row_and_decision() {
     let bundles = two_units();
     let mut sel = decide("化物所", "b1", Decision::NotSelected, None, None);
     sel.note = "名额已满".into();
-    let rows = rows(&bundles, &[decide("物理所", "a2", Decision::Selected, Some(Category::Lead), Some(500_000)), sel]);
+    let lead = decide("物理所", "a2", Decision::Selected, Some(Category::Lead), Some(500_000));
+    let rows = rows(&bundles, &[lead, sel]);
     let t = tally(&rows, &bundles, rs);
     let date = NaiveDate::from_ymd_opt(2020, 3, 2).unwrap();
     let r = to_report(&rows, &t, rs, "中国科学院人事局", date);

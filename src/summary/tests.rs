@@ -15,6 +15,8 @@ fn h(zh: &str, en: &str, city: &str) -> Host {
 
 fn ws() -> Workspace {
     let unit = "中国科学院物理研究所";
+    let mpi = h("马普所", "MPI", "Stuttgart");
+    let hosts = vec![mpi, h("", "TU Berlin", "Berlin"), h("斯图加特大学", "", "Stuttgart")];
     let a = Application {
         id: "a".into(),
         title: "量子材料表征技术研修".into(),
@@ -22,7 +24,7 @@ fn ws() -> Workspace {
         special_topics: vec![2, 11],
         priority: Priority { three_majors: true, priority_note: "先导专项".into(), ..Default::default() },
         country: CountryCode::parse("DE"),
-        hosts: vec![h("马普所", "MPI", "Stuttgart"), h("", "TU Berlin", "Berlin"), h("斯图加特大学", "", "Stuttgart")],
+        hosts,
         duration_days: Some(14),
         exit_date: NaiveDate::from_ymd_opt(2020, 6, 1),
         return_date: NaiveDate::from_ymd_opt(2020, 6, 14),
@@ -74,7 +76,11 @@ fn cells_are_display_strings() {
     assert_eq!(r.priority, "“三重大”产出导向；先导专项");
     assert_eq!(r.contact, "王晓明 010-82640000");
     assert!(
-        r.note.contains("计入重点领域专项计划") && r.note.contains("跨单位团组（中国科学院大连化学物理研究所）"),
+        r.note.contains("计入重点领域专项计划")
+            && r.note.contains(
+                "跨单位团组\
+                 （中国科学院大连化学物理研究所）"
+            ),
         "{}",
         r.note
     );
@@ -208,7 +214,11 @@ fn rejected_and_cancelled_are_listed_but_hold_no_place_in_the_plan() {
         let t = totals(status);
         assert_eq!((youth(&t).applications, youth(&t).persons_in_category, t.key_fields.persons), (1, 3, 0));
         assert_eq!((t.applications, t.persons, t.withdrawn), (3, 5, 1));
-        assert_eq!(t.rows().last().unwrap()[14], "含 1 项未选类别；含 1 项未获批或已取消（不计入各类计划）");
+        assert_eq!(
+            t.rows().last().unwrap()[14],
+            "含 1 项未选类别；\
+             含 1 项未获批或已取消（不计入各类计划）"
+        );
     }
 }
 

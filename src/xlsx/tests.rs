@@ -110,7 +110,8 @@ fn the_summary_freezes_its_header_and_prints_on_a4_landscape_with_print_titles()
     assert!(sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#));
     assert!(sheet.contains(r#"<col min="2" max="2" width="22.7109375" customWidth="1"/>"#), "{sheet}");
     let workbook = part(&bytes, "xl/workbook.xml");
-    assert!(workbook.contains(r#"<definedName name="_xlnm.Print_Titles" localSheetId="0">汇总表!$4:$4</definedName>"#));
+    let titles = r#"<definedName name="_xlnm.Print_Titles" localSheetId="0">汇总表!$4:$4</definedName>"#;
+    assert!(workbook.contains(titles));
     let styles = part(&bytes, "xl/styles.xml");
     assert!(styles.contains(r#"wrapText="1""#) && styles.contains("<b/>"));
     // The date given, not the clock, dates the file: the same table gives the same bytes.

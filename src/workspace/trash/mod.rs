@@ -96,7 +96,8 @@ impl Deleted {
             .then(|| Deleted::Reimbursement { index, row: ws.reimbursements.remove(index) })
     }
 
-    /// What was deleted, as the toast names it: 申请「…」, 成员 张三, 境外培训机构 …, 核销表第 2 行（张三）.
+    /// What was deleted, as the toast names it: 申请「…」, 成员 张三, 境外培训机构 …,
+    /// 核销表第 2 行（张三）.
     pub fn label(&self) -> String {
         match self {
             Deleted::Application { app, .. } => format!("申请「{}」", app.display_title()),

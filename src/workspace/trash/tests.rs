@@ -92,7 +92,8 @@ fn every_kind_in_a_row_undone() {
     trash.push(Deleted::application(&mut w, "a").unwrap());
     assert_eq!(w.reimbursements.len(), 1);
     let labels: Vec<String> = trash.entries.iter().map(Deleted::label).collect();
-    assert_eq!(labels, ["成员 李四", "境外培训机构「甲研究所」", "核销表第 1 行（张三）", "申请「a 研修」"]);
+    let host_label = "境外培训机构「甲研究所」";
+    assert_eq!(labels, ["成员 李四", host_label, "核销表第 1 行（张三）", "申请「a 研修」"]);
     while let Some(r) = trash.undo(&mut w) {
         r.unwrap();
     }
@@ -154,7 +155,11 @@ fn a_member_of_an_application_gone_meanwhile_is_not_restored_and_says_so() {
     w.remove("a");
     let after = w.clone();
     let host = trash.undo(&mut w).unwrap().unwrap_err();
-    assert_eq!(host.to_string(), "境外培训机构「甲研究所」所在的申请已不在工作台中，无法恢复。");
+    assert_eq!(
+        host.to_string(),
+        "境外培训机构「甲研究所」所在的申请已不在工作台中，\
+         无法恢复。"
+    );
     let member = trash.undo(&mut w).unwrap().unwrap_err();
     assert_eq!(member.to_string(), "成员 张三所在的申请已不在工作台中，无法恢复。");
     assert_eq!(trash.failed, Some(member));
