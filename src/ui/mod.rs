@@ -9,6 +9,7 @@ pub mod docx;
 pub mod download;
 pub mod editor;
 pub mod execution;
+mod export_status;
 mod failure;
 mod lazy;
 mod list;

@@ -11,10 +11,10 @@ use crate::reimbursement::{COLUMNS, ReimbursementTable, TITLE};
 use crate::rules::{Cx, check_workspace_rules};
 use crate::ui::clock::{new_id, today};
 use crate::ui::download::{download, unit_file_name};
+use crate::ui::export_status::ExportStatus;
 use crate::ui::focus_by_id;
 use crate::ui::pages::PageTitle;
 use crate::ui::state::Store;
-use crate::ui::xlsx::export_xlsx;
 
 /// The period being looked at: the year it ends in (2020: 2019-09-01 – 2020-08-31).
 #[derive(Clone, Copy)]
@@ -64,25 +64,19 @@ fn Editor(PeriodYear(year): PeriodYear) -> impl IntoView {
             focus_by_id(&input_id(last, "person"));
         });
     };
-    let message = RwSignal::new(None::<(bool, String)>);
+    let status = ExportStatus::new();
     let name = move |ext| unit_file_name(store, &format!("核销表-{}", year.get_untracked()), ext);
     let csv = move |_| {
         store.flush();
         let r = download(&name(".csv"), "text/csv;charset=utf-8", &table.with_untracked(ReimbursementTable::to_csv));
-        message.set(Some(r.map_or_else(|e| (false, e), |()| (true, "已导出 CSV。".into()))));
+        status.report(r, "已导出 CSV。");
     };
-    let xlsx_failed = RwSignal::new(false);
     let xlsx = move |_| {
         store.flush();
-        xlsx_failed.set(false);
-        message.set(Some((true, "正在生成 XLSX…".into())));
         let request = store.ws.with_untracked(|w| {
             crate::ui::xlsx::request("reimbursement", w, &format!(r#""period_year":{}"#, year.get_untracked()))
         });
-        export_xlsx(request, name(".xlsx"), move |err| {
-            xlsx_failed.set(err.is_some());
-            message.set(Some(err.map_or_else(|| (true, "已导出 XLSX。".into()), |e| (false, e))));
-        });
+        status.xlsx(request, name(".xlsx"));
     };
     view! {
         <p>
@@ -195,32 +189,8 @@ fn Editor(PeriodYear(year): PeriodYear) -> impl IntoView {
                     "打印核销表"
                 </a>
             </div>
-            {move || {
-                message
-                    .get()
-                    .map(|(ok, m)| {
-                        view! {
-                            <p
-                                class=if ok { "import-done" } else { "finding finding--error" }
-                                role="status"
-                                data-export-message
-                            >
-                                {m}
-                            </p>
-                        }
-                    })
-            }}
-            {move || {
-                xlsx_failed
-                    .get()
-                    .then(|| {
-                        view! {
-                            <button type="button" class="button" data-action="retry-xlsx" on:click=xlsx>
-                                "重试"
-                            </button>
-                        }
-                    })
-            }}
+            {status.line("data-export-message")}
+            {status.retry(xlsx)}
         </section>
     }
 }

@@ -7,39 +7,23 @@ use crate::bundle::{Kind, export};
 use crate::summary::{SummaryTable, to_csv};
 use crate::ui::clock::now;
 use crate::ui::download::{download, unit_file_name};
+use crate::ui::export_status::ExportStatus;
 use crate::ui::state::Store;
-use crate::ui::xlsx::export_xlsx;
 
 #[component]
 pub fn Exports() -> impl IntoView {
     let store = Store::get();
-    let message = RwSignal::new(None::<(bool, String)>);
-    let report = move |r: Result<(), String>, ok: &str| {
-        message.set(Some(match r {
-            Ok(()) => (true, ok.to_string()),
-            Err(e) => (false, e),
-        }))
-    };
+    let status = ExportStatus::new();
     let csv = move |_| {
         store.flush();
         let text = store.ws.with_untracked(|w| to_csv(&SummaryTable::build(w, store.rule_set())));
         let name = unit_file_name(store, "汇总表", ".csv");
-        report(download(&name, "text/csv;charset=utf-8", &text), "已导出 CSV。");
+        status.report(download(&name, "text/csv;charset=utf-8", &text), "已导出 CSV。");
     };
-    let xlsx_failed = RwSignal::new(false);
     let xlsx = move |_| {
         store.flush();
-        xlsx_failed.set(false);
-        message.set(Some((true, "正在生成 XLSX…".into())));
         let request = store.ws.with_untracked(|w| crate::ui::xlsx::request("summary", w, ""));
-        let name = unit_file_name(store, "汇总表", ".xlsx");
-        export_xlsx(request, name, move |err| {
-            xlsx_failed.set(err.is_some());
-            message.set(Some(match err {
-                None => (true, "已导出 XLSX。".into()),
-                Some(e) => (false, e),
-            }))
-        });
+        status.xlsx(request, unit_file_name(store, "汇总表", ".xlsx"));
     };
     let unit_bundle = move |_| {
         store.flush();
@@ -51,7 +35,7 @@ pub fn Exports() -> impl IntoView {
         if r.is_ok() {
             store.mark_exported(&ids);
         }
-        report(r, "已导出单位数据包。");
+        status.report(r, "已导出单位数据包。");
     };
     view! {
         <section class="panel" aria-labelledby="exports-title">
@@ -79,32 +63,8 @@ pub fn Exports() -> impl IntoView {
                     "导出单位数据包"
                 </button>
             </div>
-            {move || {
-                message
-                    .get()
-                    .map(|(ok, m)| {
-                        view! {
-                            <p
-                                class=if ok { "import-done" } else { "finding finding--error" }
-                                role="status"
-                                data-export-message
-                            >
-                                {m}
-                            </p>
-                        }
-                    })
-            }}
-            {move || {
-                xlsx_failed
-                    .get()
-                    .then(|| {
-                        view! {
-                            <button type="button" class="button" data-action="retry-xlsx" on:click=xlsx>
-                                "重试"
-                            </button>
-                        }
-                    })
-            }}
+            {status.line("data-export-message")}
+            {status.retry(xlsx)}
         </section>
     }
 }

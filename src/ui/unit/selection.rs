@@ -10,6 +10,7 @@ use crate::model::{Category, Decision, Money, Selection};
 use crate::selection::{Row, rows, tally};
 use crate::ui::clock::{now, today};
 use crate::ui::download::download;
+use crate::ui::export_status::ExportStatus;
 use crate::ui::state::Store;
 
 #[component]
@@ -23,20 +24,16 @@ pub fn Selections(bundles: RwSignal<Vec<Bundle>>) -> impl IntoView {
         let r = bundles.with(|b| store.ws.with(|w| rows(b, &w.selections)));
         bundles.with(|b| tally(&r, b, rs))
     });
-    let message = RwSignal::new(None::<(bool, String)>);
+    let status = ExportStatus::new();
     let export = move |unit: Option<String>| {
         store.flush();
         let text =
             store.ws.with_untracked(|w| export_result(&w.unit, today(), unit.as_deref(), &w.selections, rs, now()));
         let name = result_file_name(unit.as_deref(), today());
-        message.set(Some(match download(&name, "application/json", &text) {
-            Ok(()) => (true, format!("已导出 {name}。")),
-            Err(e) => (false, e),
-        }));
+        status.report(download(&name, "application/json", &text), &format!("已导出 {name}。"));
     };
     let xlsx = move |_| {
         store.flush();
-        message.set(Some((true, "正在生成 XLSX…".into())));
         let units = bundles.with_untracked(|b| serde_json::to_string(b).unwrap_or_default());
         let request = store.ws.with_untracked(|w| {
             let ws = crate::workspace::Workspace {
@@ -49,12 +46,7 @@ pub fn Selections(bundles: RwSignal<Vec<Bundle>>) -> impl IntoView {
         });
         let name = crate::bundle::file_name("遴选结果汇总表", today());
         let name = name.replace(crate::bundle::FILE_SUFFIX, ".xlsx");
-        crate::ui::xlsx::export_xlsx(request, name, move |err| {
-            message.set(Some(match err {
-                None => (true, "已导出 XLSX。".into()),
-                Some(e) => (false, e),
-            }));
-        });
+        status.xlsx(request, name);
     };
     let category_label = move |c: Category| rs.category(c).label.clone();
     view! {
@@ -194,21 +186,7 @@ pub fn Selections(bundles: RwSignal<Vec<Bundle>>) -> impl IntoView {
                 "导出遴选结果汇总表（XLSX）"
             </button>
         </div>
-        {move || {
-            message
-                .get()
-                .map(|(ok, m)| {
-                    view! {
-                        <p
-                            class=if ok { "import-done" } else { "finding finding--error" }
-                            role="status"
-                            data-selection-message
-                        >
-                            {m}
-                        </p>
-                    }
-                })
-        }}
+        {status.line("data-selection-message")}
     }
 }
 
