@@ -7,6 +7,10 @@
 //! Several tabs share these keys. Each tab remembers a hash of the text it last wrote or
 //! read under a key ([`Stored`]); a write is refused when the key has changed since
 //! (another tab wrote), so no tab ever silently overwrites another's draft.
+//!
+//! `idb`: what does not fit in localStorage (the bureau's opened unit bundles), in IndexedDB.
+
+pub mod idb;
 
 use std::collections::{BTreeMap, BTreeSet};
 
