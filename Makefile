@@ -3,7 +3,7 @@ SHELL := bash
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 
-.PHONY: run test setup build build-next lint test-native test-data test-wasm test-e2e e2e-repeat screenshots package bench fuzz-smoke fuzz-long fuzz-seeds
+.PHONY: run test setup build build-next lint test-native test-data test-wasm test-e2e e2e-repeat test-engines screenshots package bench fuzz-smoke fuzz-long fuzz-seeds
 
 ## Sets up, builds the release and serves it on http://127.0.0.1:$(PORT)
 run: setup build
@@ -50,8 +50,14 @@ test-data:
 	PEIXUN_DUE_DATES_FILE="$$tmp/due-dates.json" node --test tests/js/
 	PYTHONDONTWRITEBYTECODE=1 python3 -m unittest discover -s tests/py
 
+## Every end-to-end test: Chromium (e2e/*.test.js, the package under nginx among them) and
+## the smoke flows in WebKitGTK and Firefox ESR (e2e/engines/, W3C WebDriver)
 test-e2e:
 	node --test --test-concurrency=1 e2e/
+
+## The WebKitGTK and Firefox ESR smoke flows alone (part of test-e2e)
+test-engines:
+	node --test --test-concurrency=1 e2e/engines/
 
 ## The end-to-end suite three times in a row against the build already in dist/, stopping
 ## at the first failing run, to catch a test that fails only now and then (not part of

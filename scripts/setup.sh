@@ -15,6 +15,7 @@ CARGO_FUZZ_VERSION=0.13.2
 WASM_SPLIT_VERSION=0.2.4
 BINARYEN_VERSION=132.0.0
 LEPTOSFMT_VERSION=0.1.33
+GECKODRIVER_VERSION=0.37.1
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32 target"
@@ -26,6 +27,11 @@ fi
 command -v brotli >/dev/null || need_apt+=(brotli)
 # nginx serves the deployment package in e2e/package.test.js (scripts/package.py).
 [ -x /usr/sbin/nginx ] || need_apt+=(nginx)
+# The other engines of e2e/engines (W3C WebDriver): WebKitGTK's driver (its package brings
+# MiniBrowser) under Xvfb, and Firefox ESR (geckodriver below).
+[ -x /usr/bin/WebKitWebDriver ] || need_apt+=(webkit2gtk-driver)
+[ -x /usr/bin/Xvfb ] || need_apt+=(xvfb)
+[ -x /usr/bin/firefox-esr ] || need_apt+=(firefox-esr)
 # CJK fonts, so screenshots and printed PDFs show Chinese, not boxes.
 [ -d /usr/share/fonts/opentype/noto ] || need_apt+=(fonts-noto-cjk)
 # pdftotext and pdfinfo, to read back the printed forms in the end-to-end tests.
@@ -69,6 +75,13 @@ fi
 if ! leptosfmt --version 2>/dev/null | grep -q "leptosfmt ${LEPTOSFMT_VERSION}"; then
   say "building leptosfmt ${LEPTOSFMT_VERSION} (about 4 minutes)"
   cargo install --locked leptosfmt --version "${LEPTOSFMT_VERSION}"
+fi
+
+# Firefox ESR's WebDriver (e2e/engines).
+# (Its --version prints several lines: grep -q ending early would fail the pipe under pipefail.)
+if [[ "$(geckodriver --version 2>/dev/null)" != *"geckodriver ${GECKODRIVER_VERSION}"* ]]; then
+  say "building geckodriver ${GECKODRIVER_VERSION} (about 4 minutes)"
+  cargo install --locked geckodriver --version "${GECKODRIVER_VERSION}"
 fi
 
 # The fuzz targets (`make fuzz-smoke`) run on stable through RUSTC_BOOTSTRAP.
