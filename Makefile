@@ -82,7 +82,7 @@ screenshots: setup build
 # cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP lets stable accept them. No sanitizer:
 # the core has no unsafe code, and overflow checks and debug assertions stay on.
 FUZZ := RUSTC_BOOTSTRAP=1 cargo fuzz
-FUZZ_TARGETS := parse migrate import_plan batch result rule_set
+FUZZ_TARGETS := parse migrate import_plan batch result rule_set sealed
 FUZZ_FLAGS := -dict=fuzz/bundle.dict -print_final_stats=1
 FUZZ_SECONDS ?= 20
 FUZZ_RUNS ?= 1000000

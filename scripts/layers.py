@@ -22,7 +22,7 @@ def modules(src):
     for name in os.listdir(src):
         full = os.path.join(src, name)
         if "test" in name:
-            continue  # a module's tests kept beside it (`#[path = "cli_tests.rs"]`)
+            continue  # a module's tests kept beside it (`#[path = "form_tests.rs"]`)
         if name.endswith(".rs") and name not in ("lib.rs", "main.rs"):
             out.add(name[:-3])
         elif os.path.isdir(full) and name != "bin":

@@ -19,6 +19,7 @@ pub mod report;
 pub mod rule_set;
 pub mod rules;
 pub mod sample;
+pub mod sealed;
 pub mod selection;
 pub mod summary;
 pub mod workspace;

@@ -128,3 +128,34 @@ fn result_bundles_validate_exactly_when_they_parse() {
         assert!(parse(&json.to_string()).is_err(), "{what}: the parser accepts it");
     }
 }
+
+fn sealed_validator() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/sealed.schema.json")).unwrap();
+    let schema: Value = serde_json::from_str(&text).expect("the schema is JSON");
+    jsonschema::options().should_validate_formats(true).build(&schema).expect("the schema compiles")
+}
+
+#[test]
+fn sealed_envelopes_validate_exactly_when_they_are_read() {
+    let v = sealed_validator();
+    let text = peixun::sealed::seal(br#"{"format":"peixun-bundle"}"#, "a passphrase");
+    let good: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(errors(&v, &good), Vec::<String>::new());
+    assert!(peixun::sealed::read(&text).is_ok());
+    type Edit = fn(&mut Value);
+    let bad: [(&str, Edit); 7] = [
+        ("unknown field", |v| v["surprise"] = 1.into()),
+        ("version 2", |v| v["version"] = 2.into()),
+        ("too few iterations", |v| v["kdf"]["iterations"] = 599_999.into()),
+        ("too many iterations", |v| v["kdf"]["iterations"] = 10_000_001.into()),
+        ("short salt", |v| v["kdf"]["salt"] = "AAAAAAAAAAA=".into()),
+        ("long iv", |v| v["cipher"]["iv"] = "AAAAAAAAAAAAAAAAAAAAAA==".into()),
+        ("no tag", |v| v["ciphertext"] = "AAAAAAAAAAAAAAAAAAAA".into()),
+    ];
+    for (what, edit) in bad {
+        let mut json = good.clone();
+        edit(&mut json);
+        assert!(!v.is_valid(&json), "{what}: the schema accepts it");
+        assert!(peixun::sealed::read(&json.to_string()).is_err(), "{what}: the reader accepts it");
+    }
+}

@@ -9,6 +9,7 @@ pub mod parse;
 pub mod plan;
 pub mod result;
 pub mod rule_set;
+pub mod sealed;
 
 use peixun::bundle::{Bundle, parse as parse_bundle};
 use peixun::model::Application;

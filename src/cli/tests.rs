@@ -57,7 +57,7 @@ impl Drop for Temp {
 
 /// The embedded rule-set's file, to edit: `id` and the youth category's age limit.
 fn rules_json(id: &str, youth_max_age: u32) -> Value {
-    let mut rs: Value = serde_json::from_str(include_str!("rule_set/cas-2020.json")).unwrap();
+    let mut rs: Value = serde_json::from_str(include_str!("../rule_set/cas-2020.json")).unwrap();
     rs["id"] = id.into();
     rs["categories"]["youth"]["max_age"] = youth_max_age.into();
     rs

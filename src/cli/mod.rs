@@ -13,9 +13,16 @@ use crate::bundle::{Bundle, Kind, check_bundle, parse};
 use crate::rule_set::{RuleSet, parse_file, problems_text, validate};
 use crate::rules::{Finding, Severity};
 
+mod seal;
+
+pub use seal::PASSPHRASE_ENV;
+
 pub const USAGE: &str = "用法：peixun-check [--json] [--today YYYY-MM-DD] \
-                         [--rule-set 规则集文件] 数据包文件…
+                         [--rule-set 规则集文件] [--passphrase-file 口令文件] 数据包文件…
+       peixun-check --seal --passphrase-file 口令文件 数据包文件…
   --json            以 JSON 数组输出全部检查结果
+  --passphrase-file 文件  加密数据包的口令（文件的第一行；也可用环境变量 PEIXUN_PASSPHRASE）
+  --seal            不检查，把每个数据包加密另存为 名称.sealed.json
   --today 日期      按该日期检查截止日期与总结提交期限（默认为今天，UTC）
   --rule-set 文件   按这一规则集文件检查（默认：\
                     数据包所带的规则集，没有时为内置规则集）
@@ -26,6 +33,8 @@ struct Options {
     json: bool,
     today: Option<NaiveDate>,
     rule_set: Option<String>,
+    passphrase_file: Option<String>,
+    seal: bool,
     files: Vec<String>,
 }
 
@@ -35,7 +44,8 @@ enum Parsed {
 }
 
 fn parse_args(args: &[String]) -> Result<Parsed, String> {
-    let mut o = Options { json: false, today: None, rule_set: None, files: Vec::new() };
+    let mut o =
+        Options { json: false, today: None, rule_set: None, passphrase_file: None, seal: false, files: Vec::new() };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let (name, inline) = match a.split_once('=') {
@@ -53,6 +63,8 @@ fn parse_args(args: &[String]) -> Result<Parsed, String> {
                 o.today = Some(d.map_err(|_| format!("--today 的日期 {v:?} 无效，应为 YYYY-MM-DD"))?);
             }
             "--rule-set" => o.rule_set = Some(value("--rule-set")?),
+            "--passphrase-file" => o.passphrase_file = Some(value("--passphrase-file")?),
+            "--seal" => o.seal = true,
             "--" => {
                 o.files.extend(it.by_ref().cloned());
             }
@@ -179,6 +191,11 @@ fn load_rule_set(path: &str, err: &mut dyn Write) -> Option<RuleSet> {
 
 /// Runs the checker; returns the exit status (0, 1 or 2).
 pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    run_with(args, std::env::var(PASSPHRASE_ENV).ok(), out, err)
+}
+
+/// [`run`] with the environment's passphrase given (tests).
+pub fn run_with(args: &[String], env_passphrase: Option<String>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     // A closed stdout or stderr is nobody to tell; the exit status still says it all.
     let opts = match parse_args(args) {
         Ok(Parsed::Run(o)) => o,
@@ -191,6 +208,16 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             return 2;
         }
     };
+    let passphrase = match seal::passphrase(opts.passphrase_file.as_deref(), env_passphrase) {
+        Ok(p) => p,
+        Err(e) => {
+            _ = writeln!(err, "peixun-check：{e}");
+            return 2;
+        }
+    };
+    if opts.seal {
+        return seal::seal_files(&opts.files, passphrase.as_deref(), out, err);
+    }
     let loaded;
     let forced = match &opts.rule_set {
         None => None,
@@ -209,7 +236,8 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             Err(e) => Err(format!("无法读取文件：{e}")),
             Ok(bytes) => match String::from_utf8(bytes) {
                 Err(_) => Err("文件不是 UTF-8 编码的文本，不是数据包".into()),
-                Ok(text) => parse(&text).map_err(|e| format!("不是有效的数据包：{e}")),
+                Ok(text) => seal::opened(text, passphrase.as_deref())
+                    .and_then(|text| parse(&text).map_err(|e| format!("不是有效的数据包：{e}"))),
             },
         };
         match bundle {
@@ -301,5 +329,4 @@ fn summary_line(all: &[(String, Bundle, Vec<Finding>)], bad_files: usize) -> Str
 }
 
 #[cfg(test)]
-#[path = "cli_tests.rs"]
 mod tests;
