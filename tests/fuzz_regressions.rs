@@ -9,7 +9,7 @@ mod fuzz_checks;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use fuzz_checks::{batch, migrate, parse, plan, result, rule_set};
+use fuzz_checks::{batch, migrate, parse, plan, result, rule_set, sealed};
 
 /// Runs `check` on every input of `target`, naming each input that fails.
 fn replay(target: &str, check: fn(&[u8])) {
@@ -58,4 +58,9 @@ fn result_inputs_hold() {
 #[test]
 fn rule_set_inputs_hold() {
     replay("rule_set", rule_set::run);
+}
+
+#[test]
+fn sealed_inputs_hold() {
+    replay("sealed", sealed::run);
 }
