@@ -35,7 +35,7 @@ pub fn opened(text: String, passphrase: Option<&str>) -> Result<String, String> 
 
 /// Where `--seal` writes `path` sealed: `unit.peixun.json` → `unit.peixun.sealed.json`.
 pub fn sealed_name(path: &str) -> String {
-    format!("{}.sealed.json", path.strip_suffix(".json").unwrap_or(path))
+    sealed::sealed_file_name(path)
 }
 
 /// `--seal`: each file, a bundle, written sealed beside it; 0, or 2 when one could not be.

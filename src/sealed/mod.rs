@@ -158,6 +158,11 @@ pub fn write(sealed: &Sealed) -> String {
     serde_json::to_string(&e).unwrap_or_default()
 }
 
+/// The sealed file's name for a file: `x.peixun.json` → `x.peixun.sealed.json`.
+pub fn sealed_file_name(name: &str) -> String {
+    format!("{}.sealed.json", name.strip_suffix(".json").unwrap_or(name))
+}
+
 /// Why a passphrase typed to seal with is refused: too short, or not typed the same twice.
 pub fn passphrase_problem(passphrase: &str, again: &str) -> Option<String> {
     if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {

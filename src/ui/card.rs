@@ -14,7 +14,6 @@ use crate::rule_set::RuleSet;
 use crate::rules::{Finding, Severity};
 use crate::storage::{self, Stored};
 use crate::ui::clock::{hms, new_id, now, today};
-use crate::ui::download::download;
 use crate::ui::editor::{CardForm, EditorCx};
 use crate::ui::lazy::{self, Unavailable};
 use crate::ui::pages::PageTitle;
@@ -203,9 +202,8 @@ fn MemberCardPage(saved: Option<CardDraft>, unreadable: bool, stored: Stored) ->
                 "" => "成员信息卡".to_string(),
                 n => format!("成员信息卡-{n}"),
             };
-            if let Err(e) =
-                download(&file_name(&name, today()), "application/json", &(t.export)(&c.member, rule_set, now()))
-            {
+            let text = (t.export)(&c.member, rule_set, now());
+            if let Err(e) = crate::ui::seal_export::download_bundle(&file_name(&name, today()), &text) {
                 status.set(e);
             }
         });
@@ -248,6 +246,7 @@ fn MemberCardPage(saved: Option<CardDraft>, unreadable: bool, stored: Stored) ->
             <button type="button" class="button" data-action="export-card" on:click=export_card>
                 "导出成员信息卡"
             </button>
+            <crate::ui::seal_export::SealOption />
             <span class="field__hint" data-card-check>
                 {hint}
             </span>

@@ -113,17 +113,20 @@ split_points! {
     // 工作台's statuses: the rules, fetched once the list is painted.
     workspace_checks() -> Checks => super::pages::count_problems as Checks;
     import_preview() -> AnyView => super::sharing::Preview().into_any();
+    // 「加密（设置口令）」's passphrase dialog and WebCrypto, when an export waits for it.
+    seal_dialog() -> AnyView => super::seal_export::dialog::SealDialogBody().into_any();
     // 附件1 of the applications ticked on 工作台 as one .docx (the worker's caller).
     docx_forms(store: super::state::Store, ids: Vec<String>, done: Callback<Option<String>>) -> ()
         => super::docx::export_forms(store, ids, done);
     // Writing a bundle (its pretty JSON of every type) comes with the first export.
     application_bundle(
+        file: String,
         unit: String,
         apps: Vec<crate::model::Application>,
         rule_set: &'static crate::rule_set::RuleSet,
         at: chrono::DateTime<chrono::FixedOffset>
-    ) -> String
-        => crate::bundle::export(crate::bundle::Kind::Application, &unit, &apps, &[], &[], rule_set, at);
+    ) -> Result<(), String>
+        => super::sharing::write_application_bundle(&file, &unit, &apps, rule_set, at);
     // Reading, planning and the merge come with the first import.
     read_files(ui: super::sharing::ImportUi, files: Vec<web_sys::File>) -> Task => Box::pin(ui.read_files(files));
     // Reading stored drafts: awaited at start when something is saved (`ui::start`), else

@@ -18,6 +18,8 @@ pub mod pages;
 pub mod perf;
 pub mod route;
 pub mod rule_sets;
+pub mod seal_export;
+mod sealing;
 pub mod sharing;
 pub mod state;
 mod status;

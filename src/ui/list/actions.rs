@@ -29,6 +29,9 @@ impl ExportSelected {
 pub fn SelectionActions(
     list: Listing,
     export: ExportSelected,
+    /// 「加密（设置口令）」 here (工作台); not where the page has it elsewhere (单位汇总).
+    #[prop(optional)]
+    seal: bool,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let store = Store::get();
@@ -66,6 +69,7 @@ pub fn SelectionActions(
             >
                 {move || format!("删除所选（{}）", ticked())}
             </button>
+            {seal.then(|| view! { <crate::ui::seal_export::SealOption /> })}
         </div>
         {error}
     }

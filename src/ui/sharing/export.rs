@@ -2,7 +2,6 @@ use leptos::prelude::*;
 
 use crate::bundle::file_name;
 use crate::ui::clock::{now, today};
-use crate::ui::download::download;
 use crate::ui::state::Store;
 
 const UNAVAILABLE: &str = "导出功能的程序文件没有下载成功（可能网络已断开，\
@@ -27,13 +26,26 @@ pub fn export_applications(store: Store, ids: Vec<String>, done: impl Fn(Result<
     };
     let rule_set = store.rule_set();
     leptos::task::spawn_local(async move {
-        let Ok(text) = crate::ui::lazy::application_bundle(unit, apps, rule_set, now()).await else {
+        let file = file_name(&name, today());
+        let Ok(result) = crate::ui::lazy::application_bundle(file, unit, apps, rule_set, now()).await else {
             return done(Err(UNAVAILABLE.into()));
         };
-        let result = download(&file_name(&name, today()), "application/json", &text);
         if result.is_ok() {
             store.mark_exported(&ids);
         }
         done(result);
     });
+}
+
+/// The bundle of `apps`, downloaded as `file` (sealed when 「加密（设置口令）」 is ticked): in
+/// the chunk that comes with the first export (`lazy::application_bundle`).
+pub fn write_application_bundle(
+    file: &str,
+    unit: &str,
+    apps: &[crate::model::Application],
+    rule_set: &crate::rule_set::RuleSet,
+    at: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<(), String> {
+    let text = crate::bundle::export(crate::bundle::Kind::Application, unit, apps, &[], &[], rule_set, at);
+    crate::ui::seal_export::download_bundle(file, &text)
 }

@@ -11,6 +11,9 @@ use crate::ui::state::Store;
 const UNAVAILABLE: &str = "导入功能的程序文件没有下载成功（可能网络已断开，\
     或者网站刚刚更新），没有导入任何内容。请重新加载页面后再试。";
 
+/// A file's name and its text, or why it could not be read.
+pub type ReadFile = (String, Result<String, String>);
+
 /// The import in progress, shared through context.
 #[derive(Clone, Copy)]
 pub struct ImportUi {
@@ -24,6 +27,8 @@ pub struct ImportUi {
     pub busy: RwSignal<bool>,
     /// What the last import did, for the status line.
     pub done: RwSignal<Option<String>>,
+    /// Files read, some of them sealed: waiting for the passphrase (`unlock.rs`).
+    pub locked: RwSignal<Option<Vec<ReadFile>>>,
     pub store: Store,
 }
 
@@ -38,6 +43,7 @@ impl ImportUi {
             error: RwSignal::new(None),
             busy: RwSignal::new(false),
             done: RwSignal::new(None),
+            locked: RwSignal::new(None),
         };
         provide_context(ui);
         ui
@@ -53,6 +59,7 @@ impl ImportUi {
         self.targets.set(BTreeMap::new());
         self.rule_sets.set(RuleSetChoices::default());
         self.error.set(None);
+        self.locked.set(None);
     }
 
     /// Reads every file (refusing oversized ones unread) and shows the preview.
@@ -80,6 +87,29 @@ impl ImportUi {
         for f in files {
             texts.push((f.name(), read_text(&f).await));
         }
+        // Sealed files: an envelope that cannot be read is said as the file's error at once;
+        // the others wait for the passphrase.
+        let mut sealed = 0;
+        for (_, text) in &mut texts {
+            if let Ok(t) = text
+                && crate::sealed::is_sealed(t)
+            {
+                match crate::sealed::read(t) {
+                    Ok(_) => sealed += 1,
+                    Err(e) => *text = Err(e.to_string()),
+                }
+            }
+        }
+        if sealed > 0 {
+            self.busy.set(false);
+            self.locked.set(Some(texts));
+            return;
+        }
+        self.plan(texts);
+    }
+
+    /// The preview of files read (and opened).
+    pub fn plan(self, texts: Vec<ReadFile>) {
         // Plan against what is saved: a save after planning would look like an edit.
         self.store.flush();
         let _span = crate::ui::perf::Span::new("peixun-import-prepare");

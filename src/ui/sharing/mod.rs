@@ -8,7 +8,8 @@ mod plan_list;
 mod preview;
 mod results;
 mod rule_sets;
+mod unlock;
 
-pub use export::export_applications;
+pub use export::{export_applications, write_application_bundle};
 pub use import::{ImportButton, ImportUi, files_of, listen_for_drops, read_text};
 pub use preview::{ImportPreview, Preview};

@@ -31,7 +31,7 @@ pub fn Exports() -> impl IntoView {
             let ranking = order(w);
             (export(Kind::Unit, &w.unit, &w.applications, &[], &ranking, store.rule_set(), now()), ranking)
         });
-        let r = download(&unit_file_name(store, "单位数据包", ""), "application/json", &text);
+        let r = crate::ui::seal_export::download_bundle(&unit_file_name(store, "单位数据包", ""), &text);
         if r.is_ok() {
             store.mark_exported(&ids);
         }
@@ -62,6 +62,7 @@ pub fn Exports() -> impl IntoView {
                 <button type="button" class="button button--secondary" data-action="export-unit" on:click=unit_bundle>
                     "导出单位数据包"
                 </button>
+                <crate::ui::seal_export::SealOption />
             </div>
             {status.line("data-export-message")}
             {status.retry(xlsx)}

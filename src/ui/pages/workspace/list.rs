@@ -74,7 +74,7 @@ pub fn DraftList() -> impl IntoView {
             shown=list.shown_count()
             total=list.total()
         />
-        <SelectionActions list export>
+        <SelectionActions list export seal=true>
             <button
                 type="button"
                 class="button button--secondary"
