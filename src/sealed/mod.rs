@@ -101,6 +101,11 @@ impl std::fmt::Display for SealedError {
 /// Whether `text` is meant as a sealed file (its top-level `format`), whatever else it
 /// holds: such a file gets the envelope's messages, never a bundle's.
 pub fn is_sealed(text: &str) -> bool {
+    // Every imported file is asked: a bundle of 5 MB is not parsed a second time unless it
+    // holds the format's name at all (a scan, not a parse).
+    if !text.contains(FORMAT) {
+        return false;
+    }
     #[derive(Deserialize)]
     struct Format {
         format: Option<serde_json::Value>,
