@@ -102,8 +102,9 @@ impl std::fmt::Display for SealedError {
 /// holds: such a file gets the envelope's messages, never a bundle's.
 pub fn is_sealed(text: &str) -> bool {
     // Every imported file is asked: a bundle of 5 MB is not parsed a second time unless it
-    // holds the format's name at all (a scan, not a parse).
-    if !text.contains(FORMAT) {
+    // holds the format's name at all (a scan, not a parse), or a `\u` escape that could
+    // spell it.
+    if !text.contains(FORMAT) && !text.contains("\\u") {
         return false;
     }
     #[derive(Deserialize)]

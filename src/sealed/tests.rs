@@ -124,6 +124,7 @@ fn a_sealed_file_is_told_by_its_format_alone() {
     assert!(is_sealed(&known()));
     assert!(is_sealed(r#"{"format":"peixun-sealed"}"#));
     assert!(is_sealed("\u{feff}{\"format\":\"peixun-sealed\",\"version\":9}"));
+    assert!(is_sealed(r#"{"format":"peixun\u002dsealed"}"#), "an escaped name too");
     assert!(!is_sealed(r#"{"format":"peixun-bundle","version":1}"#));
     assert!(!is_sealed(r#"{"format":1}"#));
     assert!(!is_sealed("not json"));
