@@ -22,6 +22,10 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::YearCalendar;
 use crate::model::{Category, CountryCode, TitleLevel};
 
+/// Clauses the pages cite that no rule checks (`clauses` holds them beside the rules'):
+/// 优先条件 and 回国后成果分享.
+pub const PAGE_TOPICS: &[&str] = &["priority", "sharing"];
+
 /// The file `embedded` is built from (build.rs), as the tests read it.
 #[cfg(test)]
 const EMBEDDED_2020: &str = include_str!("cas-2020.json");
@@ -270,6 +274,23 @@ impl RuleSet {
         let own = self.clauses.get(rule).filter(|c| !c.trim().is_empty());
         let fallback = || RuleSet::embedded().clauses.get(rule);
         own.or_else(fallback).map_or("—", String::as_str)
+    }
+
+    /// 「（通知二(七)）」 after a text of a page: [`RuleSet::cite`] in brackets, or nothing.
+    pub fn cite_after(&self, key: &str) -> String {
+        match self.cite(key) {
+            c if c.is_empty() => c,
+            c => format!("（{c}）"),
+        }
+    }
+
+    /// 「通知二(七)」: how a page cites the clause of `key` (a rule, or a page's topic of
+    /// [`PAGE_TOPICS`]); empty when no clause is named.
+    pub fn cite(&self, key: &str) -> String {
+        match self.clause(key) {
+            "—" => String::new(),
+            c => format!("通知{c}"),
+        }
     }
 
     pub fn category(&self, c: Category) -> &CategoryRules {

@@ -244,3 +244,19 @@ fn a_round_is_over_the_day_after_its_deadline() {
         "{note}"
     );
 }
+
+#[test]
+fn pages_cite_the_clauses_of_the_rule_set_in_use() {
+    let embedded = RuleSet::embedded();
+    assert_eq!(embedded.cite("sharing"), "通知二(七)");
+    assert_eq!(embedded.cite_after("priority"), "（通知二(二)）");
+    // Another notice's numbering is the rule-set's; a topic it leaves out is the built-in one's.
+    let mut other = embedded.clone();
+    other.clauses.insert("sharing".into(), "第七条".into());
+    other.clauses.remove("priority");
+    assert_eq!(other.cite_after("sharing"), "（通知第七条）");
+    assert_eq!(other.cite("priority"), "通知二(二)");
+    // No clause at all (「—」, or a key nobody names): nothing is cited.
+    assert_eq!(embedded.cite_after("duplicate-person"), "");
+    assert_eq!(embedded.cite("no-such-topic"), "");
+}

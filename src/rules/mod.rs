@@ -284,7 +284,8 @@ mod tests {
         let rules: BTreeSet<&str> = RULES.iter().map(|r| r.id).collect();
         // The result-file checks of `bundle::check_results` cite theirs too.
         let results = ["result-amount", "result-category", "result-duplicate", "result-no-unit", "result-other-unit"];
-        assert_eq!(named, rules.into_iter().chain(results).collect());
+        let pages = crate::rule_set::PAGE_TOPICS.iter().copied();
+        assert_eq!(named, rules.into_iter().chain(results).chain(pages).collect());
     }
 
     #[test]

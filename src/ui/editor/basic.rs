@@ -35,6 +35,10 @@ fn set_priority(a: &mut Application, key: &str, on: bool) {
 #[component]
 pub fn Basic() -> impl IntoView {
     let rs = Store::get().rule_set();
+    let priority_legend = match rs.cite("priority") {
+        c if c.is_empty() => "优先条件（符合的请注明）".to_string(),
+        c => format!("优先条件（符合的请注明，{c}）"),
+    };
     let (title, set_title) = text(|a| a.title.clone(), |a, v| a.title = v);
     let (category, set_category) = text(
         |a| a.category.map(|c| c.key().to_string()).unwrap_or_default(),
@@ -134,7 +138,7 @@ pub fn Basic() -> impl IntoView {
                 </div>
             </fieldset>
             <fieldset class="field fieldset" data-field="priority">
-                <legend class="field__label">"优先条件（符合的请注明，通知二(二)）"</legend>
+                <legend class="field__label">{priority_legend}</legend>
                 <div class="checkboxes">
                     {rs
                         .priority_items

@@ -8,6 +8,7 @@ use super::section::Section;
 
 #[component]
 pub fn Contact() -> impl IntoView {
+    let clause = crate::ui::state::Store::get().rule_set().cite_after("leader-unit");
     let (unit, set_unit) = text(|a| a.lead_unit.clone(), |a, v| a.lead_unit = v);
     let (name, set_name) = text(|a| a.contact.name.clone(), |a, v| a.contact.name = v);
     let (phone, set_phone) = text(|a| a.contact.phone.clone(), |a, v| a.contact.phone = v);
@@ -19,7 +20,7 @@ pub fn Contact() -> impl IntoView {
                 path="lead_unit"
                 value=unit
                 set=set_unit
-                hint="跨单位组成的团组由带头人所在单位统一报送（通知二(八)）"
+                hint=format!("跨单位组成的团组由带头人所在单位统一报送{clause}")
             />
             <TextInput label="联系人" path="contact.name" value=name set=set_name width="medium" />
             <TextInput label="联系电话" path="contact.phone" kind="tel" value=phone set=set_phone width="medium" />

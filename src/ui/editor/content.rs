@@ -8,6 +8,7 @@ use super::section::Section;
 
 #[component]
 pub fn Content() -> impl IntoView {
+    let clause = crate::ui::state::Store::get().rule_set().cite_after("sharing");
     let (rationale, set_rationale) = text(|a| a.rationale.clone(), |a, v| a.rationale = v);
     let (content, set_content) = text(|a| a.content.clone(), |a, v| a.content = v);
     let (objectives, set_objectives) = text(|a| a.objectives.clone(), |a, v| a.objectives = v);
@@ -37,7 +38,7 @@ pub fn Content() -> impl IntoView {
                 value=sharing
                 set=set_sharing
                 rows=4
-                hint="例如：回国后一个月内在所内作学术报告（通知二(七)）"
+                hint=format!("例如：回国后一个月内在所内作学术报告{clause}")
             />
         </SectionPage>
     }

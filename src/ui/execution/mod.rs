@@ -1,4 +1,4 @@
-//! 执行与核销: after approval. Each group's execution record (二(四)–(五)), the training
+//! 执行与核销: after approval. Each group's execution record, the training
 //! summary deadlines on the working-day calendar with an .ics export, the outcome-sharing
 //! list for the yearly review, and the 核销表. `#/execution`, `#/execution/<id>` (one
 //! group's record), `#/execution/reimbursement[/print]`.
@@ -66,9 +66,10 @@ fn Overview() -> impl IntoView {
         <p class="lead">
             {format!(
                 "项目获批后，记录实际出入境日期；\
-                 培训结束回国 {} 个工作日内须向院提交培训总结（通知二(五)），\
+                 培训结束回国 {} 个工作日内须向院提交培训总结{}，\
                  期限按国务院办公厅公布的 {} 节假日安排计算。",
                 rs.summary_due_working_days,
+                rs.cite_after("summary-due"),
                 crate::calendar::known_years_text(&rs.calendar),
             )}
         </p>
@@ -163,7 +164,7 @@ fn Overview() -> impl IntoView {
                     format!(
                         "每年 {} 月 {} 日至 {} 月 {} 日，\
                          人事局对上一年 {} 月 {} 日至当年 {} 月 {} 日的\
-                         院内资助经费进行核销（通知二(六)）。",
+                         院内资助经费进行核销{}。",
                         w.from.month,
                         w.from.day,
                         w.to.month,
@@ -172,6 +173,7 @@ fn Overview() -> impl IntoView {
                         s.day,
                         e.month,
                         e.day,
+                        rs.cite_after("reimbursement-period"),
                     )
                 }
             </p>

@@ -1,5 +1,5 @@
 //! One group's execution record: status, approved category, 合作意向书, actual dates,
-//! training summary, and the outcome-sharing activities (二(七)).
+//! training summary, and the outcome-sharing activities.
 
 use leptos::prelude::*;
 
@@ -150,7 +150,7 @@ pub fn Record(id: String) -> impl IntoView {
             <TextInput label="培训总结文件名" path="execution.summary_file" value=file set=set_file />
         </form>
         <section class="panel" aria-labelledby="sharing-title">
-            <h2 id="sharing-title">"回国后成果分享（通知二(七)）"</h2>
+            <h2 id="sharing-title">{format!("回国后成果分享{}", rs.cite_after("sharing"))}</h2>
             {move || (0..activities.get()).map(|i| view! { <Activity index=i /> }).collect_view()}
             <button
                 type="button"

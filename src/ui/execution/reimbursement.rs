@@ -1,4 +1,4 @@
-//! 核销表 (notice 二(六)): the rows a unit settles for one Sep 1 – Aug 31 period, with
+//! 核销表: the rows a unit settles for one Sep 1 – Aug 31 period, with
 //! totals in exact fen, the period's findings, and XLSX, CSV and print exports through the
 //! same code as 附件2. `#/execution/reimbursement`, `#/execution/reimbursement/print`.
 
@@ -105,7 +105,7 @@ fn Editor(PeriodYear(year): PeriodYear) -> impl IntoView {
                             .reimbursement_period(y)
                             .map(|(a, b)| format!("（{a} 至 {b}）"))
                             .unwrap_or_default();
-                        // The period's months come from the rule-set (二(六)), never from code.
+                        // The period's months come from the rule-set, never from code.
                         view! {
                             <option value=y.to_string() selected=move || year.get() == y>
                                 {format!("{y} 年{period}")}

@@ -1,4 +1,4 @@
-//! 回国后成果分享 (notice 二(七)): every group's activities in one list, with counts per
+//! 回国后成果分享: every group's activities in one list, with counts per
 //! form and the total audience, for the unit's yearly review. The core's `sharing_log`
 //! does the counting; activities are entered on each group's record.
 

@@ -1,4 +1,4 @@
-//! 单位汇总: the HR office collects applications, fixes the overall ranking (二(一)), and
+//! 单位汇总: the HR office collects applications, fixes the overall ranking, and
 //! produces 附件2 (page, CSV, XLSX, print), 单位总体排序意见 and the unit bundle.
 //! `#/unit`, `#/unit/print` (附件2, A4 landscape), `#/unit/opinion` (A4 portrait),
 //! `#/unit/bureau` (the bureau's view of several units, and its selection results).
@@ -39,6 +39,12 @@ pub fn Unit() -> impl IntoView {
 #[component]
 fn UnitPage() -> impl IntoView {
     let store = Store::get();
+    let lead = format!(
+        "导入本单位收到的申请，确定总体排序{}，\
+         生成《因公出国（境）培训项目计划申请汇总表》（附件2）\
+         和单位总体排序意见，并导出报送院人事局的单位数据包。",
+        store.rule_set().cite_after("ranking")
+    );
     let unit = Memo::new(move |_| store.ws.with(|w| w.unit.clone()));
     let count = Memo::new(move |_| store.ws.with(|w| w.applications.len()));
     let findings = Memo::new(move |_| {
@@ -52,11 +58,7 @@ fn UnitPage() -> impl IntoView {
     });
     view! {
         <PageTitle>"单位汇总"</PageTitle>
-        <p class="lead">
-            "导入本单位收到的申请，确定总体排序（通知二(一)），\
-             生成《因公出国（境）培训项目计划申请汇总表》（附件2）\
-             和单位总体排序意见，并导出报送院人事局的单位数据包。"
-        </p>
+        <p class="lead">{lead}</p>
         <div class="field">
             <label class="field__label" for="unit-name">
                 "填报单位"
