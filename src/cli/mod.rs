@@ -9,7 +9,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-use crate::bundle::{Bundle, Kind, check_bundle, parse};
+use crate::bundle::{Bundle, BundleError, Kind, check_bundle, parse};
 use crate::rule_set::{RuleSet, parse_file, problems_text, validate};
 use crate::rules::{Finding, Severity};
 
@@ -189,6 +189,19 @@ fn load_rule_set(path: &str, err: &mut dyn Write) -> Option<RuleSet> {
     }
 }
 
+/// A bundle's read error as the checker says it: `applications[1].id：…` when it happened
+/// at a field, as a rule-set's problems are said (the error's `Display` is the sentence
+/// alone, which the browser shows beside the field). A type error's sentence already names
+/// its field (`第 3 行第 17 列，字段 PATH：…`) and is said as it is, not with the path twice.
+pub(crate) fn read_error_text(e: &BundleError) -> String {
+    match e.path.as_deref() {
+        Some(path) if !path.is_empty() && !e.message.contains(&format!("字段 {path}：")) => {
+            format!("{path}：{}", e.message)
+        }
+        _ => e.message.clone(),
+    }
+}
+
 /// Runs the checker; returns the exit status (0, 1 or 2).
 pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     run_with(args, std::env::var(PASSPHRASE_ENV).ok(), out, err)
@@ -237,7 +250,7 @@ pub fn run_with(args: &[String], env_passphrase: Option<String>, out: &mut dyn W
             Ok(bytes) => match String::from_utf8(bytes) {
                 Err(_) => Err("文件不是 UTF-8 编码的文本，不是数据包".into()),
                 Ok(text) => seal::opened(text, passphrase.as_deref())
-                    .and_then(|text| parse(&text).map_err(|e| format!("不是有效的数据包：{e}"))),
+                    .and_then(|text| parse(&text).map_err(|e| format!("不是有效的数据包：{}", read_error_text(&e)))),
             },
         };
         match bundle {

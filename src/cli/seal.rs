@@ -55,7 +55,7 @@ pub fn seal_files(files: &[String], passphrase: Option<&str>, out: &mut dyn Writ
             if sealed::is_sealed(&text) {
                 return Err("已是加密文件".into());
             }
-            parse(&text).map_err(|e| format!("不是有效的数据包，未加密：{e}"))?;
+            parse(&text).map_err(|e| format!("不是有效的数据包，未加密：{}", super::read_error_text(&e)))?;
             std::fs::write(&target, sealed::seal(text.as_bytes(), p)).map_err(|e| format!("无法写入 {target}：{e}"))
         });
         match done {

@@ -200,6 +200,38 @@ fn an_invalid_rule_set_file_exits_2_naming_each_field() {
 }
 
 #[test]
+fn a_rule_set_no_round_can_mean_exits_2_naming_each_field_given_or_carried() {
+    // The round checks of `rule_set::validate`: an open-ended duration from 0 days, a
+    // submission deadline before the notice's date.
+    let mut rules = rules_json("cas-2026", 41);
+    rules["durations"]["open_ended_from"] = 0.into();
+    rules["submission_deadline"] = "2019-12-01".into();
+    let given = Temp::new("round-2026.json", &rules.to_string());
+    let (code, out, err) =
+        run_args(&["--today=2020-01-10", "--rule-set", given.path(), &fixture("age-41.peixun.json")]);
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    let said = |prefix: &str| {
+        [
+            format!("{prefix}submission_deadline：申报截止日期 2019-12-01 早于通知的发布日期 2019-12-26"),
+            format!(
+                "{prefix}durations.open_ended_from：不限天数的起点须至少为 1 天；\
+                 没有不限天数的项目时请留空"
+            ),
+        ]
+    };
+    let lines: Vec<String> = said("").iter().map(|s| format!("{}: 规则集文件无效：{s}", given.path())).collect();
+    assert_eq!(err.lines().collect::<Vec<_>>(), lines, "{err}");
+    // The same rule-set carried by a bundle: the bundle is not checked.
+    let file = carrying("age-41.peixun.json", "cas-2026", &rules, "carried-round.peixun.json");
+    let (code, out, err) = run_args(&["--today=2020-01-10", file.path()]);
+    assert_eq!(code, 2, "{out}{err}");
+    let lines: Vec<String> =
+        said("rules.").iter().map(|s| format!("{}: 所附规则集 cas-2026 无效，未检查：{s}", file.path())).collect();
+    assert_eq!(err.lines().collect::<Vec<_>>(), lines, "{err}");
+    assert!(!out.contains("[age-limit]"), "{out}");
+}
+
+#[test]
 fn a_bundle_carrying_an_invalid_rule_set_exits_2_naming_the_field_under_rules() {
     let mut rules = rules_json("cas-2026", 41);
     rules["summary_due_working_days"] = 0.into();
