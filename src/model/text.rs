@@ -48,9 +48,12 @@ pub fn name_key(s: &str) -> String {
 
 /// The key a place is compared by: NFKC, case-folded, invisible characters left out at
 /// the ends and runs of white space inside read as one space (「ＢＥＲＬＩＮ」 = 「berlin 」,
-/// 「New  York」 = 「new york」).
+/// 「New  York」 = 「new york」, 「Gießen」 = 「GIESSEN」).
 pub fn place_key(s: &str) -> String {
-    let folded: String = s.nfkc().filter(|&c| c.is_whitespace() || !is_invisible(c)).collect::<String>().to_lowercase();
+    let lower: String = s.nfkc().filter(|&c| c.is_whitespace() || !is_invisible(c)).collect::<String>().to_lowercase();
+    // Full case folding where it differs from lowercase after NFKC: ß (and ẞ, lowercased
+    // to it) folds to ss, the final sigma to σ.
+    let folded = lower.replace('ß', "ss").replace('ς', "σ");
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -92,11 +95,15 @@ mod tests {
             ("Berlin", " berlin\u{200B} "),
             ("New York", "new  york"),
             ("慕尼黑", "慕尼黑\u{3000}"),
+            ("Gießen", "GIESSEN"),
+            ("GIEẞEN", "giessen"),
+            ("ΘΕΣΣΑΛΟΝΊΚΗ", "θεσσαλονίκη"),
+            ("Θεσσαλονίκης", "ΘΕΣΣΑΛΟΝΊΚΗΣ"),
         ];
         for (a, b) in same {
             assert_eq!(place_key(a), place_key(b), "{a} = {b}");
         }
-        for (a, b) in [("Berlin", "Bern"), ("New York", "NewYork"), ("慕尼黑", "柏林")] {
+        for (a, b) in [("Berlin", "Bern"), ("New York", "NewYork"), ("慕尼黑", "柏林"), ("Gießen", "Giesen")] {
             assert_ne!(place_key(a), place_key(b), "{a} ≠ {b}");
         }
     }
