@@ -1,8 +1,9 @@
 // `make bench`: one table of peixun's performance beside the same 附件1 built with SurveyJS
 // (bench/surveyjs/), measured the same way in the same run. Method: docs/PERFORMANCE.md.
 // Expects dist/ (release build), target/bench/*.peixun.json (scripts/bench.sh writes them)
-// and, for the native rows, Criterion's last results in target/criterion/.
-// Env: RUNS (cold loads, 7), KEYS (keystrokes, 50).
+// and, for the native rows, Criterion's last results in target/criterion/. The bureau's rows
+// (target/bench/bureau/, 100 unit bundles) are scripts/bench-bureau.js, which runs alone too.
+// Env: RUNS (cold loads, 7), KEYS (keystrokes, 50); BUREAU_RUNS, DECISIONS as bench-bureau.js reads.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -10,6 +11,7 @@ const zlib = require('node:zlib');
 const os = require('node:os');
 const { serve, launch } = require('../e2e/support');
 const b = require('./bench-browser');
+const bureau = require('./bench-bureau');
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, process.env.PEIXUN_DIST || 'dist');
@@ -165,6 +167,8 @@ async function main() {
       r.imports.push(await b.importBundle(big.page, bundles.large));
       await big.context.close();
     }
+    // 院人事局: 100 unit bundles of 30 groups opened together, then decisions on them.
+    r.bureau = await bureau.bureau(browser, oursSrv.url, path.join(OUT, 'bureau'));
 
     const s = await browser.newContext({ serviceWorkers: 'block' });
     const sp = await s.newPage();
@@ -241,6 +245,7 @@ function print(ours, theirs, r, native, largeMb) {
   line(`import ${largeMb.toFixed(1)} MB: parse+plan / apply, ms`, `${ms(imp('prepare'))} / ${ms(imp('apply'))}`);
   line(`import ${largeMb.toFixed(1)} MB in page, ms, median (min–max)`, spread(totals), '', '', '200', verdict(b.median(totals), 200));
   line('  wall: file → preview / confirm → list, ms', `${ms(imp('toPreview'))} / ${ms(imp('toList'))}`);
+  for (const row of bureau.rows(r.bureau)) line(...row);
   line('XLSX export, 300 rows: first (fetches worker), ms', ms(r.xlsx[0]));
   line('XLSX export, 300 rows: again, median, ms', ms(b.median(r.xlsx.slice(1))));
   const n = (id) => native[id];
