@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { execFileSync, spawnSync } = require('node:child_process');
-const { session, newPage, ready, download } = require('./support');
+const { session, newPage, ready, download, goTo, noSavePending } = require('./support');
 
 const ROOT = path.join(__dirname, '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'peixun-sealed-'));
@@ -157,4 +157,83 @@ test("a member card sealed on a phone-sized page (4× CPU) opens at the leader's
   assert.match(await leader.textContent('[data-import-preview]'), /周合作/);
   t.diagnostic(`4× CPU: seal and download ${sealMs} ms, open to the preview ${openMs} ms`);
   console.log(`sealed card on a phone-sized page at 4× CPU: seal ${sealMs} ms, open ${openMs} ms`);
+});
+
+const appHistory = (page, id) =>
+  page.evaluate((id) => (JSON.parse(localStorage.getItem(`peixun/app/${id}`) || '{}').history || []).length, id);
+
+test('a cancelled seal exports nothing and marks nothing; a sealed backup restores elsewhere', async (t) => {
+  const { server, browser } = await session(t);
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await ready(page);
+  await page.click('[data-action="examples"]');
+  const row = page.locator('tr[data-app]', { hasText: '优秀青年人才培养' });
+  const appId = await row.getAttribute('data-app');
+  await page.waitForSelector('[data-save-status="saved"]');
+  const before = await appHistory(page, appId);
+
+  // 工作台: the dialog is cancelled; the application is not marked as sent (nothing saved).
+  await page.check('[data-action="seal-exports"]');
+  await row.locator('[data-action="export"]').click();
+  await page.waitForSelector('[data-seal-dialog]');
+  await page.click('[data-action="cancel-seal"]');
+  await page.waitForSelector('[data-seal-said]:has-text("已取消：没有导出文件")');
+  await noSavePending(page);
+  assert.equal(await appHistory(page, appId), before, 'a cancelled export leaves the version history as it was');
+  // Sealed and downloaded: now it is marked.
+  await sealWith(page, () => row.locator('[data-action="export"]').click());
+  await page.waitForFunction(([id, n]) => (JSON.parse(localStorage.getItem(`peixun/app/${id}`)).history || []).length > n, [appId, before]);
+
+  // 数据与设置: a cancelled backup is not remembered as one; a sealed one is.
+  await goTo(page, 'data');
+  assert.equal(await page.textContent('[data-last-backup]'), '还没有备份过。');
+  await page.click('[data-action="export-backup"]');
+  await page.waitForSelector('[data-seal-dialog]');
+  await page.click('[data-action="cancel-seal"]');
+  await page.waitForSelector('[data-seal-said]:has-text("已取消")');
+  assert.equal(await page.textContent('[data-last-backup]'), '还没有备份过。');
+  const { file } = await sealWith(page, () => page.click('[data-action="export-backup"]'));
+  assert.match(path.basename(file), /^peixun-备份-\d{8}-\d{4}\.sealed\.json$/);
+  assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).format, 'peixun-sealed');
+  assert.match(await page.textContent('[data-last-backup]'), /^上次备份：/);
+
+  // Another profile restores it with the passphrase, through the ordinary preview.
+  const other = await newPage(browser);
+  await other.goto(`${server.url}#/data`);
+  await ready(other);
+  await openSealed(other, file, PASS);
+  assert.match(await other.textContent('main'), /备份：3 份申请及单位设置/);
+  await other.click('[data-action="confirm-import"]');
+  await other.waitForFunction((n) => Object.keys(localStorage).filter((k) => k.startsWith('peixun/app/')).length === n, 3);
+});
+
+test("the bureau's result file sealed opens at the unit", async (t) => {
+  const { server, browser } = await session(t);
+  const unitFile = path.join(ROOT, 'tests', 'fixtures', 'unit-3-ranked.peixun.json');
+  const unitBundle = JSON.parse(fs.readFileSync(unitFile, 'utf8'));
+  const first = unitBundle.applications[0].id;
+
+  const bureau = await newPage(browser);
+  await bureau.goto(`${server.url}#/unit/bureau`);
+  await ready(bureau);
+  await bureau.setInputFiles('input[data-action="open-units"]', [unitFile]);
+  const row = bureau.locator(`[data-bureau-groups] tr[data-group="${first}"]`);
+  await row.locator('[data-field="decision"]').selectOption('selected');
+  await bureau.waitForSelector(`[data-bureau-groups] tr[data-group="${first}"][data-decision="selected"]`);
+  const { file } = await sealWith(bureau, () => bureau.click(`[data-action="export-result"][data-unit="${unitBundle.unit}"]`));
+  assert.match(path.basename(file), /^遴选结果-.*\.sealed\.json$/);
+
+  const unit = await newPage(browser);
+  await unit.goto(server.url);
+  await ready(unit);
+  await unit.setInputFiles('input[data-action="import"]', unitFile);
+  await unit.waitForSelector('[data-import-preview] [data-file]');
+  await unit.click('[data-action="confirm-import"]');
+  await unit.waitForSelector('[data-import-done]');
+  await unit.setInputFiles('input[data-action="import"]', file);
+  await unit.waitForSelector('[data-import-locked]');
+  await unit.fill('[data-passphrase]', PASS);
+  await unit.click('[data-action="unlock"]');
+  await unit.waitForSelector(`[data-result-plan] [data-result-item="${first}"]`, { timeout: 60000 });
 });

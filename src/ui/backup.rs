@@ -35,6 +35,13 @@ impl Backups {
 
     /// Downloads every `peixun/` key and remembers when.
     pub fn export(&self, store: Store) -> Result<(), String> {
+        let (name, text, at) = Self::file(store);
+        download(&name, "application/json", &text)?;
+        self.exported(at)
+    }
+
+    /// The backup file of every `peixun/` key: its name, its text and when it was made.
+    fn file(store: Store) -> (String, String, chrono::DateTime<chrono::FixedOffset>) {
         store.flush();
         let at = now();
         let origin = window().location().origin().unwrap_or_default();
@@ -45,7 +52,11 @@ impl Backups {
             chrono::Timelike::hour(&at),
             chrono::Timelike::minute(&at)
         );
-        download(&name, "application/json", &text)?;
+        (name, text, at)
+    }
+
+    /// Remembers that a backup made `at` was downloaded.
+    fn exported(&self, at: chrono::DateTime<chrono::FixedOffset>) -> Result<(), String> {
         let record = BackupRecord { last: Some(at), ..self.record.get_untracked() };
         self.record.set(record.clone());
         storage::save_backup_record(&record)
@@ -147,11 +158,23 @@ pub fn BackupPanel() -> impl IntoView {
     let store = Store::get();
     let backups = Backups::get();
     let message = RwSignal::new(None::<(bool, String)>);
+    // Sealed when 「加密（设置口令）」 is ticked: the date is remembered once the file is out.
     let export = move |_| {
-        message.set(Some(match backups.export(store) {
-            Ok(()) => (true, "已导出全部数据。".into()),
-            Err(e) => (false, e),
-        }))
+        let (name, text, at) = Backups::file(store);
+        let recorded = move || {
+            if let Err(e) = backups.exported(at) {
+                message.set(Some((false, e)));
+            }
+        };
+        message.set(None);
+        match crate::ui::seal_export::download_bundle(&name, &text, recorded) {
+            // (`recorded` has said its error, if any.)
+            Ok(crate::ui::seal_export::Sent::Downloaded) if message.with_untracked(Option::is_none) => {
+                message.set(Some((true, "已导出全部数据。".into())))
+            }
+            Ok(_) => {}
+            Err(e) => message.set(Some((false, e))),
+        }
     };
     view! {
         <section class="panel" aria-labelledby="backup-title">
@@ -171,6 +194,7 @@ pub fn BackupPanel() -> impl IntoView {
                     "导出全部数据"
                 </button>
                 <ImportButton label="从备份恢复" />
+                <crate::ui::seal_export::SealOption />
             </div>
             <p class="field__hint">
                 "备份文件包含本浏览器中的全部申请、单位设置和核销表。\

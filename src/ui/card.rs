@@ -191,6 +191,10 @@ fn MemberCardPage(saved: Option<CardDraft>, unreadable: bool, stored: Stored) ->
     provide_context(ecx.clone());
     let errors = Memo::new(move |_| ecx.findings.with(|f| f.iter().filter(|f| f.severity == Severity::Error).count()));
     let rule_set = Store::get().rule_set();
+    let lead = match rule_set.cite("leader-unit") {
+        c if c.is_empty() => format!("{CARD_LEAD}（由团组带头人所在单位统一报送）。"),
+        c => format!("{CARD_LEAD}（{c}：由团组带头人所在单位统一报送）。"),
+    };
     // Still on their way, or refused before: the click waits for (or fetches again) the tools.
     let export_card = move |_| {
         let c = card.get_untracked();
@@ -203,7 +207,7 @@ fn MemberCardPage(saved: Option<CardDraft>, unreadable: bool, stored: Stored) ->
                 n => format!("成员信息卡-{n}"),
             };
             let text = (t.export)(&c.member, rule_set, now());
-            if let Err(e) = crate::ui::seal_export::download_bundle(&file_name(&name, today()), &text) {
+            if let Err(e) = crate::ui::seal_export::download_bundle(&file_name(&name, today()), &text, || ()) {
                 status.set(e);
             }
         });
@@ -216,11 +220,7 @@ fn MemberCardPage(saved: Option<CardDraft>, unreadable: bool, stored: Stored) ->
     };
     view! {
         <PageTitle>"成员信息卡（合作单位成员填写）"</PageTitle>
-        <p class="lead">
-            "院内跨单位组成团组时，合作单位的成员在这里只填写本人的信息，\
-             导出为文件后发给团组带头人；带头人导入后无需重复录入（通知二(八)：\
-             由团组带头人所在单位统一报送）。"
-        </p>
+        <p class="lead">{lead}</p>
         {unreadable
             .then(|| {
                 view! {
@@ -320,3 +320,6 @@ fn CardClashNotice(sync: CardSync) -> impl IntoView {
         })
     }
 }
+
+const CARD_LEAD: &str = "院内跨单位组成团组时，合作单位的成员在这里只填写本人的信息，\
+    导出为文件后发给团组带头人；带头人导入后无需重复录入";

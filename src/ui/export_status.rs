@@ -29,6 +29,15 @@ impl ExportStatus {
         }));
     }
 
+    /// Says how a bundle export went: `ok_text` once downloaded, nothing while the passphrase
+    /// dialog asks (it says what it did), or the error.
+    pub fn sent(self, result: Result<crate::ui::seal_export::Sent, String>, ok_text: &str) {
+        match result {
+            Ok(crate::ui::seal_export::Sent::Asking) => self.message.set(None),
+            other => self.report(other.map(|_| ()), ok_text),
+        }
+    }
+
     /// Writes `request` as `file_name` through the export worker: 「正在生成 XLSX…」 while
     /// it runs, then 「已导出 XLSX。」, or the error and 「重试」.
     pub fn xlsx(self, request: String, file_name: String) {

@@ -124,9 +124,10 @@ split_points! {
         unit: String,
         apps: Vec<crate::model::Application>,
         rule_set: &'static crate::rule_set::RuleSet,
-        at: chrono::DateTime<chrono::FixedOffset>
-    ) -> Result<(), String>
-        => super::sharing::write_application_bundle(&file, &unit, &apps, rule_set, at);
+        at: chrono::DateTime<chrono::FixedOffset>,
+        then: Box<dyn FnOnce()>
+    ) -> Result<super::seal_export::Sent, String>
+        => super::sharing::write_application_bundle(&file, &unit, &apps, rule_set, at, then);
     // Reading, planning and the merge come with the first import.
     read_files(ui: super::sharing::ImportUi, files: Vec<web_sys::File>) -> Task => Box::pin(ui.read_files(files));
     // Reading stored drafts: awaited at start when something is saved (`ui::start`), else

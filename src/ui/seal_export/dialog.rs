@@ -28,7 +28,7 @@ pub fn SealDialogBody() -> impl IntoView {
             let target = sealed_file_name(&file);
             match sealed.and_then(|env| download(&target, "application/json", &env)) {
                 Ok(()) => {
-                    s.pending.set(None);
+                    super::finished(true);
                     s.said.set(Some((true, format!("已加密导出 {target}。请把口令通过其他方式告诉接收人。"))));
                 }
                 Err(e) => problem.set(Some(e)),
@@ -36,7 +36,7 @@ pub fn SealDialogBody() -> impl IntoView {
         });
     };
     let cancel = move |_| {
-        s.pending.set(None);
+        super::finished(false);
         s.said.set(Some((false, "已取消：没有导出文件。".into())));
     };
     let set_first = move |ev| first.set(event_target_value(&ev));

@@ -50,16 +50,44 @@ impl SealExports {
     }
 }
 
+thread_local! {
+    /// What the export waiting for its passphrase does once its file is downloaded
+    /// (marking the applications exported, the backup's date): dropped when cancelled.
+    static THEN: std::cell::RefCell<Option<Box<dyn FnOnce()>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// What a bundle export did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sent {
+    /// The file is downloaded (and `then` has run).
+    Downloaded,
+    /// The passphrase dialog asks first; `then` runs only if the sealed file is downloaded.
+    Asking,
+}
+
 /// A bundle export: downloaded as it is, or, with 「加密（设置口令）」 ticked, handed to the
-/// passphrase dialog (which downloads it sealed, or nothing when cancelled).
-pub fn download_bundle(name: &str, text: &str) -> Result<(), String> {
+/// passphrase dialog (which downloads it sealed, or nothing when cancelled). `then` runs
+/// once the file is downloaded, never for a cancelled or failed export.
+pub fn download_bundle(name: &str, text: &str, then: impl FnOnce() + 'static) -> Result<Sent, String> {
     let s = SealExports::get();
     if s.on.get_untracked() {
         s.said.set(None);
+        THEN.set(Some(Box::new(then)));
         s.pending.set(Some((name.to_string(), text.to_string())));
-        Ok(())
+        Ok(Sent::Asking)
     } else {
-        download(name, "application/json", text)
+        download(name, "application/json", text)?;
+        then();
+        Ok(Sent::Downloaded)
+    }
+}
+
+/// The dialog downloaded the sealed file (`true`) or was cancelled (`false`).
+pub(crate) fn finished(downloaded: bool) {
+    let then = THEN.take();
+    SealExports::get().pending.set(None);
+    if let (true, Some(then)) = (downloaded, then) {
+        then();
     }
 }
 
@@ -93,7 +121,6 @@ pub fn SealOption() -> impl IntoView {
 }
 
 fn dialog_unavailable(retry: Trigger) -> AnyView {
-    let s = SealExports::get();
     view! {
         <div class="notice" role="alert" data-seal-unavailable>
             <p>
@@ -102,7 +129,7 @@ fn dialog_unavailable(retry: Trigger) -> AnyView {
             <button type="button" class="button" on:click=move |_| retry.notify()>
                 "重试"
             </button>
-            <button type="button" class="button button--secondary" on:click=move |_| s.pending.set(None)>
+            <button type="button" class="button button--secondary" on:click=move |_| finished(false)>
                 "取消"
             </button>
         </div>

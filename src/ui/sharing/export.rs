@@ -27,13 +27,13 @@ pub fn export_applications(store: Store, ids: Vec<String>, done: impl Fn(Result<
     let rule_set = store.rule_set();
     leptos::task::spawn_local(async move {
         let file = file_name(&name, today());
-        let Ok(result) = crate::ui::lazy::application_bundle(file, unit, apps, rule_set, now()).await else {
+        // The versions that left are remembered once the file is downloaded (not when the
+        // passphrase dialog is cancelled).
+        let then = Box::new(move || store.mark_exported(&ids));
+        let Ok(result) = crate::ui::lazy::application_bundle(file, unit, apps, rule_set, now(), then).await else {
             return done(Err(UNAVAILABLE.into()));
         };
-        if result.is_ok() {
-            store.mark_exported(&ids);
-        }
-        done(result);
+        done(result.map(|_| ()));
     });
 }
 
@@ -45,7 +45,8 @@ pub fn write_application_bundle(
     apps: &[crate::model::Application],
     rule_set: &crate::rule_set::RuleSet,
     at: chrono::DateTime<chrono::FixedOffset>,
-) -> Result<(), String> {
+    then: Box<dyn FnOnce()>,
+) -> Result<crate::ui::seal_export::Sent, String> {
     let text = crate::bundle::export(crate::bundle::Kind::Application, unit, apps, &[], &[], rule_set, at);
-    crate::ui::seal_export::download_bundle(file, &text)
+    crate::ui::seal_export::download_bundle(file, &text, then)
 }

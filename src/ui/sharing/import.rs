@@ -14,6 +14,11 @@ const UNAVAILABLE: &str = "导入功能的程序文件没有下载成功（可�
 /// A file's name and its text, or why it could not be read.
 pub type ReadFile = (String, Result<String, String>);
 
+thread_local! {
+    /// [`ImportUi::locked`]'s files.
+    static LOCKED: std::cell::RefCell<Option<Vec<ReadFile>>> = const { std::cell::RefCell::new(None) };
+}
+
 /// The import in progress, shared through context.
 #[derive(Clone, Copy)]
 pub struct ImportUi {
@@ -27,8 +32,10 @@ pub struct ImportUi {
     pub busy: RwSignal<bool>,
     /// What the last import did, for the status line.
     pub done: RwSignal<Option<String>>,
-    /// Files read, some of them sealed: waiting for the passphrase (`unlock.rs`).
-    pub locked: RwSignal<Option<Vec<ReadFile>>>,
+    /// Files read, some of them sealed, wait for the passphrase (`unlock.rs`): the files
+    /// are [`ImportUi::locked_files`] (a flag here and the files beside it: a signal of
+    /// its own type would add its generic code to the first module).
+    pub locked: RwSignal<bool>,
     pub store: Store,
 }
 
@@ -43,7 +50,7 @@ impl ImportUi {
             error: RwSignal::new(None),
             busy: RwSignal::new(false),
             done: RwSignal::new(None),
-            locked: RwSignal::new(None),
+            locked: RwSignal::new(false),
         };
         provide_context(ui);
         ui
@@ -59,7 +66,19 @@ impl ImportUi {
         self.targets.set(BTreeMap::new());
         self.rule_sets.set(RuleSetChoices::default());
         self.error.set(None);
-        self.locked.set(None);
+        self.set_locked(None);
+    }
+
+    /// The files waiting for the passphrase (`None`: none wait).
+    pub fn set_locked(self, files: Option<Vec<ReadFile>>) {
+        self.locked.set(files.is_some());
+        LOCKED.set(files);
+    }
+
+    /// What waits for the passphrase (read with the flag, which it tracks).
+    pub fn locked_files<T>(self, f: impl FnOnce(Option<&Vec<ReadFile>>) -> T) -> T {
+        self.locked.track();
+        LOCKED.with_borrow(|l| f(l.as_ref()))
     }
 
     /// Reads every file (refusing oversized ones unread) and shows the preview.
@@ -102,7 +121,7 @@ impl ImportUi {
         }
         if sealed > 0 {
             self.busy.set(false);
-            self.locked.set(Some(texts));
+            self.set_locked(Some(texts));
             return;
         }
         self.plan(texts);

@@ -12,7 +12,7 @@ use crate::bundle::{Action, commit};
 #[component]
 pub fn ImportPreview() -> impl IntoView {
     let ui = ImportUi::get();
-    let open = move || ui.batch.with(Option::is_some) || ui.busy.get() || ui.locked.with(Option::is_some);
+    let open = move || ui.batch.with(Option::is_some) || ui.busy.get() || ui.locked.get();
     view! {
         <Show when=open>{|| crate::ui::lazy::part(crate::ui::lazy::import_preview, preview_unavailable)}</Show>
         // An import that ended before its preview (its chunk could not be fetched).
@@ -118,7 +118,7 @@ pub fn Preview() -> impl IntoView {
                 "导入预览"
             </h2>
             {move || ui.busy.get().then(|| view! { <p role="status">"正在读取文件…"</p> })}
-            {move || ui.locked.with(Option::is_some).then(|| view! { <super::unlock::Unlock /> })}
+            {move || ui.locked.get().then(|| view! { <super::unlock::Unlock /> })}
             {move || {
                 ui.batch
                     .get()

@@ -31,8 +31,8 @@ pub fn Unlock() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let working = RwSignal::new(false);
     let sealed_names = move || {
-        ui.locked.with(|l| {
-            l.iter()
+        ui.locked_files(|l| {
+            l.into_iter()
                 .flatten()
                 .filter(|(_, t)| t.as_ref().is_ok_and(|t| is_sealed(t)))
                 .map(|(n, _)| n.clone())
@@ -41,7 +41,7 @@ pub fn Unlock() -> impl IntoView {
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(files) = ui.locked.get_untracked() else { return };
+        let Some(files) = untrack(|| ui.locked_files(|l| l.cloned())) else { return };
         let p = passphrase.get_untracked();
         working.set(true);
         error.set(None);
@@ -50,7 +50,7 @@ pub fn Unlock() -> impl IntoView {
             working.set(false);
             match opened {
                 Ok(texts) => {
-                    ui.locked.set(None);
+                    ui.set_locked(None);
                     ui.plan(texts);
                 }
                 Err(e) => error.set(Some(e)),

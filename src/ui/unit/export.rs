@@ -31,11 +31,9 @@ pub fn Exports() -> impl IntoView {
             let ranking = order(w);
             (export(Kind::Unit, &w.unit, &w.applications, &[], &ranking, store.rule_set(), now()), ranking)
         });
-        let r = crate::ui::seal_export::download_bundle(&unit_file_name(store, "单位数据包", ""), &text);
-        if r.is_ok() {
-            store.mark_exported(&ids);
-        }
-        status.report(r, "已导出单位数据包。");
+        let name = unit_file_name(store, "单位数据包", "");
+        let r = crate::ui::seal_export::download_bundle(&name, &text, move || store.mark_exported(&ids));
+        status.sent(r, "已导出单位数据包。");
     };
     view! {
         <section class="panel" aria-labelledby="exports-title">
