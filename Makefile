@@ -3,7 +3,7 @@ SHELL := bash
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 
-.PHONY: run test setup build build-next lint test-native test-data test-wasm test-e2e e2e-repeat test-engines screenshots package bench fuzz-smoke fuzz-long fuzz-seeds
+.PHONY: run test tree-before tree-unchanged setup build build-next lint test-native test-data test-wasm test-e2e e2e-repeat test-engines screenshots package bench fuzz-smoke fuzz-long fuzz-seeds
 
 ## Sets up, builds the release and serves it on http://127.0.0.1:$(PORT)
 run: setup build
@@ -11,7 +11,17 @@ run: setup build
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
 ## Sets up and runs every check: format, lint, native, in-browser and end-to-end tests
-test: setup lint test-native test-data fuzz-smoke test-wasm build build-next test-e2e
+test: tree-before setup lint test-native test-data fuzz-smoke test-wasm build build-next test-e2e tree-unchanged
+
+# `make test` leaves the checkout as it found it: git status before and after, compared
+# (screenshots are `make screenshots`; everything else goes to ignored or temporary places).
+TREE_BEFORE := $(or $(TMPDIR),/tmp)/peixun-tree-before-$(shell id -u)-$(notdir $(CURDIR)).txt
+tree-before:
+	@git status --porcelain --untracked-files=all > $(TREE_BEFORE) 2>/dev/null || true
+tree-unchanged:
+	@git status --porcelain --untracked-files=all | diff -u $(TREE_BEFORE) - \
+		|| { echo "make test changed the checkout (git status above)"; exit 1; }
+	@echo "make test left the checkout as it was"
 
 setup:
 	bash scripts/setup.sh

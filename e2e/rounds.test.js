@@ -157,8 +157,18 @@ test('工作台 says once that a round is over after its deadline, and not befor
   await after.waitForSelector('[data-round-over]');
   assert.equal(await after.locator('[data-round-over]').count(), 1);
   assert.match(await after.textContent('[data-round-over]'), /申报截止日期 2020-01-31 已过/);
-  // With the way to end the round's personal data here.
-  assert.equal(await after.getAttribute('[data-round-over] [data-link="clear-data"]', 'href'), '#/data');
+  // With the way to end the round's personal data here: the link opens 清除本机数据 asked,
+  // in view, with the backup offered first.
+  await after.click('[data-round-over] [data-link="clear-data"]');
+  await after.waitForSelector('#clear-data [data-clear-asked] [data-action="clear-export-backup"]');
+  assert.match(await after.textContent('[data-clear-what]'), /将从本浏览器删除 3 份申请/);
+  await after.waitForFunction(() => {
+    const focused = document.activeElement;
+    const r = focused.getBoundingClientRect();
+    return focused.dataset.action === 'clear-export-backup' && r.top >= 0 && r.bottom <= innerHeight;
+  });
+  await after.goBack();
+  await after.waitForSelector('[data-round-over]');
   await after.click('[data-round-over] a[href="#/rule-sets"]');
   await after.waitForSelector(row('cas-2020'));
   await after.context().close();

@@ -262,12 +262,24 @@ pub fn entries() -> BTreeMap<String, String> {
         .collect()
 }
 
+thread_local! {
+    /// Set by [`clear_all`]: this page writes nothing more (a save, a pagehide or a backup
+    /// record would put back what was removed); a reload starts afresh.
+    static CLEARED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// What every write says once this page cleared the data.
+pub const CLEARED_TEXT: &str = "本机数据已清除：本页不再保存。刷新本页即可重新开始。";
+
 /// Removes every `peixun/` key (「清除本机数据」); the app's offline files (the service
-/// worker's cache) are not storage and stay. Returns how many keys were removed, or why
-/// one could not be.
+/// worker's cache) are not storage and stay. The index goes first, so that another tab
+/// stops saving before it sees a draft go. From then on this page writes nothing. Returns
+/// how many keys were removed, or why one could not be.
 pub fn clear_all() -> Result<usize, String> {
     let Some(storage) = local() else { return Err("无法访问本浏览器的本地存储".into()) };
-    let keys: Vec<String> = entries().into_keys().collect();
+    CLEARED.set(true);
+    let mut keys: Vec<String> = entries().into_keys().collect();
+    keys.sort_by_key(|k| k != INDEX_KEY);
     for key in &keys {
         storage.remove_item(key).map_err(|e| format!("无法删除 {key}：{e:?}"))?;
     }
@@ -333,6 +345,9 @@ fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
 /// Writes a value and returns the hash of its text; a failure (quota, private mode) is
 /// returned in Chinese, never swallowed.
 fn write<T: Serialize>(key: &str, value: &T) -> Result<u64, String> {
+    if CLEARED.get() {
+        return Err(CLEARED_TEXT.into());
+    }
     let text = serde_json::to_string(value).map_err(|e| format!("本地存储写入失败（{e}）"))?;
     let storage = local().ok_or("浏览器不提供本地存储")?;
     storage.set_item(key, &text).map_err(|e| {

@@ -1,7 +1,8 @@
 //! The bureau's opened unit bundles, kept in IndexedDB: an academy's hundred bundles are
 //! more than localStorage's 5 MB. One database, one object store of files (`[name, text]`
 //! by position), written whole when the bureau opens files and cleared by 「关闭全部」.
-//! Only the unit page's chunk calls these, so none of it is in the first module.
+//! Only the unit page's and 数据与设置's chunks call these, so none of it is in the first
+//! module.
 
 use js_sys::{Array, Function, Promise};
 use wasm_bindgen::JsCast;
@@ -125,6 +126,14 @@ pub async fn kept() -> Result<Vec<KeptFile>, String> {
                 .collect()
         })
         .unwrap_or_default())
+}
+
+/// Forgets every kept file for 「清除本机数据」: nothing to do where there is no IndexedDB.
+pub async fn clear() -> Result<(), String> {
+    if web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).is_none() {
+        return Ok(());
+    }
+    forget().await
 }
 
 /// Forgets every kept file (「关闭全部」).

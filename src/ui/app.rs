@@ -79,6 +79,14 @@ thread_local! {
     /// A change of page asked for its heading to get focus and it has not had it yet: a
     /// lazily loaded page may arrive after the frame that looked for it.
     static HEADING_WANTED: Cell<bool> = const { Cell::new(false) };
+    /// An element the arriving page asks to have the focus instead of its heading.
+    static FOCUS_INSTEAD: Cell<Option<&'static str>> = const { Cell::new(None) };
+}
+
+/// The page being shown asks for the element with this id to get the focus its
+/// navigation gives (instead of the page's heading).
+pub fn focus_instead(id: &'static str) {
+    FOCUS_INSTEAD.set(Some(id));
 }
 
 fn focus_heading() {
@@ -101,6 +109,10 @@ pub fn page_arrived() {
 }
 
 fn try_focus_heading() {
+    if FOCUS_INSTEAD.take().is_some_and(focus_by_id) {
+        HEADING_WANTED.set(false);
+        return;
+    }
     if let Some(h) = document().query_selector("main h1").ok().flatten()
         && h.unchecked_into::<web_sys::HtmlElement>().focus().is_ok()
     {

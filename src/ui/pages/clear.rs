@@ -36,7 +36,7 @@ fn what_goes(store: Store) -> String {
         let card = crate::storage::stored_card().map_or("", |_| "、成员信息卡");
         format!(
             "将从本浏览器删除 {} 份申请、{} 位人员的资料，以及规则集、单位设置、\
-             核销表{card}和备份记录。删除后无法恢复。",
+             核销表{card}、备份记录和院人事局汇总时保存的单位数据包（如有）。删除后无法恢复。",
             w.applications.len(),
             persons.len() + unnamed
         )
@@ -47,7 +47,13 @@ fn what_goes(store: Store) -> String {
 pub fn ClearData() -> impl IntoView {
     let store = Store::get();
     let backups = Backups::get();
-    let step = RwSignal::new(Step::Closed);
+    // 工作台's note of a round that is over links here as `#/data?clear`: the panel opens
+    // asked, its first choice (the backup) in view with the focus.
+    let from_round_over = window().location().hash().is_ok_and(|h| h.ends_with("?clear"));
+    let step = RwSignal::new(if from_round_over { Step::Asked } else { Step::Closed });
+    if from_round_over {
+        crate::ui::app::focus_instead("clear-export-backup");
+    }
     let error = RwSignal::new(None::<String>);
     let backup_said = RwSignal::new(None::<String>);
     let export = move |_| {
@@ -56,8 +62,14 @@ pub fn ClearData() -> impl IntoView {
             Err(e) => e,
         }))
     };
+    // Then the bureau's kept unit bundles (IndexedDB): the panel says done once both are.
     let clear = move |_| match store.clear_local_data() {
-        Ok(n) => step.set(Step::Cleared(n)),
+        Ok(n) => leptos::task::spawn_local(async move {
+            if let Err(e) = crate::storage::idb::clear().await {
+                error.set(Some(format!("院人事局汇总页保存的单位数据包没有清除：{e}")));
+            }
+            step.set(Step::Cleared(n));
+        }),
         Err(e) => error.set(Some(e)),
     };
     let body = move || match step.get() {
@@ -80,7 +92,13 @@ pub fn ClearData() -> impl IntoView {
                      （否则它们可能再次写入数据）。"
                 </p>
                 <div class="actions">
-                    <button type="button" class="button" data-action="clear-export-backup" on:click=export>
+                    <button
+                        type="button"
+                        class="button"
+                        id="clear-export-backup"
+                        data-action="clear-export-backup"
+                        on:click=export
+                    >
                         "先导出备份"
                     </button>
                     <button
@@ -162,6 +180,17 @@ pub fn ClearData() -> impl IntoView {
                 >
                     "刷新本页"
                 </button>
+                {move || {
+                    error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="finding finding--error" role="alert">
+                                    {e}
+                                </p>
+                            }
+                        })
+                }}
             </div>
         }
         .into_any(),

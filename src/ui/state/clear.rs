@@ -7,7 +7,10 @@ use super::{SaveStatus, Store};
 use crate::workspace::{Trash, Workspace};
 
 /// What the page says once the data is gone, and why it saves nothing more.
-pub const CLEARED: &str = "本机数据已清除：本页不再保存。刷新本页即可重新开始。";
+pub const CLEARED: &str = crate::storage::CLEARED_TEXT;
+/// …and in another tab, which stops saving when the data is cleared (it would write back
+/// what was removed) and keeps what it shows.
+pub const CLEARED_ELSEWHERE: &str = "另一个标签页清除了本机数据，本页不再保存";
 
 impl Store {
     /// Removes everything this app stored in this browser. From then on this page writes
@@ -21,5 +24,12 @@ impl Store {
         self.conflicts.set(Vec::new());
         self.status.set(SaveStatus::Failed(CLEARED.into()));
         removed
+    }
+
+    /// Another tab removed the index (「清除本机数据」 there): this tab stops saving.
+    pub(super) fn other_tab_cleared(&self) {
+        self.saver.blocked.set_value(Some(CLEARED_ELSEWHERE.into()));
+        self.stopped.set(Some(CLEARED_ELSEWHERE));
+        self.status.set(SaveStatus::Failed(CLEARED_ELSEWHERE.into()));
     }
 }

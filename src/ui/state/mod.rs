@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use leptos::prelude::*;
 
 pub use autosave::SaveStatus;
-pub use clear::CLEARED;
+pub use clear::{CLEARED, CLEARED_ELSEWHERE};
 pub use index::{DAMAGED_INDEX, NEWER_INDEX};
 pub use tabs::TabConflict;
 

@@ -67,8 +67,9 @@ pub(super) fn apply_waiting(store: Store) {
                 store.other_tab_wrote(reader, &id, text.as_deref(), old.as_deref())
             }
             Change::Index(Some(text)) => store.other_tab_wrote_index(reader, &text),
-            // Cleared elsewhere: this tab keeps what it shows and saves it on the next change.
-            Change::Index(None) => {}
+            // Cleared elsewhere (「清除本机数据」): this tab keeps what it shows and stops
+            // saving (its next save would write back what was removed).
+            Change::Index(None) => store.other_tab_cleared(),
         }
     }
 }

@@ -81,7 +81,7 @@ pub fn Workspace() -> impl IntoView {
                     <a href="#/rule-sets">"管理规则集"</a>
                     <p>
                         "这一轮的申请已交出、不再需要时，可在「数据与设置」中"
-                        <a href="#/data" data-link="clear-data">
+                        <a href="#/data?clear" data-link="clear-data">
                             "清除本机数据"
                         </a>"。"
                     </p>
