@@ -4,12 +4,14 @@
 //! [`ListItem`] per application and render the indices [`ListQuery::shown`] returns.
 
 mod item;
+mod pages;
 mod url;
 
 #[cfg(test)]
 mod tests;
 
 pub use item::{Checked, ListItem, Status};
+pub use pages::{page_count, page_range};
 
 use crate::model::Category;
 

@@ -7,7 +7,10 @@ pub mod report;
 
 pub use report::to_report;
 
+use std::collections::HashMap;
+
 use crate::bundle::Bundle;
+use crate::model::unit_name::unit_key;
 use crate::model::{Application, Category, Decision, Money, Selection};
 use crate::rule_set::RuleSet;
 use crate::summary::Totals;
@@ -30,19 +33,50 @@ pub struct Row {
     pub selection: Selection,
 }
 
+/// The groups whose unit, title or leader holds every word of `query` (letters in any
+/// case; an empty query: every group), as indices into `rows`: the bureau's search.
+pub fn search(rows: &[Row], query: &str) -> Vec<usize> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    rows.iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            let s = &r.selection;
+            let text = format!("{} {} {}", r.unit, s.title, s.leader).to_lowercase();
+            words.iter().all(|w| text.contains(w.as_str()))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The outcomes recorded, by unit (as [`unit_key`] reads it) and application id: each
+/// found at once, so an academy's 3,000 groups are not each searched for in 3,000.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Outcomes(HashMap<(String, String), Selection>);
+
+impl Outcomes {
+    /// The first outcome recorded for each application, as `Workspace::selection` finds it.
+    pub fn of(selections: &[Selection]) -> Outcomes {
+        Outcomes(selections.iter().rev().map(|s| ((unit_key(&s.unit), s.id.clone()), s.clone())).collect())
+    }
+
+    pub fn get(&self, unit: &str, id: &str) -> Option<&Selection> {
+        self.0.get(&(unit_key(unit), id.to_string()))
+    }
+}
+
 /// Every group of every bundle, unit by unit in the order opened, each unit's groups in
 /// its ranking order (the unranked last), with the outcome recorded for it.
 pub fn rows(bundles: &[Bundle], selections: &[Selection]) -> Vec<Row> {
+    let outcomes = Outcomes::of(selections);
     let mut out = Vec::new();
     for b in bundles {
         let unit = unit_of(b);
+        let key = unit_key(&unit);
         let (order, ranked) = rank_order(&b.applications, &b.ranking);
         for (i, a) in order.into_iter().enumerate() {
             // The keys as the bundle has them now, the outcome as recorded.
             let mut selection = Selection::of(&unit, a);
-            if let Some(s) =
-                selections.iter().find(|s| s.id == a.id && crate::model::unit_name::same_unit(&s.unit, &unit))
-            {
+            if let Some(s) = outcomes.0.get(&(key.clone(), a.id.clone())) {
                 selection.decision = s.decision;
                 selection.note.clone_from(&s.note);
                 selection.approved_category = s.approved_category;
@@ -87,10 +121,18 @@ pub struct Tally {
 pub fn tally(rows: &[Row], bundles: &[Bundle], rs: &RuleSet) -> Tally {
     let mut selected: Vec<Application> = Vec::new();
     let mut units: Vec<UnitTally> = Vec::new();
+    // Each group's application, found at once (the first of its unit with its id).
+    let mut apps: HashMap<(String, &str), &Application> = HashMap::new();
+    for b in bundles {
+        let unit = unit_of(b);
+        for a in &b.applications {
+            apps.entry((unit.clone(), a.id.as_str())).or_insert(a);
+        }
+    }
     let mut all = UnitTally { unit: "合计".into(), ..Default::default() };
     let mut funding: Vec<(Category, Money)> = Category::ALL.into_iter().map(|c| (c, Money(0))).collect();
     for r in rows {
-        let i = match units.iter().position(|u| u.unit == r.unit) {
+        let i = match units.iter().rposition(|u| u.unit == r.unit) {
             Some(i) => i,
             None => {
                 units.push(UnitTally { unit: r.unit.clone(), ..Default::default() });
@@ -114,14 +156,9 @@ pub fn tally(rows: &[Row], bundles: &[Bundle], rs: &RuleSet) -> Tally {
             if let Some(slot) = funding.iter_mut().find(|(c, _)| Some(*c) == category) {
                 slot.1 = slot.1 + r.selection.funding.unwrap_or_default();
             }
-            let app = bundles
-                .iter()
-                .filter(|b| unit_of(b) == r.unit)
-                .flat_map(|b| b.applications.iter())
-                .find(|a| a.id == r.selection.id);
-            if let Some(a) = app {
+            if let Some(a) = apps.get(&(r.unit.clone(), r.selection.id.as_str())) {
                 // Counted as approved: the plan lines count only groups in the running.
-                selected.push(Application { category, execution: None, ..a.clone() });
+                selected.push(Application { category, execution: None, ..(*a).clone() });
             }
         }
     }

@@ -157,3 +157,59 @@ fn the_academy_report_has_every_row_and_decision() {
     assert_eq!(last[10], "¥5,000.00");
     assert_eq!(r.totals.len(), 5, "three categories, the key fields, all");
 }
+
+#[test]
+fn outcomes_are_found_by_unit_however_written_and_id_and_the_first_recorded_wins() {
+    let sels = vec![
+        decide("中国科学院物理研究所", "a1", Decision::Selected, None, Some(100)),
+        decide("物理所", "a1", Decision::NotSelected, None, None),
+        decide("化物所", "a1", Decision::NotSelected, None, None),
+    ];
+    let outcomes = Outcomes::of(&sels);
+    assert_eq!(outcomes.get("物理所", "a1").and_then(|s| s.decision), Some(Decision::Selected));
+    assert_eq!(outcomes.get("中科院 物理所", "a1").and_then(|s| s.funding), Some(Money(100)));
+    assert_eq!(outcomes.get("化物所", "a1").and_then(|s| s.decision), Some(Decision::NotSelected));
+    assert_eq!(outcomes.get("化学所", "a1"), None);
+    assert_eq!(outcomes.get("物理所", "a2"), None);
+    // The same as the workspace's own lookup, for each.
+    let ws = crate::workspace::Workspace { selections: sels.clone(), ..Default::default() };
+    for (u, id) in [("物理所", "a1"), ("化物所", "a1"), ("化学所", "a1")] {
+        assert_eq!(outcomes.get(u, id), ws.selection(u, id), "{u} {id}");
+    }
+}
+
+#[test]
+fn three_thousand_groups_are_listed_and_tallied_with_their_outcomes() {
+    let bundles: Vec<Bundle> = (0..100)
+        .map(|u| {
+            let apps = (0..30).map(|i| app(&format!("u{u}-{i}"), Category::Youth, 2, vec![])).collect();
+            unit(&format!("第{u}研究所"), apps, &[])
+        })
+        .collect();
+    let sels: Vec<Selection> = (0..100)
+        .flat_map(|u| (0..30).step_by(3).map(move |i| (u, i)))
+        .map(|(u, i)| {
+            decide(&format!("中国科学院第{u}研究所"), &format!("u{u}-{i}"), Decision::Selected, None, Some(1))
+        })
+        .collect();
+    let rows = rows(&bundles, &sels);
+    assert_eq!(rows.len(), 3000);
+    assert_eq!(rows.iter().filter(|r| r.selection.decision == Some(Decision::Selected)).count(), 1000);
+    let t = tally(&rows, &bundles, RuleSet::embedded());
+    assert_eq!((t.units.len(), t.all.applications, t.all.selected, t.all.selected_persons), (100, 3000, 1000, 2000));
+    assert_eq!(t.all.funding, Money(1000));
+}
+
+#[test]
+fn the_search_finds_groups_by_unit_title_or_leader_every_word() {
+    let rows = rows(&two_units(), &[]);
+    let ids = |q: &str| search(&rows, q).into_iter().map(|i| rows[i].selection.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(""), ["a2", "a1", "a3", "b1"]);
+    assert_eq!(ids("  "), ["a2", "a1", "a3", "b1"]);
+    assert_eq!(ids("化物所"), ["b1"]);
+    assert_eq!(ids("项目a3"), ["a3"]);
+    assert_eq!(ids("项目A3"), ["a3"], "letters in any case");
+    assert_eq!(ids("b1成员0"), ["b1"]);
+    assert_eq!(ids("物理所 项目a1"), ["a1"]);
+    assert!(ids("物理所 项目b1").is_empty(), "every word");
+}

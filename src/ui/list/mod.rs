@@ -4,10 +4,12 @@
 
 mod actions;
 mod listing;
+mod pages;
 mod select;
 
 pub use actions::{ExportSelected, SelectionActions};
 pub use listing::{Listing, list_item};
+pub use pages::{PageNav, Paging};
 pub use select::{SelectShown, prune_to_shown};
 
 use leptos::prelude::*;

@@ -68,7 +68,7 @@ pub fn PlanView(items: Vec<PlanItem>) -> impl IntoView {
     let items = StoredValue::new(items);
     let kind = RwSignal::new(Kind::All);
     let text = RwSignal::new(String::new());
-    let page = RwSignal::new(0usize);
+    let paging = crate::ui::list::Paging::new(PAGE);
     let shown = Memo::new(move |_| {
         let (k, t) = (kind.get(), text.get());
         let t = t.trim();
@@ -82,11 +82,8 @@ pub fn PlanView(items: Vec<PlanItem>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let pages = move || shown.with(|s| s.len().div_ceil(PAGE).max(1));
-    let on_page = move || {
-        let p = page.get().min(pages() - 1);
-        shown.with(|s| s.iter().skip(p * PAGE).take(PAGE).copied().collect::<Vec<_>>())
-    };
+    let pages = move || shown.with(|s| paging.count(s.len()));
+    let on_page = move || shown.with(|s| s[paging.range(s.len())].to_vec());
     let shown_conflicts = move || {
         shown.with(|s| {
             items.with_value(|items| s.iter().filter(|&&n| kind_of(&items[n].action) == Kind::Conflict).count())
@@ -124,7 +121,7 @@ pub fn PlanView(items: Vec<PlanItem>) -> impl IntoView {
             at = shown.with_untracked(|s| first(s));
         }
         let Some(at) = at else { return };
-        page.set(at / PAGE);
+        paging.show_row(at);
         let id = shown.with_untracked(|s| items.with_value(|items| items[s[at]].incoming.id.clone()));
         request_animation_frame(move || {
             let sel = format!("[data-item=\"{}\"] [data-action=\"all-mine\"]", id.replace('"', ""));
@@ -153,7 +150,7 @@ pub fn PlanView(items: Vec<PlanItem>) -> impl IntoView {
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     kind.set(KINDS.iter().find(|k| k.1 == v).map_or(Kind::All, |k| k.0));
-                    page.set(0);
+                    paging.reset();
                 }
             >
                 {KINDS
@@ -178,22 +175,22 @@ pub fn PlanView(items: Vec<PlanItem>) -> impl IntoView {
                 prop:value=move || text.get()
                 on:input=move |ev| {
                     text.set(event_target_value(&ev));
-                    page.set(0);
+                    paging.reset();
                 }
             />
         </div>
         <p role="status" aria-live="polite" data-plan-shown>
             {move || {
                 let n = shown.with(Vec::len);
-                let p = page.get().min(pages() - 1);
+                let r = paging.range(n);
                 if n == 0 {
                     "没有符合筛选条件的申请。".to_string()
                 } else {
                     format!(
                         "显示第 {}–{} 份，共 {n} 份（第 {} / {} 页）",
-                        p * PAGE + 1,
-                        (p * PAGE + PAGE).min(n),
-                        p + 1,
+                        r.start + 1,
+                        r.end,
+                        paging.current(n) + 1,
                         pages(),
                     )
                 }
@@ -243,8 +240,8 @@ pub fn PlanView(items: Vec<PlanItem>) -> impl IntoView {
                 type="button"
                 class="button button--small button--secondary"
                 data-action="prev-page"
-                disabled=move || page.get() == 0
-                on:click=move |_| page.update(|p| *p = p.saturating_sub(1))
+                disabled={move || paging.page.get() == 0}
+                on:click=move |_| paging.page.update(|p| *p = p.saturating_sub(1))
             >
                 "上一页"
             </button>
@@ -252,8 +249,8 @@ pub fn PlanView(items: Vec<PlanItem>) -> impl IntoView {
                 type="button"
                 class="button button--small button--secondary"
                 data-action="next-page"
-                disabled=move || { page.get() + 1 >= pages() }
-                on:click=move |_| page.update(|p| *p += 1)
+                disabled={move || paging.page.get() + 1 >= pages()}
+                on:click=move |_| paging.page.update(|p| *p += 1)
             >
                 "下一页"
             </button>

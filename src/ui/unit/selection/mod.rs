@@ -1,25 +1,50 @@
-//! The bureau's selection (院人事局遴选, 二(四); funding, 二(六)) in `#/unit/bureau`: per
+//! The bureau's selection (院人事局遴选, and the funding) in `#/unit/bureau`: per
 //! group 入选/未入选 with a note, the approved category and the academy's funding, saved
 //! in this browser's workspace; totals against the plan and per unit; result files per
 //! unit or for all, and the academy-wide XLSX through the export worker.
 
+mod row;
+
 use leptos::prelude::*;
 
 use crate::bundle::{Bundle, export_result, result_file_name};
-use crate::model::{Category, Decision, Money, Selection};
-use crate::selection::{Row, rows, tally};
+use crate::model::Category;
+use crate::selection::{Outcomes, rows, search, tally};
 use crate::ui::clock::{now, today};
-use crate::ui::download::download;
 use crate::ui::export_status::ExportStatus;
+use crate::ui::list::{PageNav, Paging};
 use crate::ui::state::Store;
 
 #[component]
 pub fn Selections(bundles: RwSignal<Vec<Bundle>>) -> impl IntoView {
     let store = Store::get();
     let rs = store.rule_set();
-    // The list follows the bundles; each row reads its own outcome, so an edit does not
-    // rebuild the table under the cursor.
+    // The list follows the bundles; each row reads its own outcome (from `outcomes`, found
+    // at once), so an edit does not rebuild the table under the cursor. A page of it shows.
     let list = Memo::new(move |_| bundles.with(|b| store.ws.with_untracked(|w| rows(b, &w.selections))));
+    let outcomes = Memo::new(move |_| store.ws.with(|w| Outcomes::of(&w.selections)));
+    let query = RwSignal::new(String::new());
+    let paging = Paging::default();
+    let found = Memo::new(move |_| query.with(|q| list.with(|l| search(l, q))));
+    let found_count = Signal::derive(move || found.with(Vec::len));
+    // Each row with its place among the groups found (for `aria-rowindex`).
+    let page_rows = move || {
+        let (start, shown) = found.with(|f| {
+            let range = paging.range(f.len());
+            (range.start, f[range].to_vec())
+        });
+        list.with(|l| {
+            shown
+                .into_iter()
+                .enumerate()
+                .map(|(k, i)| view! { <row::SelectionRow row=l[i].clone() outcomes index=start + k /> })
+                .collect_view()
+        })
+    };
+    let on_search = move |ev| {
+        query.set(event_target_value(&ev));
+        paging.reset();
+    };
     let totals = Memo::new(move |_| {
         let r = bundles.with(|b| store.ws.with(|w| rows(b, &w.selections)));
         bundles.with(|b| tally(&r, b, rs))
@@ -30,7 +55,7 @@ pub fn Selections(bundles: RwSignal<Vec<Bundle>>) -> impl IntoView {
         let text =
             store.ws.with_untracked(|w| export_result(&w.unit, today(), unit.as_deref(), &w.selections, rs, now()));
         let name = result_file_name(unit.as_deref(), today());
-        status.report(download(&name, "application/json", &text), &format!("已导出 {name}。"));
+        status.sent(crate::ui::seal_export::download_bundle(&name, &text, || ()), &format!("已导出 {name}。"));
     };
     let xlsx = move |_| {
         store.flush();
@@ -56,9 +81,23 @@ pub fn Selections(bundles: RwSignal<Vec<Bundle>>) -> impl IntoView {
              科技部明确资助类别后填写批准类别，院里明确资助金额后填写金额\
              （如 1,234.56）。遴选结果保存在本浏览器，随备份导出。"
         </p>
-        <table class="table" data-bureau-groups>
+        <div class="field" role="search">
+            <label class="field__label" for="bureau-search">
+                "查找团组"
+            </label>
+            <input
+                id="bureau-search"
+                class="input input--medium"
+                type="search"
+                placeholder="单位、项目名称或带头人"
+                data-bureau-search
+                on:input=on_search
+            />
+        </div>
+        <PageNav paging total=found_count label="团组分页" />
+        <table class="table" data-bureau-groups aria-rowcount=move || found_count.get() + 1>
             <thead>
-                <tr>
+                <tr aria-rowindex="1">
                     <th scope="col">"单位"</th>
                     <th scope="col">"单位排序"</th>
                     <th scope="col">"项目名称"</th>
@@ -70,7 +109,7 @@ pub fn Selections(bundles: RwSignal<Vec<Bundle>>) -> impl IntoView {
                     <th scope="col">"院资助金额（元）"</th>
                 </tr>
             </thead>
-            <tbody>{move || list.get().into_iter().map(|row| view! { <SelectionRow row /> }).collect_view()}</tbody>
+            <tbody>{page_rows}</tbody>
         </table>
         <h2>"入选团组与计划"</h2>
         {move || {
@@ -182,6 +221,9 @@ pub fn Selections(bundles: RwSignal<Vec<Bundle>>) -> impl IntoView {
             }
         }}
         <div class="actions">
+            <crate::ui::seal_export::SealOption />
+        </div>
+        <div class="actions">
             <button type="button" class="button" data-action="export-selection-xlsx" on:click=xlsx>
                 "导出遴选结果汇总表（XLSX）"
             </button>
@@ -193,131 +235,4 @@ pub fn Selections(bundles: RwSignal<Vec<Bundle>>) -> impl IntoView {
 /// The rule-set for the worker, unless it is the embedded one (the worker has that).
 fn rule_set_json(rs: &'static crate::rule_set::RuleSet) -> String {
     if rs.is_embedded() { "null".into() } else { serde_json::to_string(rs).unwrap_or_else(|_| "null".into()) }
-}
-
-#[component]
-fn SelectionRow(row: Row) -> impl IntoView {
-    let store = Store::get();
-    let rs = store.rule_set();
-    let base =
-        Selection { decision: None, note: String::new(), approved_category: None, funding: None, ..row.selection };
-    let current = {
-        let base = base.clone();
-        Memo::new(move |_| {
-            store.ws.with(|w| match w.selection(&base.unit, &base.id) {
-                Some(s) => Selection {
-                    decision: s.decision,
-                    note: s.note.clone(),
-                    approved_category: s.approved_category,
-                    funding: s.funding,
-                    ..base.clone()
-                },
-                None => base.clone(),
-            })
-        })
-    };
-    let put = move |f: &dyn Fn(&mut Selection)| {
-        let mut s = current.get_untracked();
-        f(&mut s);
-        store.edit_workspace(|w| w.put_selection(s));
-    };
-    let money_error = RwSignal::new(None::<String>);
-    let label = base.display();
-    let key = format!("{}/{}", base.unit, base.id);
-    view! {
-        <tr
-            data-group=base.id.clone()
-            data-unit=base.unit.clone()
-            data-decision=move || current.with(|s| s.decision.map(|d| d.key()).unwrap_or(""))
-        >
-            <td>{row.unit.clone()}</td>
-            <td>{row.unit_rank.map(|r| r.to_string()).unwrap_or_else(|| "未排序".into())}</td>
-            <td>{base.title.clone()}</td>
-            <td>{row.category.map(|c| rs.category(c).label.clone()).unwrap_or_else(|| "未选择".into())}</td>
-            <td>{row.persons}</td>
-            <td>
-                <select
-                    class="input"
-                    data-field="decision"
-                    aria-label=format!("{label}：遴选结果")
-                    prop:value=move || current.with(|s| s.decision.map(|d| d.key()).unwrap_or("").to_string())
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        put(&|s| s.decision = Decision::ALL.into_iter().find(|d| d.key() == v));
-                    }
-                >
-                    <option value="">"未定"</option>
-                    {Decision::ALL
-                        .into_iter()
-                        .map(|d| view! { <option value=d.key()>{d.label()}</option> })
-                        .collect_view()}
-                </select>
-            </td>
-            <td>
-                <input
-                    class="input"
-                    data-field="note"
-                    aria-label=format!("{label}：意见")
-                    prop:value=move || current.with(|s| s.note.clone())
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        put(&|s| s.note = v.trim().to_string());
-                    }
-                />
-            </td>
-            <td>
-                <select
-                    class="input"
-                    data-field="approved_category"
-                    aria-label=format!("{label}：批准资助类别")
-                    prop:value=move || current.with(|s| s.approved_category.map(|c| c.key()).unwrap_or("").to_string())
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        put(&|s| s.approved_category = Category::ALL.into_iter().find(|c| c.key() == v));
-                    }
-                >
-                    <option value="">"未填"</option>
-                    {Category::ALL
-                        .into_iter()
-                        .map(|c| view! { <option value=c.key()>{rs.category(c).label.clone()}</option> })
-                        .collect_view()}
-                </select>
-            </td>
-            <td>
-                <input
-                    class="input"
-                    inputmode="decimal"
-                    data-field="funding"
-                    aria-label=format!("{label}：院资助金额（元）")
-                    prop:value=move || current.with(|s| s.funding.map(Money::plain).unwrap_or_default())
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        if v.trim().is_empty() {
-                            money_error.set(None);
-                            put(&|s| s.funding = None);
-                        } else {
-                            match Money::parse(&v) {
-                                Ok(m) => {
-                                    money_error.set(None);
-                                    put(&|s| s.funding = Some(m));
-                                }
-                                Err(e) => money_error.set(Some(e)),
-                            }
-                        }
-                    }
-                />
-                {move || {
-                    money_error
-                        .get()
-                        .map(|e| {
-                            view! {
-                                <p class="finding finding--error" data-funding-error=key.clone()>
-                                    {e}
-                                </p>
-                            }
-                        })
-                }}
-            </td>
-        </tr>
-    }
 }
