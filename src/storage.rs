@@ -74,11 +74,21 @@ pub struct Reader {
     pub newer_index: fn(&str) -> bool,
     /// The partner's member card (成员信息卡) from its stored text (`stored_card`), if readable.
     pub parse_card: fn(&str) -> Option<CardDraft>,
+    /// Another tab's settings merged into this tab's from the version both last shared
+    /// (`workspace::merge_settings3`): only needed once another tab's index has been read,
+    /// so it comes with the reader, not in the first module.
+    pub merge_settings: fn(&Workspace, &Workspace, &Workspace) -> crate::workspace::SettingsMerge,
 }
 
 /// Named only by the chunk's split point, so that its functions stay out of the first module.
-pub const READER: Reader =
-    Reader { load_all, parse_application, parse_index, newer_index: crate::backup::newer_schema, parse_card };
+pub const READER: Reader = Reader {
+    load_all,
+    parse_application,
+    parse_index,
+    newer_index: crate::backup::newer_schema,
+    parse_card,
+    merge_settings: crate::workspace::merge_settings3,
+};
 
 thread_local! {
     static LOADED_READER: std::cell::Cell<Option<Reader>> = const { std::cell::Cell::new(None) };

@@ -1,7 +1,8 @@
 //! Saving `peixun/index` (the settings and the list of applications). Another tab's write
-//! since this tab last saw it is merged in first (`model::merge_settings3`); a ranking both
-//! tabs reordered waits for the user's choice; an index this version cannot read (a newer
-//! version's, or a damaged write) is never written over: this tab stops saving and says so.
+//! since this tab last saw it is merged in first (`workspace::merge_settings3`, which
+//! comes with the reader's chunk); a ranking both tabs reordered waits for the user's
+//! choice; an index this version cannot read (a newer version's, or a damaged write) is
+//! never written over: this tab stops saving and says so.
 
 use leptos::prelude::*;
 
@@ -83,7 +84,7 @@ impl Saver {
         let Some(reader) = store.reader() else { return Over::Wait };
         match (reader.parse_index)(&text) {
             Some(theirs) => {
-                self.merge_index(store, hash, theirs);
+                self.merge_index(store, reader, hash, theirs);
                 Over::Version(Some(hash))
             }
             None => {
@@ -95,14 +96,14 @@ impl Saver {
 
     /// Merges the index another tab stored as `hash` into this tab's settings, from the
     /// version both tabs last shared; this tab then holds that index as read.
-    pub fn merge_index(&self, store: Store, hash: u64, theirs: storage::Index) {
+    pub fn merge_index(&self, store: Store, reader: Reader, hash: u64, theirs: storage::Index) {
         let parent = theirs.parent.as_deref().and_then(lineage::parse_name);
         let m = self.lineage.with_value(|l| {
             let base = match l.place(hash, parent) {
                 Place::Missed(base) => base.clone(),
                 _ => l.base(),
             };
-            store.ws.with_untracked(|w| crate::workspace::merge_settings3(&base, w, &theirs.workspace))
+            store.ws.with_untracked(|w| (reader.merge_settings)(&base, w, &theirs.workspace))
         });
         store.ws.update(|w| w.set_settings(m.merged));
         store.done.update(|d| {

@@ -164,7 +164,7 @@ impl Store {
             if storage::stored(storage::INDEX_KEY) == self.saver.index_current() {
                 return;
             }
-            self.saver.merge_index(*self, hash, index);
+            self.saver.merge_index(*self, reader, hash, index);
             return self.saver.mark_index(*self);
         }
         // Our own settings change is about to be written: merged with theirs then (autosave).
