@@ -100,15 +100,21 @@ pub fn want_heading() {
     HEADING_WANTED.set(true);
 }
 
-/// A lazily loaded page has arrived: it gets the focus its navigation asked for, once
-/// (a page without a heading does not leave the wish for the next one).
+/// A lazily loaded page has arrived: it gets the focus its navigation asked for, if an
+/// earlier try (in the frame after the navigation, before the page came) did not give it.
 pub fn page_arrived() {
-    if HEADING_WANTED.replace(false) {
+    if HEADING_WANTED.get() {
         request_animation_frame(try_focus_heading);
     }
 }
 
+/// Gives the focus a navigation asked for, once: the element the page named
+/// ([`focus_instead`]), else its heading. A second try in a later frame (the page came
+/// while the first was queued) leaves the focus where the first put it.
 fn try_focus_heading() {
+    if !HEADING_WANTED.get() {
+        return;
+    }
     if FOCUS_INSTEAD.take().is_some_and(focus_by_id) {
         HEADING_WANTED.set(false);
         return;
