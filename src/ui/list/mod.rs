@@ -24,16 +24,22 @@ use crate::ui::state::Store;
 pub fn use_query() -> RwSignal<ListQuery> {
     let Hash(hash) = expect_context::<Hash>();
     let query = RwSignal::new(ListQuery::from_hash(&hash.get_untracked()));
+    // The list's own page: a navigation away (to `#/data?clear`, say) is not its query, and
+    // its URL is not the list's to rewrite.
+    let own = crate::ui::route::Route::from_hash(&hash.get_untracked());
+    let on_own_page = move |h: &str| crate::ui::route::Route::from_hash(h) == own;
     Effect::new(move |_| {
-        let read = ListQuery::from_hash(&hash.get());
-        if read != query.get_untracked() {
+        let h = hash.get();
+        let read = ListQuery::from_hash(&h);
+        if on_own_page(&h) && read != query.get_untracked() {
             query.set(read);
         }
     });
     Effect::new(move |_| {
         let wanted = query.with(|q| q.in_hash(&window().location().hash().unwrap_or_default()));
         let location = window().location();
-        if location.hash().unwrap_or_default() != wanted {
+        let current = location.hash().unwrap_or_default();
+        if on_own_page(&current) && current != wanted {
             let url =
                 format!("{}{}{wanted}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
             let _ =

@@ -49,7 +49,12 @@ pub fn ClearData() -> impl IntoView {
     let backups = Backups::get();
     // 工作台's note of a round that is over links here as `#/data?clear`: the panel opens
     // asked, its first choice (the backup) in view with the focus.
-    let from_round_over = window().location().hash().is_ok_and(|h| h.ends_with("?clear"));
+    // (The hash the navigation came with: a list leaving the page may rewrite the URL's
+    // query with `replaceState` before this page is made.)
+    let from_round_over = use_context::<crate::ui::route::Hash>()
+        .map(|h| h.0.get_untracked())
+        .or_else(|| window().location().hash().ok())
+        .is_some_and(|h| h.ends_with("?clear"));
     let step = RwSignal::new(if from_round_over { Step::Asked } else { Step::Closed });
     if from_round_over {
         crate::ui::app::focus_instead("clear-export-backup");
