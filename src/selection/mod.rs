@@ -67,7 +67,11 @@ impl Outcomes {
 /// Every group of every bundle, unit by unit in the order opened, each unit's groups in
 /// its ranking order (the unranked last), with the outcome recorded for it.
 pub fn rows(bundles: &[Bundle], selections: &[Selection]) -> Vec<Row> {
-    let outcomes = Outcomes::of(selections);
+    rows_with(bundles, &Outcomes::of(selections))
+}
+
+/// [`rows`] with the outcomes already found (the bureau's page keeps them for its rows).
+pub fn rows_with(bundles: &[Bundle], outcomes: &Outcomes) -> Vec<Row> {
     let mut out = Vec::new();
     for b in bundles {
         let unit = unit_of(b);

@@ -77,6 +77,16 @@ pub fn ClearData() -> impl IntoView {
         }),
         Err(e) => error.set(Some(e)),
     };
+    // Why the clearing (or the kept bundles' part of it) did not succeed.
+    let error_line = move || {
+        error.get().map(|e| {
+            view! {
+                <p class="finding finding--error" role="alert">
+                    {e}
+                </p>
+            }
+        })
+    };
     let body = move || match step.get() {
         Step::Closed => view! {
             <button
@@ -153,17 +163,7 @@ pub fn ClearData() -> impl IntoView {
                         "取消"
                     </button>
                 </div>
-                {move || {
-                    error
-                        .get()
-                        .map(|e| {
-                            view! {
-                                <p class="finding finding--error" role="alert">
-                                    {e}
-                                </p>
-                            }
-                        })
-                }}
+                {error_line}
             </div>
         }
         .into_any(),
@@ -185,17 +185,7 @@ pub fn ClearData() -> impl IntoView {
                 >
                     "刷新本页"
                 </button>
-                {move || {
-                    error
-                        .get()
-                        .map(|e| {
-                            view! {
-                                <p class="finding finding--error" role="alert">
-                                    {e}
-                                </p>
-                            }
-                        })
-                }}
+                {error_line}
             </div>
         }
         .into_any(),

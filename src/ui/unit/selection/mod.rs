@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::bundle::{Bundle, export_result, result_file_name};
 use crate::model::Category;
-use crate::selection::{Outcomes, rows, search, tally};
+use crate::selection::{Outcomes, rows_with, search, tally};
 use crate::ui::clock::{now, today};
 use crate::ui::export_status::ExportStatus;
 use crate::ui::list::{PageNav, Paging};
@@ -21,8 +21,8 @@ pub fn Selections(bundles: RwSignal<Vec<Bundle>>) -> impl IntoView {
     let rs = store.rule_set();
     // The list follows the bundles; each row reads its own outcome (from `outcomes`, found
     // at once), so an edit does not rebuild the table under the cursor. A page of it shows.
-    let list = Memo::new(move |_| bundles.with(|b| store.ws.with_untracked(|w| rows(b, &w.selections))));
     let outcomes = Memo::new(move |_| store.ws.with(|w| Outcomes::of(&w.selections)));
+    let list = Memo::new(move |_| bundles.with(|b| outcomes.with_untracked(|o| rows_with(b, o))));
     let query = RwSignal::new(String::new());
     let paging = Paging::default();
     let found = Memo::new(move |_| query.with(|q| list.with(|l| search(l, q))));
@@ -45,10 +45,7 @@ pub fn Selections(bundles: RwSignal<Vec<Bundle>>) -> impl IntoView {
         query.set(event_target_value(&ev));
         paging.reset();
     };
-    let totals = Memo::new(move |_| {
-        let r = bundles.with(|b| store.ws.with(|w| rows(b, &w.selections)));
-        bundles.with(|b| tally(&r, b, rs))
-    });
+    let totals = Memo::new(move |_| bundles.with(|b| outcomes.with(|o| tally(&rows_with(b, o), b, rs))));
     let status = ExportStatus::new();
     let export = move |unit: Option<String>| {
         store.flush();
