@@ -1,11 +1,11 @@
 //! A page's long list: its rows, the query in the URL, the order and what the filters show,
-//! and the ticked rows. 工作台 and 单位汇总's ranking each hold one.
+//! the page of it on screen, and the ticked rows. 工作台 and 单位汇总's ranking each hold one.
 
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use super::{prune_to_shown, use_query};
+use super::{Paging, prune_to_shown, use_query};
 use crate::list_query::{Checked, ListItem, ListQuery};
 use crate::model::Application;
 use crate::ui::editor::{Section, started};
@@ -15,20 +15,20 @@ use crate::ui::state::Store;
 pub struct Listing {
     pub rows: Memo<Vec<ListItem>>,
     pub query: RwSignal<ListQuery>,
-    /// Every row (by index into `rows`) in the query's order; it changes with the sort,
-    /// not with what is typed.
-    pub order: Memo<Vec<usize>>,
-    /// Whether the filters show each row (by index into `rows`): typing hides and shows
-    /// rows, it builds none.
-    pub visible: Memo<Vec<bool>>,
+    /// The rows the filters show (by index into `rows`), in the order shown.
+    pub shown: Memo<Vec<usize>>,
     /// The ids of the rows shown, in the order shown.
     pub shown_ids: Memo<Vec<String>>,
     pub selected: RwSignal<BTreeSet<String>>,
+    /// The page of the shown rows on screen: a new query starts at its first page.
+    pub paging: Paging,
 }
 
 impl Listing {
     pub fn new(rows: Memo<Vec<ListItem>>) -> Listing {
         let query = use_query();
+        // Every row in the query's order (it changes with the sort, not with what is typed),
+        // and whether the filters show each row.
         let sorting = Memo::new(move |_| query.with(|q| (q.sort, q.descending)));
         let order = Memo::new(move |_| {
             let (sort, descending) = sorting.get();
@@ -37,16 +37,39 @@ impl Listing {
         let visible =
             Memo::new(move |_| rows.with(|r| query.with(|q| r.iter().map(q.matcher()).collect::<Vec<bool>>())));
         // The order with the hidden rows left out: `ListQuery::shown`, without filtering twice.
+        let shown = Memo::new(move |_| {
+            visible.with(|v| order.with(|o| o.iter().copied().filter(|&i| v[i]).collect::<Vec<_>>()))
+        });
         let shown_ids = Memo::new(move |_| {
-            rows.with(|r| {
-                visible.with(|v| {
-                    order.with(|o| o.iter().filter(|&&i| v[i]).map(|&i| r[i].id.clone()).collect::<Vec<String>>())
-                })
-            })
+            rows.with(|r| shown.with(|s| s.iter().map(|&i| r[i].id.clone()).collect::<Vec<String>>()))
         });
         let selected = RwSignal::new(BTreeSet::new());
         prune_to_shown(selected, shown_ids);
-        Listing { rows, query, order, visible, shown_ids, selected }
+        let paging = Paging::default();
+        Effect::new(move |was: Option<()>| {
+            query.track();
+            if was.is_some() {
+                paging.reset();
+            }
+        });
+        Listing { rows, query, shown, shown_ids, selected, paging }
+    }
+
+    /// The rows on the page on screen (tracked): each as its place among the rows shown
+    /// (for `aria-rowindex`) and its index into `rows`.
+    pub fn page_rows(&self) -> Vec<(usize, usize)> {
+        let paging = self.paging;
+        self.shown.with(|s| {
+            let range = paging.range(s.len());
+            range.clone().zip(s[range].iter().copied()).collect()
+        })
+    }
+
+    /// Shows the page that holds the row of `id`, if the filters show it.
+    pub fn show_id(&self, id: &str) {
+        if let Some(at) = self.shown_ids.with_untracked(|ids| ids.iter().position(|x| x == id)) {
+            self.paging.show_row(at);
+        }
     }
 
     /// The ticked ids in the order shown, whatever order they were ticked in.

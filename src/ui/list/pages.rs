@@ -59,15 +59,23 @@ impl Paging {
 }
 
 /// 「第 101–200 项，共 3000 项」 and the page buttons, for a list of `total` rows; `label`
-/// names the navigation for screen readers.
+/// names the navigation for screen readers. `when_paged`: says nothing while every row
+/// fits on one page (a list with a count of its own).
 #[component]
-pub fn PageNav(paging: Paging, #[prop(into)] total: Signal<usize>, label: &'static str) -> impl IntoView {
+pub fn PageNav(
+    paging: Paging,
+    #[prop(into)] total: Signal<usize>,
+    label: &'static str,
+    #[prop(optional)] when_paged: bool,
+) -> impl IntoView {
     let count = move || paging.count(total.get());
     let current = move || paging.current(total.get());
     let said = move || {
         let n = total.get();
         let r = paging.range(n);
-        if n == 0 {
+        if when_paged && count() == 1 {
+            String::new()
+        } else if n == 0 {
             "没有符合条件的项".to_string()
         } else {
             format!("第 {}–{} 项，共 {n} 项", r.start + 1, r.end)

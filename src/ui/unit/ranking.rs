@@ -1,5 +1,7 @@
 //! 总体排序: drag and drop, or by keyboard (上移 / 下移, or type a rank); search, filter,
-//! sort, and export or delete the ticked applications.
+//! sort, and export or delete the ticked applications. A page of the ranking at a time: a
+//! row moved to another page (by 上移 / 下移 at a page's edge, or a typed rank) takes the
+//! list to that page, with the focus on the row's control.
 
 use std::collections::BTreeSet;
 
@@ -8,7 +10,7 @@ use leptos::prelude::*;
 use crate::list_query::{Checked, ListItem, SortKey};
 use crate::rules::{Cx, check_application};
 use crate::ui::clock::today;
-use crate::ui::list::{ExportSelected, ListFilters, Listing, SelectionActions, list_item};
+use crate::ui::list::{ExportSelected, ListFilters, Listing, PageNav, SelectionActions, list_item};
 use crate::ui::state::Store;
 use crate::workspace::Workspace;
 
@@ -29,8 +31,10 @@ fn move_to(store: Store, id: &str, to: usize) {
     });
 }
 
-/// After the list re-renders, gives focus back to the same control of the moved row.
-fn refocus(id: &str, selector: &'static str) {
+/// Shows the page the moved row is now on and, once the list is rendered again, gives the
+/// focus back to the same control of that row.
+fn refocus(list: Listing, id: &str, selector: &'static str) {
+    list.show_id(id);
     let target = format!("[data-rank-row=\"{id}\"] {selector}");
     request_animation_frame(move || {
         if let Some(el) = document().query_selector(&target).ok().flatten() {
@@ -77,28 +81,35 @@ pub fn Ranking() -> impl IntoView {
     // Moving a row among others hidden or re-sorted would be a guess: only the typed rank moves then.
     let reordered = Memo::new(move |_| list.query.with(|q| !q.is_default()));
     let cx = RowCx { store, list, reordered, dragging: RwSignal::new(None) };
-    // Each row with whether it is ranked and whether it is the last (its 下移): a row is
-    // built again when one of those changes.
-    let ordered = move || {
+    // The page's rows, each with its place among the rows shown, whether it is ranked and
+    // whether it is the last (its 下移).
+    let page = move || {
         ranked.with(|k| {
             rows.with(|r| {
-                list.order.with(|o| {
-                    o.iter().map(|&i| (r[i].clone(), k.contains(&r[i].id), i + 1 == r.len())).collect::<Vec<_>>()
-                })
+                list.page_rows()
+                    .into_iter()
+                    .map(|(at, i)| (at, r[i].clone(), k.contains(&r[i].id), i + 1 == r.len()))
+                    .collect::<Vec<_>>()
             })
         })
     };
-    // Built again only when the order or the rows change (typing hides rows): not `<For>`,
+    // Built again when the page, the order, the filters or the rows change: not `<For>`,
     // whose owner per row made the list after a large import 0.6 s slower.
     let row_views =
-        move || ordered().into_iter().map(|(r, is_ranked, last)| rank_row(cx, r, is_ranked, last)).collect_view();
-    let hint = move || if reordered.get() { HINT_FILTERED } else { HINT };
+        move || page().into_iter().map(|(at, r, is_ranked, last)| rank_row(cx, at, r, is_ranked, last)).collect_view();
+    let paged = move || list.paging.count(list.shown.with(Vec::len)) > 1;
+    let hint = move || match (reordered.get(), paged()) {
+        (true, _) => HINT_FILTERED,
+        (false, false) => HINT,
+        (false, true) => HINT_PAGED,
+    };
     view! {
         <section class="panel" aria-labelledby="ranking-title">
             <h2 id="ranking-title">"总体排序"</h2>
             <ListFilters query=list.query own_order="名次" sorts=&SORTS shown=list.shown_count() total=list.total() />
             <SelectionActions list export />
             <p class="field__hint">{hint}</p>
+            <PageNav paging=list.paging total=list.shown_count() label="排序分页" when_paged=true />
             // While filtered or sorted, 上移 / 下移 are hidden (CSS) rather than disabled row by
             // row: one attribute, not two effects per row of 800.
             <ol class="ranking" data-ranking data-reordered=move || reordered.get().then_some("")>
@@ -109,6 +120,8 @@ pub fn Ranking() -> impl IntoView {
 }
 
 const HINT: &str = "拖动行，或用「上移」「下移」按钮，或在排序框中输入名次后按回车。";
+const HINT_PAGED: &str = "拖动行，或用「上移」「下移」按钮，或在排序框中输入名次后按回车；\
+    移到其他页请输入名次，或在一页的首行、末行用「上移」「下移」。";
 const HINT_FILTERED: &str = "正在按条件筛选或排序：可以在排序框中输入名次；拖动和「上移」「下移」请先「清除条件」。";
 
 /// What every row of the ranking shares.
@@ -122,8 +135,9 @@ struct RowCx {
     dragging: RwSignal<Option<String>>,
 }
 
-/// One application at its rank: tick, typed rank, title, drag and 上移 / 下移.
-fn rank_row(cx: RowCx, r: ListItem, is_ranked: bool, last: bool) -> impl IntoView {
+/// One application at its rank (`at`: its place among the rows shown): tick, typed rank,
+/// title, drag and 上移 / 下移.
+fn rank_row(cx: RowCx, at: usize, r: ListItem, is_ranked: bool, last: bool) -> impl IntoView {
     let RowCx { store, list, reordered, dragging } = cx;
     let i = r.position;
     let id = r.id.clone();
@@ -131,7 +145,6 @@ fn rank_row(cx: RowCx, r: ListItem, is_ranked: bool, last: bool) -> impl IntoVie
     let check_id = format!("rank-select-{id}");
     let category = r.category.map(|c| store.rule_set().category(c).label.clone()).unwrap_or_else(|| "未选择".into());
     let errors = r.checked.map_or(0, |c| c.errors);
-    let hidden = move || !list.visible.with(|v| v.get(i).copied().unwrap_or(false));
     let on_dragstart = {
         let id = id.clone();
         move |ev: web_sys::DragEvent| {
@@ -169,7 +182,7 @@ fn rank_row(cx: RowCx, r: ListItem, is_ranked: bool, last: bool) -> impl IntoVie
         move |ev| {
             if let Ok(k) = event_target_value(&ev).trim().parse::<usize>() {
                 move_to(store, &id, k.max(1) - 1);
-                refocus(&id, "[data-rank-input]");
+                refocus(list, &id, "[data-rank-input]");
             }
         }
     };
@@ -177,24 +190,26 @@ fn rank_row(cx: RowCx, r: ListItem, is_ranked: bool, last: bool) -> impl IntoVie
         let id = id.clone();
         move |_| {
             move_to(store, &id, i.saturating_sub(1));
-            refocus(&id, "[data-action=rank-up]");
+            refocus(list, &id, "[data-action=rank-up]");
         }
     };
     let on_down = {
         let id = id.clone();
         move |_| {
             move_to(store, &id, i + 1);
-            refocus(&id, "[data-action=rank-down]");
+            refocus(list, &id, "[data-action=rank-down]");
         }
     };
     let rank = if is_ranked { (i + 1).to_string() } else { String::new() };
     let total = list.rows.with_untracked(Vec::len);
+    let shown = list.shown.with_untracked(Vec::len);
     view! {
         <li
             class="ranking__row"
             data-rank-row=id.clone()
             draggable="true"
-            hidden=hidden
+            aria-posinset=at + 1
+            aria-setsize=shown
             on:dragstart=on_dragstart
             on:dragover=|ev| ev.prevent_default()
             on:drop=on_drop

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::table;
 use crate::ui::clock::today;
 use crate::ui::lazy;
-use crate::ui::list::{ExportSelected, ListFilters, Listing, SelectionActions, list_item};
+use crate::ui::list::{ExportSelected, ListFilters, Listing, PageNav, SelectionActions, list_item};
 use crate::ui::state::Store;
 
 /// Whether the rules' chunk is there yet.
@@ -100,6 +100,7 @@ pub fn DraftList() -> impl IntoView {
                     }
                 })
         }}
+        <PageNav paging=list.paging total=list.shown_count() label="申请分页" when_paged=true />
         <table::DraftTable list export=export.run />
     }
 }

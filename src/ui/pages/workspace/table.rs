@@ -57,15 +57,17 @@ fn SortHeader(query: RwSignal<ListQuery>, key: SortKey, label: &'static str) -> 
 
 #[component]
 pub fn DraftTable(list: Listing, export: Callback<Vec<String>>) -> impl IntoView {
-    let Listing { query, rows, order, visible, selected, .. } = list;
+    let Listing { query, rows, selected, shown, .. } = list;
     let store = Store::get();
     let rs = store.rule_set();
-    let ordered = move || rows.with(|r| order.with(|o| o.iter().map(|&i| r[i].clone()).collect::<Vec<_>>()));
+    // The page on screen, each row with its place among the rows shown.
+    let page =
+        move || rows.with(|r| list.page_rows().into_iter().map(|(at, i)| (at, r[i].clone())).collect::<Vec<_>>());
     view! {
-        <table class="table table--cards drafts">
+        <table class="table table--cards drafts" aria-rowcount=move || shown.with(Vec::len) + 1>
             <caption class="visually-hidden">"申请表草稿"</caption>
             <thead>
-                <tr>
+                <tr aria-rowindex="1">
                     <th scope="col">
                         <span class="visually-hidden">"选择"</span>
                     </th>
@@ -74,12 +76,12 @@ pub fn DraftTable(list: Listing, export: Callback<Vec<String>>) -> impl IntoView
                 </tr>
             </thead>
             <tbody>
-                // Every row, in the query's order, built again only when the order or the rows
-                // change; the filters hide rows, they build none.
+                // The page's rows, in the query's order, built again when the page, the order,
+                // the filters or the rows change.
                 {move || {
-                    ordered()
+                    page()
                         .into_iter()
-                        .map(|r| {
+                        .map(|(at, r)| {
                             let (dup_id, del_id, exp_id, sel_id, sel_id2) = (
                                 r.id.clone(),
                                 r.id.clone(),
@@ -89,7 +91,6 @@ pub fn DraftTable(list: Listing, export: Callback<Vec<String>>) -> impl IntoView
                             );
                             let title = r.title.clone();
                             let check_id = format!("select-{}", r.id);
-                            let pos = r.position;
                             let category = r
                                 .category
                                 .map(|c| rs.category(c).label.clone())
@@ -99,10 +100,7 @@ pub fn DraftTable(list: Listing, export: Callback<Vec<String>>) -> impl IntoView
                                 .map(|t| format!("{} {:02}:{:02}", t.date(), t.hour(), t.minute()))
                                 .unwrap_or_else(|| "—".into());
                             view! {
-                                <tr
-                                    data-app=r.id.clone()
-                                    hidden=move || !visible.with(|v| v.get(pos).copied().unwrap_or(false))
-                                >
+                                <tr data-app=r.id.clone() aria-rowindex=at + 2>
                                     <td>
                                         <input
                                             type="checkbox"
