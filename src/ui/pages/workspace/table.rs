@@ -1,10 +1,13 @@
 //! The drafts as a table (as cards on a phone): the rows the query shows, in its order.
 
+use std::collections::BTreeSet;
+
 use chrono::Timelike;
 use leptos::prelude::*;
 
 use super::fresh_copy;
-use crate::list_query::{ListQuery, SortKey};
+use crate::list_query::{ListItem, ListQuery, SortKey};
+use crate::rule_set::RuleSet;
 use crate::ui::editor::{Page, Section, href};
 use crate::ui::list::Listing;
 use crate::ui::state::Store;
@@ -63,6 +66,28 @@ pub fn DraftTable(list: Listing, export: Callback<Vec<String>>) -> impl IntoView
     // The page on screen, each row with its place among the rows shown.
     let page =
         move || rows.with(|r| list.page_rows().into_iter().map(|(at, i)| (at, r[i].clone())).collect::<Vec<_>>());
+    // One listener each for the whole body, not four per row: a page built again as one
+    // types attaches none (the buttons keep `data-action`, their row `data-app`).
+    let on_click = move |ev: web_sys::MouseEvent| match row_action(&ev) {
+        Some((action, id)) if action == "export" => export.run(vec![id]),
+        Some((action, id)) if action == "duplicate" => duplicate(store, &id),
+        Some((action, id)) if action == "delete" => store.delete(&id),
+        _ => {}
+    };
+    let on_change = move |ev: web_sys::Event| {
+        if let Some((action, id)) = row_action(&ev)
+            && action == "select"
+        {
+            let on = event_target_checked(&ev);
+            selected.update(|s| {
+                if on {
+                    s.insert(id);
+                } else {
+                    s.remove(&id);
+                }
+            });
+        }
+    };
     view! {
         <table class="table table--cards drafts" aria-rowcount=move || shown.with(Vec::len) + 1>
             <caption class="visually-hidden">"申请表草稿"</caption>
@@ -75,114 +100,85 @@ pub fn DraftTable(list: Listing, export: Callback<Vec<String>>) -> impl IntoView
                     <th scope="col">"操作"</th>
                 </tr>
             </thead>
-            <tbody>
+            <tbody on:click=on_click on:change=on_change>
                 // The page's rows, in the query's order, built again when the page, the order,
                 // the filters or the rows change.
-                {move || {
-                    page()
-                        .into_iter()
-                        .map(|(at, r)| {
-                            let (dup_id, del_id, exp_id, sel_id, sel_id2) = (
-                                r.id.clone(),
-                                r.id.clone(),
-                                r.id.clone(),
-                                r.id.clone(),
-                                r.id.clone(),
-                            );
-                            let title = r.title.clone();
-                            let check_id = format!("select-{}", r.id);
-                            let category = r
-                                .category
-                                .map(|c| rs.category(c).label.clone())
-                                .unwrap_or_else(|| "未选择".into());
-                            let saved = r
-                                .saved
-                                .map(|t| format!("{} {:02}:{:02}", t.date(), t.hour(), t.minute()))
-                                .unwrap_or_else(|| "—".into());
-                            view! {
-                                <tr data-app=r.id.clone() aria-rowindex=at + 2>
-                                    <td>
-                                        <input
-                                            type="checkbox"
-                                            id=check_id.clone()
-                                            data-action="select"
-                                            prop:checked=move || selected.with(|s| s.contains(&sel_id))
-                                            on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                selected
-                                                    .update(|s| {
-                                                        if on {
-                                                            s.insert(sel_id2.clone());
-                                                        } else {
-                                                            s.remove(&sel_id2);
-                                                        }
-                                                    });
-                                            }
-                                        />
-                                        <label for=check_id class="visually-hidden">
-                                            {format!("选择 {}", r.title)}
-                                        </label>
-                                    </td>
-                                    <td class="cell--title">
-                                        <a href=href(&r.id, Page::Section(Section::Basic))>{r.title.clone()}</a>
-                                    </td>
-                                    <td data-label="类别">{category}</td>
-                                    <td data-label="人数">{r.persons}</td>
-                                    <td data-label="状态">
-                                        <span class=format!("tag tag--{}", r.status.key()) data-status=r.status.key()>
-                                            {r.status_text()}
-                                        </span>
-                                    </td>
-                                    <td data-label="最后保存">{saved}</td>
-                                    <td class="row-actions">
-                                        <button
-                                            type="button"
-                                            class="button button--small"
-                                            data-action="export"
-                                            on:click=move |_| export.run(vec![exp_id.clone()])
-                                        >
-                                            "导出"
-                                            <span class="visually-hidden">{title.clone()}</span>
-                                        </button>
-                                        <button
-                                            type="button"
-                                            class="button button--small"
-                                            data-action="duplicate"
-                                            on:click=move |_| {
-                                                let copy = store
-                                                    .ws
-                                                    .with_untracked(|w| {
-                                                        w.get(&dup_id)
-                                                            .map(|a| {
-                                                                let mut c = fresh_copy(a);
-                                                                c.title = format!("{}（副本）", a.title);
-                                                                c
-                                                            })
-                                                    });
-                                                if let Some(c) = copy {
-                                                    store.add(vec![c]);
-                                                }
-                                            }
-                                        >
-                                            "复制"
-                                            <span class="visually-hidden">{title.clone()}</span>
-                                        </button>
-                                        <button
-                                            type="button"
-                                            class="button button--small button--warning"
-                                            data-action="delete"
-                                            on:click=move |_| store.delete(&del_id)
-                                        >
-                                            "删除"
-                                            <span class="visually-hidden">{title}</span>
-                                        </button>
-                                    </td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()
-                }}
+                {move || page().into_iter().map(|(at, r)| draft_row(rs, selected, at, r)).collect_view()}
             </tbody>
         </table>
+    }
+}
+
+/// The action a click or change in the table's body asked for: its control's `data-action`
+/// and its row's application id.
+fn row_action(ev: &web_sys::Event) -> Option<(String, String)> {
+    use wasm_bindgen::JsCast;
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let control = target.closest("[data-action]").ok()??;
+    let row = control.closest("tr[data-app]").ok()??;
+    Some((control.get_attribute("data-action")?, row.get_attribute("data-app")?))
+}
+
+/// 复制: a fresh copy of the application, titled 「…（副本）」.
+fn duplicate(store: Store, id: &str) {
+    let copy = store.ws.with_untracked(|w| {
+        w.get(id).map(|a| {
+            let mut c = fresh_copy(a);
+            c.title = format!("{}（副本）", a.title);
+            c
+        })
+    });
+    if let Some(c) = copy {
+        store.add(vec![c]);
+    }
+}
+
+/// One draft's row (`at`: its place among the rows shown).
+fn draft_row(rs: &'static RuleSet, selected: RwSignal<BTreeSet<String>>, at: usize, r: ListItem) -> impl IntoView {
+    let sel_id = r.id.clone();
+    let title = r.title.clone();
+    let check_id = format!("select-{}", r.id);
+    let category = r.category.map(|c| rs.category(c).label.clone()).unwrap_or_else(|| "未选择".into());
+    let saved =
+        r.saved.map(|t| format!("{} {:02}:{:02}", t.date(), t.hour(), t.minute())).unwrap_or_else(|| "—".into());
+    view! {
+        <tr data-app=r.id.clone() aria-rowindex=at + 2>
+            <td>
+                <input
+                    type="checkbox"
+                    id=check_id.clone()
+                    data-action="select"
+                    prop:checked=move || selected.with(|s| s.contains(&sel_id))
+                />
+                <label for=check_id class="visually-hidden">
+                    {format!("选择 {}", r.title)}
+                </label>
+            </td>
+            <td class="cell--title">
+                <a href=href(&r.id, Page::Section(Section::Basic))>{r.title.clone()}</a>
+            </td>
+            <td data-label="类别">{category}</td>
+            <td data-label="人数">{r.persons}</td>
+            <td data-label="状态">
+                <span class=format!("tag tag--{}", r.status.key()) data-status=r.status.key()>
+                    {r.status_text()}
+                </span>
+            </td>
+            <td data-label="最后保存">{saved}</td>
+            <td class="row-actions">
+                <button type="button" class="button button--small" data-action="export">
+                    "导出"
+                    <span class="visually-hidden">{title.clone()}</span>
+                </button>
+                <button type="button" class="button button--small" data-action="duplicate">
+                    "复制"
+                    <span class="visually-hidden">{title.clone()}</span>
+                </button>
+                <button type="button" class="button button--small button--warning" data-action="delete">
+                    "删除"
+                    <span class="visually-hidden">{title}</span>
+                </button>
+            </td>
+        </tr>
     }
 }
