@@ -1,7 +1,7 @@
 // Where the time goes (docs/PERFORMANCE.md): the CPU profile of one scenario, by function
 // self time. Build with function names first (no wasm-opt:
 // `PEIXUN_WASM_NAMES=1 trunk build --release --dist /tmp/peixun-prof`), then:
-//   node scripts/bench-profile.js /tmp/peixun-prof typing|import|revalidate
+//   node scripts/bench-profile.js /tmp/peixun-prof typing|search|import|revalidate
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -21,11 +21,21 @@ const OUT = path.resolve(__dirname, '..', 'target', 'bench');
     await page.goto(`${server.url}#/apply/${id}/basic`);
     await page.waitForSelector('#f-title');
   }
+  // The bench's search probe (scripts/bench.js): a member's name and unit typed into 工作台's
+  // search box and erased again.
+  const sought = JSON.parse(fs.readFileSync(unit)).applications[150].members[0];
+  const steps = [sought.name, sought.unit.slice(0, 6)].flatMap((w) => [...[...w].map((c) => c), ...[...w].map(() => null)]);
+  const step = (i) => (steps[i % steps.length] === null ? page.keyboard.press('Backspace') : page.keyboard.insertText(steps[i % steps.length]));
+  if (scenario === 'search') {
+    await page.goto(`${server.url}#/`);
+    await page.waitForSelector('tr[data-app] [data-status]:not([data-status="checking"])');
+  }
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
   if (scenario === 'typing') console.log('typing', (await b.typing(page, '#f-title', 30)).median);
+  if (scenario === 'search') console.log('search', (await b.typing(page, '#list-search', 30, 80, step)).median);
   if (scenario === 'import') console.log('import', await b.importBundle(page, path.join(OUT, 'unit-5mb.peixun.json')));
   if (scenario === 'revalidate') console.log('revalidate', await b.revalidate(page, 5));
   await page.waitForTimeout(1000);
