@@ -161,8 +161,11 @@ test('on a metered connection only what is used is saved; a page never used says
   await page.waitForSelector('[data-unavailable]', { timeout: 30000 });
   assert.match(await page.textContent('[data-offline-never]'), /联网时打开一次，之后断网也能使用/);
 
-  // Used once online, it works offline.
+  // Used once online, it works offline. The worker's network is back first (a file it has
+  // not cached goes to the server: a 404 answers, offline the fetch fails), else 「重试」
+  // would meet the same failure.
   await context.setOffline(false);
+  await until(page, () => fetch('./__peixun-online-probe').then(() => true, () => false));
   await page.click('[data-action="retry-page"]');
   await page.waitForSelector('main[data-page="unit"] #unit-name', { timeout: 60000 });
   await page.click('nav a[data-route=""]');
