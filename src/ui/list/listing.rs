@@ -72,6 +72,17 @@ impl Listing {
         }
     }
 
+    /// Ticks the row of `id` (`on`) or unticks it.
+    pub fn tick(&self, id: String, on: bool) {
+        self.selected.update(|s| {
+            if on {
+                s.insert(id);
+            } else {
+                s.remove(&id);
+            }
+        });
+    }
+
     /// The ticked ids in the order shown, whatever order they were ticked in.
     pub fn selected_ids(&self) -> Vec<String> {
         self.selected.with_untracked(|s| {

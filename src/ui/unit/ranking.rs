@@ -166,16 +166,7 @@ fn rank_row(cx: RowCx, at: usize, r: ListItem, is_ranked: bool, last: bool) -> i
     };
     let on_tick = {
         let id = id.clone();
-        move |ev| {
-            let on = event_target_checked(&ev);
-            list.selected.update(|s| {
-                if on {
-                    s.insert(id.clone());
-                } else {
-                    s.remove(&id);
-                }
-            });
-        }
+        move |ev| list.tick(id.clone(), event_target_checked(&ev))
     };
     let on_rank = {
         let id = id.clone();

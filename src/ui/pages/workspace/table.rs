@@ -78,14 +78,7 @@ pub fn DraftTable(list: Listing, export: Callback<Vec<String>>) -> impl IntoView
         if let Some((action, id)) = row_action(&ev)
             && action == "select"
         {
-            let on = event_target_checked(&ev);
-            selected.update(|s| {
-                if on {
-                    s.insert(id);
-                } else {
-                    s.remove(&id);
-                }
-            });
+            list.tick(id, event_target_checked(&ev));
         }
     };
     view! {
