@@ -101,7 +101,7 @@ pub struct ListItem {
     pub saved: Option<NaiveDateTime>,
     pub checked: Option<Checked>,
     pub status: Status,
-    /// Its place in the list's own order.
+    /// Its place in the list's own order (its index among the list's rows).
     pub position: usize,
 }
 

@@ -65,6 +65,12 @@ impl Listing {
         })
     }
 
+    /// The place among the rows shown (tracked) of the row at `index` into `rows`, for a row
+    /// kept on the page while the filters change around it.
+    pub fn place(&self, index: usize) -> usize {
+        self.shown.with(|s| s.iter().position(|&i| i == index).unwrap_or_default())
+    }
+
     /// Shows the page that holds the row of `id`, if the filters show it.
     pub fn show_id(&self, id: &str) {
         if let Some(at) = self.shown_ids.with_untracked(|ids| ids.iter().position(|x| x == id)) {

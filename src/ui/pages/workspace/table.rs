@@ -1,7 +1,5 @@
 //! The drafts as a table (as cards on a phone): the rows the query shows, in its order.
 
-use std::collections::BTreeSet;
-
 use chrono::Timelike;
 use leptos::prelude::*;
 
@@ -60,12 +58,12 @@ fn SortHeader(query: RwSignal<ListQuery>, key: SortKey, label: &'static str) -> 
 
 #[component]
 pub fn DraftTable(list: Listing, export: Callback<Vec<String>>) -> impl IntoView {
-    let Listing { query, rows, selected, shown, .. } = list;
+    let Listing { query, rows, shown, .. } = list;
     let store = Store::get();
     let rs = store.rule_set();
-    // The page on screen, each row with its place among the rows shown.
-    let page =
-        move || rows.with(|r| list.page_rows().into_iter().map(|(at, i)| (at, r[i].clone())).collect::<Vec<_>>());
+    // The page on screen. A row is keyed by all it shows: one that stays as the search
+    // narrows is left as it is (only its `aria-rowindex` follows), one that changed is built again.
+    let page = move || rows.with(|r| list.page_rows().into_iter().map(|(_, i)| r[i].clone()).collect::<Vec<_>>());
     // One listener each for the whole body, not four per row: a page built again as one
     // types attaches none (the buttons keep `data-action`, their row `data-app`).
     let on_click = move |ev: web_sys::MouseEvent| match row_action(&ev) {
@@ -94,9 +92,9 @@ pub fn DraftTable(list: Listing, export: Callback<Vec<String>>) -> impl IntoView
                 </tr>
             </thead>
             <tbody on:click=on_click on:change=on_change>
-                // The page's rows, in the query's order, built again when the page, the order,
-                // the filters or the rows change.
-                {move || page().into_iter().map(|(at, r)| draft_row(rs, selected, at, r)).collect_view()}
+                <For each=page key=ListItem::clone let:r>
+                    {draft_row(rs, list, r)}
+                </For>
             </tbody>
         </table>
     }
@@ -126,8 +124,10 @@ fn duplicate(store: Store, id: &str) {
     }
 }
 
-/// One draft's row (`at`: its place among the rows shown).
-fn draft_row(rs: &'static RuleSet, selected: RwSignal<BTreeSet<String>>, at: usize, r: ListItem) -> impl IntoView {
+/// One draft's row.
+fn draft_row(rs: &'static RuleSet, list: Listing, r: ListItem) -> impl IntoView {
+    let selected = list.selected;
+    let index = r.position;
     let sel_id = r.id.clone();
     let title = r.title.clone();
     let check_id = format!("select-{}", r.id);
@@ -135,7 +135,7 @@ fn draft_row(rs: &'static RuleSet, selected: RwSignal<BTreeSet<String>>, at: usi
     let saved =
         r.saved.map(|t| format!("{} {:02}:{:02}", t.date(), t.hour(), t.minute())).unwrap_or_else(|| "—".into());
     view! {
-        <tr data-app=r.id.clone() aria-rowindex=at + 2>
+        <tr data-app=r.id.clone() aria-rowindex=move || list.place(index) + 2>
             <td>
                 <input
                     type="checkbox"
