@@ -129,8 +129,10 @@ fn draft_row(rs: &'static RuleSet, list: Listing, r: ListItem) -> impl IntoView 
     let selected = list.selected;
     let index = r.position;
     let sel_id = r.id.clone();
-    let title = r.title.clone();
-    let check_id = format!("select-{}", r.id);
+    // Names for assistive technology as `aria-label`, not hidden spans: the spans were
+    // positioned boxes, four a row, laid out again with every page of rows built.
+    let [select, export, duplicate, delete] =
+        ["选择", "导出", "复制", "删除"].map(|verb| format!("{verb} {}", r.title));
     let category = r.category.map(|c| rs.category(c).label.clone()).unwrap_or_else(|| "未选择".into());
     let saved =
         r.saved.map(|t| format!("{} {:02}:{:02}", t.date(), t.hour(), t.minute())).unwrap_or_else(|| "—".into());
@@ -139,13 +141,10 @@ fn draft_row(rs: &'static RuleSet, list: Listing, r: ListItem) -> impl IntoView 
             <td>
                 <input
                     type="checkbox"
-                    id=check_id.clone()
+                    aria-label=select
                     data-action="select"
                     prop:checked=move || selected.with(|s| s.contains(&sel_id))
                 />
-                <label for=check_id class="visually-hidden">
-                    {format!("选择 {}", r.title)}
-                </label>
             </td>
             <td class="cell--title">
                 <a href=href(&r.id, Page::Section(Section::Basic))>{r.title.clone()}</a>
@@ -159,17 +158,19 @@ fn draft_row(rs: &'static RuleSet, list: Listing, r: ListItem) -> impl IntoView 
             </td>
             <td data-label="最后保存">{saved}</td>
             <td class="row-actions">
-                <button type="button" class="button button--small" data-action="export">
+                <button type="button" class="button button--small" data-action="export" aria-label=export>
                     "导出"
-                    <span class="visually-hidden">{title.clone()}</span>
                 </button>
-                <button type="button" class="button button--small" data-action="duplicate">
+                <button type="button" class="button button--small" data-action="duplicate" aria-label=duplicate>
                     "复制"
-                    <span class="visually-hidden">{title.clone()}</span>
                 </button>
-                <button type="button" class="button button--small button--warning" data-action="delete">
+                <button
+                    type="button"
+                    class="button button--small button--warning"
+                    data-action="delete"
+                    aria-label=delete
+                >
                     "删除"
-                    <span class="visually-hidden">{title}</span>
                 </button>
             </td>
         </tr>
