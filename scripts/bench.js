@@ -226,7 +226,7 @@ function print(ours, theirs, r, native, largeMb) {
   line(`input → paint, ms, median (${t.toPaint.length} keys, 300 apps)`, ms(t.median), ms(r.typeS.median), (t.median / r.typeS.median).toFixed(2), '8', verdict(t.median, 8));
   line('input → paint, ms, p95', ms(t.p95), ms(r.typeS.p95), (t.p95 / r.typeS.p95).toFixed(2), '8', verdict(t.p95, 8));
   const q = r.search300;
-  line(`search → paint, ms, median / p95 (${q.toPaint.length} keys, 300 apps)`, `${ms(q.median)} / ${ms(q.p95)}`);
+  line(`search → paint, ms, median / p95 (${q.toPaint.length} keys, 300 apps)`, `${ms(q.median)} / ${ms(q.p95)}`, '', '', 'p95 50', verdict(q.p95, 50));
   const split = (x) => `${ms(x.toFrame)} + ${ms(x.render)}`;
   line('  median input → rAF + rAF → painted, ms', split(t), split(r.typeS));
   line('input → paint, ms, median / p95, 1 application', `${ms(r.type1.median)} / ${ms(r.type1.p95)}`);
@@ -244,7 +244,7 @@ function print(ours, theirs, r, native, largeMb) {
   const totals = r.imports.map((x) => x.prepare + x.apply);
   line(`import ${largeMb.toFixed(1)} MB: parse+plan / apply, ms`, `${ms(imp('prepare'))} / ${ms(imp('apply'))}`);
   line(`import ${largeMb.toFixed(1)} MB in page, ms, median (min–max)`, spread(totals), '', '', '200', verdict(b.median(totals), 200));
-  line('  wall: file → preview / confirm → list, ms', `${ms(imp('toPreview'))} / ${ms(imp('toList'))}`);
+  line('  wall: file → preview / confirm → list, ms', `${ms(imp('toPreview'))} / ${ms(imp('toList'))}`, '', '', 'list 1000', verdict(imp('toList'), 1000));
   for (const row of bureau.rows(r.bureau)) line(...row);
   line('XLSX export, 300 rows: first (fetches worker), ms', ms(r.xlsx[0]));
   line('XLSX export, 300 rows: again, median, ms', ms(b.median(r.xlsx.slice(1))));
