@@ -66,6 +66,17 @@ test('300 applications: search, filter, sort, select all shown, export exactly t
   assert.deepEqual(titles, expected.map((i) => `${fixture.applications[0].title}第${i}号`).sort());
   assert.match(titles[0], /第100号$/);
   assert.match(titles.at(-1), /第40号$/);
+  // Rows kept through the search and the sort take their new places, and their controls
+  // are named with their titles.
+  assert.deepEqual(
+    await page.$$eval('tr[data-app]', (rows) => rows.map((r) => r.getAttribute('aria-rowindex'))),
+    titles.map((_, k) => String(k + 2)),
+  );
+  const last = titles.at(-1);
+  assert.equal(await page.getByRole('checkbox', { name: `选择 ${last}`, exact: true }).count(), 1);
+  for (const verb of ['导出', '复制', '删除']) {
+    assert.equal(await page.getByRole('button', { name: `${verb} ${last}`, exact: true }).count(), 1);
+  }
 
   // The query is in the URL (written once the list is painted): a reload shows the same
   // list in the same order.
